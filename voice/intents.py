@@ -1,0 +1,42 @@
+"""The closed set of things a person can ask the guide to do, with the names used in event logs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Intent(str, Enum):
+    """What an utterance asks for; the value is the name written to the event log."""
+
+    START = "start"
+    NEXT = "next"
+    PREVIOUS = "previous"
+    REPEAT = "repeat"
+    START_OVER = "start_over"
+    GOTO = "goto"
+    LAST = "last"
+    WHERE = "where"
+    SUMMARY = "summary"
+    TIPS = "tips"
+    NEXT_TIP = "next_tip"
+    FAQ_LIST = "faq_list"
+    FAQ = "faq"
+    HELP = "help"
+    PAUSE = "pause"
+    RESUME = "resume"
+    SLOWER = "slower"
+    FASTER = "faster"
+    YES = "yes"
+    NO = "no"
+    STOP = "stop"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class Command:
+    """A parsed utterance: the intent plus its argument (a step number for ``goto``)."""
+
+    intent: Intent
+    step: int | None = None
+    """1-based step number for ``goto``; ``None`` otherwise."""
