@@ -1,0 +1,91 @@
+"""What the guide says around the script's own texts, per language.
+
+Languages without their own table use English: a Korean guide still reads its Korean steps, with
+English framing, rather than failing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+EN: Mapping[str, str] = {
+    "welcome": "{title} {intro} Say 'next' to begin, or 'help' to hear what you can say.",
+    "step": "Step {number} of {total}: {title} {text}",
+    "last_done": "That was the last step. {finish}Say 'summary' for a summary, 'tips' for tips, "
+                 "or 'next' for the closing words.",
+    "conclusion": "{conclusion} Say 'start over' to go through the guide again, or 'stop' to end.",
+    "first_already": "You are at the first step. {step}",
+    "not_started": "We haven't started yet. Say 'next' to begin.",
+    "no_step": "There is no step {number}: this guide has steps 1 to {total}.",
+    "where": "You are at step {number} of {total}: {title}",
+    "where_intro": "We haven't started yet. The guide has {total} steps. Say 'next' to begin.",
+    "summary": "Summary: {items}",
+    "no_summary": "This guide has no summary. It has {total} steps.",
+    "tip": "Tip {number} of {total}: {text}",
+    "tips_title": "{title}. ",
+    "tip_more": " Say 'next tip' for another.",
+    "tips_done": "Those were all {total} tips. Say 'tips' to hear them again.",
+    "no_tips": "This guide has no tips.",
+    "faq_list": "You can ask: {questions}",
+    "no_faq": "This guide has no questions and answers.",
+    "ask_back": "Did you mean: {question} Say yes or no.",
+    "ask_back_no": "Okay. {faq_list}",
+    "dont_know": "Sorry, I don't know the answer to that. {faq_list}",
+    "help": "You can say: next, back, repeat, go to step {example}, where am I, summary, tips, "
+            "what can I ask, start over, pause, slower, faster, or stop. You can also ask a "
+            "question in your own words.",
+    "unknown": "Sorry, I didn't catch that. Say 'help' to hear what you can say.",
+    "unknown_again": "Sorry, I still didn't understand. {help}",
+    "paused": "Paused. Say 'resume' when you are ready.",
+    "slower": "Okay, I'll speak more slowly.",
+    "faster": "Okay, I'll speak faster.",
+    "yes_no_idle": "Okay. Say 'next' to go on, or 'help' for what you can say.",
+    "goodbye": "Goodbye. You were at step {number} of {total}.",
+    "goodbye_intro": "Goodbye.",
+}
+
+NL: Mapping[str, str] = {
+    "welcome": "{title} {intro} Zeg 'volgende' om te beginnen, of 'help' om te horen wat u "
+               "kunt zeggen.",
+    "step": "Stap {number} van {total}: {title} {text}",
+    "last_done": "Dat was de laatste stap. {finish}Zeg 'samenvatting' voor een samenvatting, "
+                 "'tips' voor tips, of 'volgende' voor het slotwoord.",
+    "conclusion": "{conclusion} Zeg 'begin opnieuw' om de handleiding opnieuw te doorlopen, of "
+                  "'stop' om te stoppen.",
+    "first_already": "U bent bij de eerste stap. {step}",
+    "not_started": "We zijn nog niet begonnen. Zeg 'volgende' om te beginnen.",
+    "no_step": "Er is geen stap {number}: deze handleiding heeft de stappen 1 tot en met {total}.",
+    "where": "U bent bij stap {number} van {total}: {title}",
+    "where_intro": "We zijn nog niet begonnen. De handleiding heeft {total} stappen. Zeg "
+                   "'volgende' om te beginnen.",
+    "summary": "Samenvatting: {items}",
+    "no_summary": "Deze handleiding heeft geen samenvatting. Ze heeft {total} stappen.",
+    "tip": "Tip {number} van {total}: {text}",
+    "tips_title": "{title}. ",
+    "tip_more": " Zeg 'volgende tip' voor nog een tip.",
+    "tips_done": "Dat waren alle {total} tips. Zeg 'tips' om ze opnieuw te horen.",
+    "no_tips": "Deze handleiding heeft geen tips.",
+    "faq_list": "U kunt vragen: {questions}",
+    "no_faq": "Deze handleiding heeft geen vragen en antwoorden.",
+    "ask_back": "Bedoelt u: {question} Zeg ja of nee.",
+    "ask_back_no": "Goed. {faq_list}",
+    "dont_know": "Sorry, daar weet ik het antwoord niet op. {faq_list}",
+    "help": "U kunt zeggen: volgende, terug, herhaal, ga naar stap {example}, waar ben ik, "
+            "samenvatting, tips, wat kan ik vragen, begin opnieuw, pauze, langzamer, sneller, "
+            "of stop. U kunt ook een vraag stellen in uw eigen woorden.",
+    "unknown": "Sorry, dat verstond ik niet. Zeg 'help' om te horen wat u kunt zeggen.",
+    "unknown_again": "Sorry, ik begrijp het nog steeds niet. {help}",
+    "paused": "Gepauzeerd. Zeg 'hervat' als u zover bent.",
+    "slower": "Goed, ik spreek langzamer.",
+    "faster": "Goed, ik spreek sneller.",
+    "yes_no_idle": "Goed. Zeg 'volgende' om verder te gaan, of 'help' voor wat u kunt zeggen.",
+    "goodbye": "Tot ziens. U was bij stap {number} van {total}.",
+    "goodbye_intro": "Tot ziens.",
+}
+
+TABLES: Mapping[str, Mapping[str, str]] = {"en": EN, "nl": NL}
+
+
+def messages_for(lang: str) -> Mapping[str, str]:
+    """The message table for a primary language subtag, English when we have none."""
+    return TABLES.get(lang, EN)
