@@ -1,0 +1,149 @@
+"""The ``voice-guide`` command: argument parsing and wiring adapters to the engine.
+
+Subcommands (``check``, ...) are dispatched on the first word so that the main form keeps its
+optional positional SCRIPT: ``voice-guide [SCRIPT] [--text]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import IO
+
+from . import __version__
+from .dialog import DialogEngine
+from .errors import ScriptError, SpeechError, VoiceGuideError
+from .guide import Guide
+from .ports import Listener, Speaker
+from .script_file import load_script
+from .session import JsonlSink, PrintSink, Session, SilentSpeaker, TurnSink
+from .text_io import TextListener
+
+SCRIPTS_DIR = Path(__file__).resolve().parent.parent / "scripts"
+"""The bundled guides (the package is installed in editable mode from the repository)."""
+DEFAULT_SCRIPT = SCRIPTS_DIR / "amazon-chat.en.yaml"
+EXIT_BAD_INPUT = 2
+EXIT_INTERRUPTED = 130
+
+
+def resolve_script(name: str | None) -> Path:
+    """A path, or the name of a bundled guide ('amazon-chat.nl'); the English guide by default."""
+    if name is None:
+        return DEFAULT_SCRIPT
+    path = Path(name)
+    if path.exists() or path.suffix in (".yaml", ".yml"):
+        return path
+    bundled = SCRIPTS_DIR / f"{name}.yaml"
+    return bundled if bundled.exists() else path
+
+
+def run_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="voice-guide",
+        description="Walks you through a how-to guide by voice, offline. "
+                    f"Other commands: {', '.join(sorted(SUBCOMMANDS))} (voice-guide CMD --help).",
+    )
+    parser.add_argument("script", nargs="?", help="guide script file or bundled guide name "
+                        "(default: the bundled English Amazon chat guide)")
+    parser.add_argument("--text", action="store_true",
+                        help="text mode: type commands instead of speaking them")
+    parser.add_argument("--jsonl", metavar="PATH",
+                        help="write one JSON object per turn to PATH ('-' for stdout)")
+    parser.add_argument("--version", action="version", version=f"voice-guide {__version__}")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the console script; returns the exit status."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args and args[0] in SUBCOMMANDS:
+        return SUBCOMMANDS[args[0]](args[1:])
+    return run(args)
+
+
+def run(argv: Sequence[str]) -> int:
+    """The main job: load the guide, pick input and output, hold the conversation."""
+    args = run_parser().parse_args(argv)
+    try:
+        guide = load_script(resolve_script(args.script))
+    except ScriptError as err:
+        return _report_script_error(err)
+    sinks = _sinks(args)
+    session = Session(DialogEngine(guide), _listener(args, guide), _speaker(args, guide), sinks)
+    try:
+        session.run()
+    except KeyboardInterrupt:
+        print(file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except VoiceGuideError as err:
+        print(f"voice-guide: {err}", file=sys.stderr)
+        return 1
+    finally:
+        session.close()
+    return 0
+
+
+def _report_script_error(err: ScriptError) -> int:
+    first = str(err).splitlines()[0]
+    more = len(err.problems) - 1
+    suffix = f" (and {more} more problem{'s' if more > 1 else ''}; see voice-guide check)" \
+        if more else ""
+    print(f"voice-guide: {first}{suffix}", file=sys.stderr)
+    return EXIT_BAD_INPUT
+
+
+def _sinks(args: argparse.Namespace) -> list[TurnSink]:
+    sinks: list[TurnSink] = []
+    if args.jsonl == "-":
+        sinks.append(JsonlSink(sys.stdout, owned=False))
+    else:
+        sinks.append(PrintSink(sys.stdout))
+        if args.jsonl:
+            stream: IO[str] = open(args.jsonl, "a", encoding="utf-8")  # noqa: SIM115
+            sinks.append(JsonlSink(stream, owned=True))
+    return sinks
+
+
+def _listener(args: argparse.Namespace, guide: Guide) -> Listener:
+    if args.text:
+        return TextListener(prompt="" if args.jsonl == "-" else "> ")
+    try:
+        return voice_listener(args, guide)
+    except SpeechError as err:
+        print(f"voice-guide: {err}; using text mode (type your commands).", file=sys.stderr)
+        return TextListener(prompt="" if args.jsonl == "-" else "> ")
+
+
+def voice_listener(args: argparse.Namespace, guide: Guide) -> Listener:
+    """The microphone listener; raises ``SpeechError`` with the reason when there is none."""
+    raise SpeechError("speech input is not available in this build")
+
+
+def _speaker(args: argparse.Namespace, guide: Guide) -> Speaker:
+    return SilentSpeaker()
+
+
+def check(argv: Sequence[str]) -> int:
+    """``voice-guide check FILE...``: validate script files, every problem on its own line."""
+    parser = argparse.ArgumentParser(prog="voice-guide check",
+                                     description="Validate guide script files.")
+    parser.add_argument("files", nargs="+", metavar="FILE")
+    args = parser.parse_args(argv)
+    failed = 0
+    for name in args.files:
+        try:
+            guide = load_script(name)
+        except ScriptError as err:
+            failed += 1
+            print(err, file=sys.stderr)
+            continue
+        print(f"{name}: ok ({len(guide.steps)} steps, {len(guide.tips)} tips, "
+              f"{len(guide.faq)} questions, language {guide.language})")
+    return 1 if failed else 0
+
+
+SUBCOMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
+    "check": check,
+}

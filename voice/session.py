@@ -1,0 +1,168 @@
+"""The session loop: utterances in, engine replies out to the speaker and every turn sink.
+
+This is the only place where the pure engine meets the adapters; it owns no device itself.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Protocol
+
+from .dialog import DialogEngine, Reply, State
+from .intents import Intent
+from .ports import Heard, Listener, Speaker
+
+RATE_STEP = 1.2
+"""Factor applied to the speaking rate for each 'slower' / 'faster'."""
+FINAL_SPEECH_WAIT = 120.0
+"""Seconds the last reply may keep speaking after the input ends (piped runs)."""
+
+
+@dataclass(frozen=True)
+class TurnRecord:
+    """One turn as the event log shows it."""
+
+    turn: int
+    """0 for the opening, then 1, 2, ... per utterance."""
+    heard: str | None
+    """The utterance as typed or recognised; ``None`` for the opening."""
+    intent: str
+    step: int | None
+    faq: str | None
+    say: str
+    ms: float
+    """Time spent in the engine for this turn, in milliseconds."""
+    source: str | None = None
+    """Which input produced the utterance (``text``, ``pocketsphinx``, ``vosk``...)."""
+    wav: str | None = None
+    """WAV file the reply was captured to (``--audio-out``), if any."""
+
+    def to_json(self) -> str:
+        return json.dumps(self.__dict__, ensure_ascii=False)
+
+
+class TurnSink(Protocol):
+    """Something that follows the conversation: a printer, a log, a transcript, a resume file."""
+
+    def record(self, turn: TurnRecord, state: State) -> None: ...
+
+    def close(self) -> None: ...
+
+
+class JsonlSink:
+    """``--jsonl``: one JSON object per turn, flushed at once so a crash loses nothing."""
+
+    def __init__(self, stream: IO[str], owned: bool) -> None:
+        self._stream = stream
+        self._owned = owned
+
+    def record(self, turn: TurnRecord, state: State) -> None:
+        self._stream.write(turn.to_json() + "\n")
+        self._stream.flush()
+
+    def close(self) -> None:
+        if self._owned:
+            self._stream.close()
+
+
+class PrintSink:
+    """Text mode's output: each reply printed on its own line(s)."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self._stream = stream
+
+    def record(self, turn: TurnRecord, state: State) -> None:
+        if turn.say:
+            self._stream.write(turn.say + "\n")
+            self._stream.flush()
+
+    def close(self) -> None:
+        pass
+
+
+class Session:
+    """Runs one conversation until the person says stop or the input ends."""
+
+    def __init__(self, engine: DialogEngine, listener: Listener, speaker: Speaker,
+                 sinks: Sequence[TurnSink]) -> None:
+        self.engine = engine
+        self.listener = listener
+        self.speaker = speaker
+        self.sinks = list(sinks)
+        self.state = State()
+        self.turn = 0
+
+    def run(self, state: State | None = None) -> State:
+        """Greet, then answer utterances; returns the final state (for resume and tests)."""
+        started = time.perf_counter()
+        self._emit(None, self.engine.start(state), started)
+        while not self.state.ended:
+            heard = self.listener.listen()
+            if heard is None:
+                break
+            self.speaker.stop()
+            self.step(heard)
+        self.speaker.wait(FINAL_SPEECH_WAIT)
+        return self.state
+
+    def step(self, heard: Heard) -> Reply:
+        """One turn: the engine's reply, its effect on the voice, and the record of it."""
+        started = time.perf_counter()
+        reply = self.engine.respond(self.state, heard.text)
+        self._emit(heard, reply, started)
+        return reply
+
+    def _emit(self, heard: Heard | None, reply: Reply, started: float) -> None:
+        ms = (time.perf_counter() - started) * 1000
+        self.state = reply.state
+        self._apply_effect(reply.intent)
+        wav = self.speaker.say(reply.say) if reply.say else None
+        record = TurnRecord(
+            turn=self.turn, heard=heard.text if heard else None, intent=reply.intent.value,
+            step=reply.step, faq=reply.faq, say=reply.say, ms=round(ms, 3),
+            source=heard.source if heard else None, wav=str(wav) if wav else None,
+        )
+        self.turn += 1
+        for sink in self.sinks:
+            sink.record(record, self.state)
+
+    def _apply_effect(self, intent: Intent) -> None:
+        if intent is Intent.SLOWER:
+            self.speaker.adjust_rate(1 / RATE_STEP)
+        elif intent is Intent.FASTER:
+            self.speaker.adjust_rate(RATE_STEP)
+
+    def close(self) -> None:
+        """Release every adapter, even if one of them fails to close."""
+        for closer in (self.listener.close, self.speaker.close, *(s.close for s in self.sinks)):
+            try:
+                closer()
+            except Exception:  # closing must not hide the real outcome
+                continue
+
+
+class SilentSpeaker:
+    """The speaker for ``--mute`` and for machines without speech output: says nothing."""
+
+    def say(self, text: str) -> Path | None:
+        return None
+
+    def stop(self) -> None:
+        pass
+
+    def wait(self, timeout: float | None = None) -> bool:
+        return True
+
+    @property
+    def speaking(self) -> bool:
+        return False
+
+    def adjust_rate(self, factor: float) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
