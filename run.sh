@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Set up everything voice-guide needs (Debian/Ubuntu packages, a virtualenv), then:
+#   ./run.sh [SCRIPT] [OPTIONS]   walk through a guide (default: the bundled English guide)
+#   ./run.sh test                 run the whole test suite: ruff, mypy, pytest
+# Idempotent: a second run only checks that everything is in place.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+APT_PACKAGES=(
+  python3-venv python3-dev gcc          # the virtualenv and PyAudio's C extension
+  espeak-ng libespeak-ng1               # the pyttsx3 voice on Linux
+  portaudio19-dev libasound2-plugins    # microphone/speaker access through PortAudio and ALSA
+  alsa-utils pulseaudio pulseaudio-utils sox  # audio devices (tests use PulseAudio null sinks)
+)
+VENV=.venv
+
+log() { printf '[run.sh] %s\n' "$*" >&2; }
+
+missing_apt_packages() {
+  local pkg missing=()
+  for pkg in "${APT_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" \
+      || missing+=("$pkg")
+  done
+  echo "${missing[@]:-}"
+}
+
+ensure_apt() {
+  command -v dpkg-query >/dev/null || { log "not a Debian/Ubuntu system: install ${APT_PACKAGES[*]} yourself"; return; }
+  local missing
+  missing=$(missing_apt_packages)
+  [ -z "$missing" ] && return
+  if [ "$(id -u)" -eq 0 ]; then
+    log "installing system packages: $missing"
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    # shellcheck disable=SC2086
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
+  elif sudo -n true 2>/dev/null; then
+    log "installing system packages with sudo: $missing"
+    sudo DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    # shellcheck disable=SC2086
+    sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
+  else
+    log "missing system packages; run this once, then run me again:"
+    log "  sudo apt-get install -y $missing"
+    exit 1
+  fi
+}
+
+find_python() {
+  local py
+  for py in python3 python3.13 python3.12 python3.11; do
+    if command -v "$py" >/dev/null && "$py" -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then
+      echo "$py"; return
+    fi
+  done
+  log "voice-guide needs Python 3.11 or newer"; exit 1
+}
+
+ensure_venv() {
+  local extras=$1 stamp="$VENV/.installed-$1"
+  [ -x "$VENV/bin/python" ] || { log "creating $VENV"; "$(find_python)" -m venv "$VENV"; }
+  if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
+    log "installing Python packages ($extras)"
+    "$VENV/bin/python" -m pip install -q --upgrade pip >/dev/null
+    "$VENV/bin/python" -m pip install -q -e ".[$extras]"
+    touch "$stamp"
+  fi
+}
+
+run_tests() {
+  ensure_venv speech,dev
+  local bin="$VENV/bin"
+  log "ruff"; "$bin/ruff" check voice tests benchmarks
+  log "mypy"; "$bin/mypy"
+  log "pytest"; "$bin/pytest" "$@"
+}
+
+ensure_apt
+if [ "${1:-}" = "test" ]; then
+  shift
+  run_tests "$@"
+else
+  ensure_venv speech
+  exec "$VENV/bin/voice-guide" "$@"
+fi
