@@ -41,7 +41,7 @@ class Speaker(Protocol):
     """Where replies are spoken. ``say`` returns at once; speech goes on in the background."""
 
     def say(self, text: str) -> Path | None:
-        """Start speaking ``text`` (stopping what is being said); returns the WAV file if captured."""
+        """Start speaking ``text``, stopping what is being said; returns the WAV if captured."""
         ...
 
     def stop(self) -> None:

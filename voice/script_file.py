@@ -92,22 +92,26 @@ def parse_script(raw: bytes | str, source: str = "<string>") -> Guide:
 def _decode(raw: bytes | str, source: str) -> str:
     size = len(raw.encode() if isinstance(raw, str) else raw)
     if size > MAX_BYTES:
-        raise ScriptError.single(Location(source), f"file is {size} bytes; the limit is {MAX_BYTES}")
-    if isinstance(raw, bytes):
-        if b"\x00" in raw:
-            raise ScriptError.single(Location(source), "binary file, not a YAML script")
-        try:
-            raw = raw.decode("utf-8-sig")
-        except UnicodeDecodeError as err:
-            line = raw[: err.start].count(b"\n") + 1
-            raise ScriptError.single(Location(source, line), "not valid UTF-8 text") from None
-    if not raw.strip():
+        message = f"file is {size} bytes; the limit is {MAX_BYTES}"
+        raise ScriptError.single(Location(source), message)
+    text = raw if isinstance(raw, str) else _utf8(raw, source)
+    if not text.strip():
         raise ScriptError.single(Location(source), "empty file")
-    for number, line in enumerate(raw.splitlines(), start=1):
+    for number, line in enumerate(text.splitlines(), start=1):
         if len(line) > MAX_LINE:
             message = f"line is {len(line)} characters; the limit is {MAX_LINE}"
             raise ScriptError.single(Location(source, number), message)
-    return raw
+    return text
+
+
+def _utf8(raw: bytes, source: str) -> str:
+    if b"\x00" in raw:
+        raise ScriptError.single(Location(source), "binary file, not a YAML script")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        raise ScriptError.single(Location(source, line), "not valid UTF-8 text") from None
 
 
 def _parse_yaml(text: str, source: str) -> _Value:
@@ -157,7 +161,7 @@ def _mapping(node: yaml.MappingNode, path: Path_, lines: dict[Path_, int], sourc
 
 
 def _scalar(node: yaml.Node) -> Any:
-    value = yaml.SafeLoader("").construct_object(node)  # type: ignore[no-untyped-call]
+    value = yaml.SafeLoader("").construct_object(node)
     # Numbers stay as the author typed them ("24/7" and "1984" are text to us).
     if isinstance(value, int | float) and not isinstance(value, bool):
         return _Text(node.value)
@@ -302,5 +306,6 @@ def _duplicate_faq_ids(faq: tuple[FaqEntry, ...], out: _Collector) -> None:
     first: dict[str, int] = {}
     for i, entry in enumerate(faq):
         if entry.id and entry.id in first:
-            out.add(("faq", i, "id"), f"duplicate id '{entry.id}' (also faq[{first[entry.id] + 1}])")
+            message = f"duplicate id '{entry.id}' (also faq[{first[entry.id] + 1}])"
+            out.add(("faq", i, "id"), message)
         first.setdefault(entry.id, i)

@@ -11,8 +11,8 @@ from .intents import Intent
 PHRASES: dict[str, dict[Intent, tuple[str, ...]]] = {
     "en": {
         Intent.NEXT: ("next", "next step", "continue", "go on", "go ahead", "forward",
-                      "go forward", "proceed", "move on", "what's next", "what now", "and then", "done",
-                      "i'm done", "got it", "next one", "the next step", "following step"),
+                      "go forward", "proceed", "move on", "what's next", "what now", "and then",
+                      "done", "i'm done", "got it", "next one", "the next step", "following step"),
         Intent.PREVIOUS: ("back", "go back", "previous", "previous step", "step back",
                           "one step back", "back one step", "the step before", "backwards",
                           "go back one step", "previous one"),
@@ -30,7 +30,8 @@ PHRASES: dict[str, dict[Intent, tuple[str, ...]]] = {
         Intent.SUMMARY: ("summary", "summarize", "summarise", "sum up", "overview", "recap",
                          "give me a summary", "read the summary", "the summary"),
         Intent.TIPS: ("tips", "tip", "any tips", "give me tips", "give me a tip", "hints",
-                      "hint", "advice", "read the tips", "do you have tips", "do you have any tips"),
+                      "hint", "advice", "read the tips", "do you have tips",
+                      "do you have any tips"),
         Intent.NEXT_TIP: ("next tip", "another tip", "more tips", "other tip", "one more tip",
                           "the next tip"),
         Intent.FAQ_LIST: ("what can i ask", "questions", "faq", "frequently asked questions",
@@ -107,18 +108,18 @@ FILLERS: dict[str, frozenset[str]] = {
 and 'go to step' are the same)."""
 
 CARDINALS: dict[str, tuple[str, ...]] = {
-    "en": ("zero one two three four five six seven eight nine ten eleven twelve thirteen "
-           "fourteen fifteen sixteen seventeen eighteen nineteen twenty").split(),
-    "nl": ("nul een twee drie vier vijf zes zeven acht negen tien elf twaalf dertien veertien "
-           "vijftien zestien zeventien achttien negentien twintig").split(),
+    "en": tuple("zero one two three four five six seven eight nine ten eleven twelve thirteen "
+           "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split()),
+    "nl": tuple("nul een twee drie vier vijf zes zeven acht negen tien elf twaalf dertien veertien "
+           "vijftien zestien zeventien achttien negentien twintig".split()),
 }
 ORDINALS: dict[str, tuple[str, ...]] = {
-    "en": ("zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh "
+    "en": tuple("zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh "
            "twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth "
-           "nineteenth twentieth").split(),
-    "nl": ("nulde eerste tweede derde vierde vijfde zesde zevende achtste negende tiende elfde "
-           "twaalfde dertiende veertiende vijftiende zestiende zeventiende achttiende "
-           "negentiende twintigste").split(),
+           "nineteenth twentieth".split()),
+    "nl": tuple("nulde eerste tweede derde vierde vijfde zesde zevende achtste negende tiende "
+           "elfde twaalfde dertiende veertiende vijftiende zestiende zeventiende achttiende "
+           "negentiende twintigste".split()),
 }
 STEP_WORDS: dict[str, frozenset[str]] = {
     "en": frozenset("step go to jump skip take read show number move goto".split()),
