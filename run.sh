@@ -62,16 +62,20 @@ ensure_venv() {
   [ -x "$VENV/bin/python" ] || { log "creating $VENV"; "$(find_python)" -m venv "$VENV"; }
   if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
     log "installing Python packages ($extras)"
-    "$VENV/bin/python" -m pip install -q --upgrade pip >/dev/null
-    "$VENV/bin/python" -m pip install -q -e ".[$extras]"
-    touch "$stamp"
+    local out="$VENV/pip-install.log"
+    if "$VENV/bin/python" -m pip install --upgrade pip >"$out" 2>&1 \
+        && "$VENV/bin/python" -m pip install -e ".[$extras]" >>"$out" 2>&1; then
+      touch "$stamp"
+    else
+      tail -n 30 "$out" >&2; log "pip install failed; full log in $out"; exit 1
+    fi
   fi
 }
 
 run_tests() {
   ensure_venv speech,dev
   local bin="$VENV/bin"
-  log "ruff"; "$bin/ruff" check voice tests benchmarks
+  log "ruff"; "$bin/ruff" check .
   log "mypy"; "$bin/mypy"
   log "pytest"; "$bin/pytest" "$@"
 }
