@@ -1,22 +1,50 @@
-"""Free-form questions -> the FAQ entry or step that answers them (first simple version).
+"""Free-form questions -> the FAQ entry or step that answers them, with a calibrated confidence.
 
-A better lexical matcher (stemming, BM25, fuzzy tolerance, calibrated bands) replaces this soon;
-the API below stays as it is.
+Scoring is BM25 with ``k1 = 0`` and field weights (BM25F): a term counts once, weighted by its IDF
+and by the field it is found in (question or title 1.0, answer or step text 0.6, an attached tip
+0.5). Term frequency and length normalisation are left out on purpose: in one-sentence questions
+and short answers a repeated word carries no extra meaning, and ``k1 = 0`` turns the score into a
+share of the question's own IDF mass: "how much of what was asked does this answer cover", which
+is a number in [0, 1] we can put thresholds on. The confidence adds how much of the best matching
+FAQ question (or step title) the person said. We write this scorer ourselves (about 60 lines)
+because the BM25 packages (rank_bm25, bm25s) rank whole documents by raw score, scan every
+document per term, and take neither weighted (fuzzy) query terms nor per-field weights.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import heapq
+import math
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import Protocol
 
-from rapidfuzz import fuzz, process
-
 from .guide import Guide
+from .text_norm import Lexicon, TextAnalyzer
 
-SURE = 80.0
-"""rapidfuzz score (0-100) from which we answer without asking back."""
-MAYBE = 60.0
-"""rapidfuzz score below which the question is out of scope."""
+PHRASE = 1.0
+"""Weight of a FAQ question, an ``also`` phrasing or a step title."""
+BODY = 0.7
+"""Weight of a FAQ answer or a step text: they mention much that they do not answer."""
+TIP = 0.5
+"""Weight of a tip, attached to the FAQ entry or step it is closest to."""
+TIP_LINK = 0.3
+"""Least confidence for a tip to be attached to an answer; tips below it are left out."""
+UNKNOWN = 1.0
+"""IDF of a word the guide does not know, as a share of the rarest known term's IDF."""
+FLOOR = 0.5
+"""Share of the question coverage that counts even when little of the target's question was said."""
+EVIDENCE = 3.0
+"""Matched IDF mass, in rare-word units, that counts as fully said without the target's question."""
+SURE = 0.65
+"""Confidence from which the engine answers without asking back."""
+MAYBE = 0.4
+"""Confidence below which a question is out of scope."""
+MARGIN = 0.1
+"""Lead over the runner-up needed to be sure; closer calls are asked back."""
+CANDIDATES = 8
+"""Targets ranked by coverage that get the full confidence computed."""
 
 
 @dataclass(frozen=True)
@@ -41,37 +69,170 @@ class QuestionMatcher(Protocol):
     def match(self, text: str) -> QuestionMatch | None: ...
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Target:
+    """One thing that can answer: a FAQ entry or a step, with its indexed terms."""
+
     faq_id: str | None
     step: int | None
     question: str
+    terms: dict[str, float] = field(default_factory=dict)
+    """Term -> weight of the best field it occurs in."""
+    phrases: list[frozenset[str]] = field(default_factory=list)
+    """Terms of each question-like field (FAQ question, ``also`` phrasings, step title)."""
+
+    def add(self, terms: Iterable[str], weight: float) -> None:
+        for term in terms:
+            self.terms[term] = max(weight, self.terms.get(term, 0.0))
 
 
-class _FuzzyMatcher:
-    def __init__(self, phrases: list[str], targets: list[_Target]) -> None:
-        self._phrases = phrases
-        self._targets = targets
+@dataclass(frozen=True)
+class _Slot:
+    """One meaningful word of a question: the terms it may stand for, with similarity."""
+
+    options: tuple[tuple[str, float], ...]
+    idf: float
+
+
+class LexicalMatcher:
+    """The default ``QuestionMatcher``: weighted term coverage over an inverted index."""
+
+    def __init__(self, guide: Guide) -> None:
+        self._analyzer = TextAnalyzer(guide.lang)
+        texts = [e.question for e in guide.faq] + [a for e in guide.faq for a in e.also]
+        texts += [e.answer for e in guide.faq] + [s.title for s in guide.steps]
+        texts += [s.text for s in guide.steps] + list(guide.tips)
+        words = {w for text in texts for w in self._analyzer.words(text)}
+        self._lexicon = Lexicon(self._analyzer, words)
+        self._targets = self._index_targets(guide)
+        self._reindex()
+        for tip in guide.tips:
+            self._attach_tip(tip)
+        self._reindex()
 
     def match(self, text: str) -> QuestionMatch | None:
-        found = process.extractOne(text.lower(), self._phrases, scorer=fuzz.token_set_ratio)
-        if found is None or found[1] < MAYBE:
+        """The best answer for ``text``, or ``None`` when nothing covers enough of it."""
+        slots = self._slots(text)
+        total = sum(slot.idf for slot in slots)
+        if not slots or total <= 0:
             return None
-        target = self._targets[found[2]]
-        return QuestionMatch(
-            target.faq_id, target.step, found[1] / 100, found[1] >= SURE, target.question
-        )
+        ranked = self._rank(slots, total)
+        if not ranked or ranked[0][0] < MAYBE:
+            return None
+        score, index = ranked[0]
+        runner_up = ranked[1][0] if len(ranked) > 1 else 0.0
+        target = self._targets[index]
+        sure = score >= SURE and score - runner_up >= MARGIN
+        return QuestionMatch(target.faq_id, target.step, round(score, 3), sure, target.question)
+
+    def _index_targets(self, guide: Guide) -> list[_Target]:
+        targets: list[_Target] = []
+        for entry in guide.faq:
+            target = _Target(entry.id, None, entry.question)
+            for phrase in (entry.question, *entry.also):
+                self._add_phrase(target, phrase)
+            target.add(self._doc_terms(entry.answer), BODY)
+            targets.append(target)
+        for number, step in enumerate(guide.steps, start=1):
+            target = _Target(None, number, step.title)
+            self._add_phrase(target, step.title)
+            target.add(self._doc_terms(step.text), BODY)
+            targets.append(target)
+        return targets
+
+    def _add_phrase(self, target: _Target, text: str) -> None:
+        terms = self._doc_terms(text)
+        target.add(terms, PHRASE)
+        if terms:
+            target.phrases.append(frozenset(terms))
+
+    def _doc_terms(self, text: str) -> set[str]:
+        """Terms of a guide text; compounds count as themselves and as their parts."""
+        words: list[str] = []
+        for word in self._analyzer.words(text):
+            words.append(word)
+            words.extend(self._lexicon.split(word) or ())
+        return {token.term for token in self._analyzer.tokens(words)}
+
+    def _reindex(self) -> None:
+        self._postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        for index, target in enumerate(self._targets):
+            for term, weight in target.terms.items():
+                self._postings[term].append((index, weight))
+        count = len(self._targets)
+        self._idf = {term: _idf(count, len(hits)) for term, hits in self._postings.items()}
+        self._rare_idf = _idf(count, 1)
+        self._unknown_idf = UNKNOWN * self._rare_idf
+
+    def _attach_tip(self, tip: str) -> None:
+        slots = self._slots(tip)
+        total = sum(slot.idf for slot in slots)
+        ranked = self._rank(slots, total) if total > 0 else []
+        if ranked and ranked[0][0] >= TIP_LINK:
+            self._targets[ranked[0][1]].add(self._doc_terms(tip), TIP)
+
+    def _slots(self, text: str) -> list[_Slot]:
+        """The question as weighted term options; unknown words get their look-alikes."""
+        words = self._lexicon.join(self._analyzer.words(text))
+        expanded: list[str] = []
+        for word in words:
+            parts = None if word in self._lexicon.known else self._lexicon.split(word)
+            expanded.extend(parts or [word])
+        slots: list[_Slot] = []
+        for token in self._analyzer.tokens(expanded):
+            if token.term in self._idf:
+                slots.append(_Slot(((token.term, 1.0),), self._idf[token.term]))
+            else:
+                slots.append(self._repair(token.surface))
+        return slots
+
+    def _repair(self, word: str) -> _Slot:
+        options: dict[str, float] = {}
+        for candidate, similarity in self._lexicon.near(word):
+            term = self._analyzer.term(candidate)
+            if term in self._idf:
+                options[term] = max(similarity, options.get(term, 0.0))
+        if not options:
+            return _Slot((), self._unknown_idf)
+        idf = max(self._idf[term] for term in options)
+        return _Slot(tuple(options.items()), idf)
+
+    def _rank(self, slots: list[_Slot], total: float) -> list[tuple[float, int]]:
+        """(confidence, target index) of the best candidates, best first."""
+        coverage: dict[int, float] = defaultdict(float)
+        said: dict[str, float] = {}
+        for slot in slots:
+            best: dict[int, float] = {}
+            for term, similarity in slot.options:
+                said[term] = max(similarity, said.get(term, 0.0))
+                for index, weight in self._postings.get(term, ()):
+                    best[index] = max(similarity * weight, best.get(index, 0.0))
+            for index, value in best.items():
+                coverage[index] += slot.idf * value
+        top = heapq.nlargest(CANDIDATES, coverage.items(), key=lambda item: item[1])
+        ranked = [(self._confidence(cov, total, index, said), index) for index, cov in top]
+        return sorted(ranked, key=lambda item: (-item[0], item[1]))
+
+    def _confidence(self, covered: float, total: float, index: int,
+                    said: dict[str, float]) -> float:
+        """Share of the question covered, discounted unless the target's own question was said
+        or the question brings enough evidence (several rare words) of its own."""
+        phrase_cover = max((self._phrase_cover(phrase, said)
+                            for phrase in self._targets[index].phrases), default=0.0)
+        evidence = min(1.0, covered / (EVIDENCE * self._rare_idf))
+        return covered / total * (FLOOR + (1 - FLOOR) * max(phrase_cover, evidence))
+
+    def _phrase_cover(self, phrase: frozenset[str], said: dict[str, float]) -> float:
+        mass = sum(self._idf[term] for term in phrase)
+        hit = sum(self._idf[term] * said.get(term, 0.0) for term in phrase)
+        return hit / mass if mass > 0 else 0.0
+
+
+def _idf(count: int, hits: int) -> float:
+    """BM25's IDF, the variant that stays positive for terms in most targets."""
+    return math.log(1 + (count - hits + 0.5) / (hits + 0.5))
 
 
 def build_matcher(guide: Guide) -> QuestionMatcher:
-    """Index the guide's FAQ questions, their other phrasings and the step titles."""
-    phrases: list[str] = []
-    targets: list[_Target] = []
-    for entry in guide.faq:
-        for phrase in (entry.question, *entry.also):
-            phrases.append(phrase.lower())
-            targets.append(_Target(entry.id, None, entry.question))
-    for number, step in enumerate(guide.steps, start=1):
-        phrases.append(step.title.lower())
-        targets.append(_Target(None, number, step.title))
-    return _FuzzyMatcher(phrases, targets)
+    """Index a guide once; the matcher answers questions about it."""
+    return LexicalMatcher(guide)

@@ -1,0 +1,186 @@
+"""Language-aware text handling for matching questions: words -> terms, in English and Dutch.
+
+Two layers. ``TextAnalyzer`` knows a language: normalisation (shared with command parsing),
+number words, stop words, Snowball stems and the synonym table. ``Lexicon`` also knows the words of
+one guide, which is what makes recognition errors repairable: a word the guide does not contain is
+split ("contactknop" -> "contact knop"), joined with its neighbour ("trans script" ->
+"transcript") or replaced by the guide words it sounds or looks like ("cat" -> "chat"), scored
+by rapidfuzz.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import snowballstemmer
+from rapidfuzz import fuzz, process
+
+from .language import normalise
+from .text_data import LANGUAGE_NAMES, SNOWBALL, STOP_WORDS, SYNONYMS, TENS
+from .vocabulary_data import CARDINALS
+
+FUZZY_CUTOFF = 75.0
+"""Least rapidfuzz similarity (0-100) for a guide word to stand in for an unknown word."""
+MIN_FUZZY_LENGTH = 3
+"""Shorter words are never repaired: at two letters everything looks like everything."""
+LINKS = ("", "s", "e", "en")
+"""Dutch linking sounds between the parts of a compound (klant-en-service, bestel-s-...)."""
+
+
+@dataclass(frozen=True)
+class Token:
+    """One meaningful word of a text: what was said, and the term it is indexed under."""
+
+    surface: str
+    """The normalised word as it appears in the text."""
+    term: str
+    """Stem, or ``=canonical`` when the word belongs to a synonym group."""
+
+
+class TextAnalyzer:
+    """Turns text of one language into terms; caches stems, so keep one per guide."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang.split("-")[0].lower()
+        algorithm = SNOWBALL.get(self.lang) or LANGUAGE_NAMES.get(self.lang)
+        self._stemmer = snowballstemmer.stemmer(algorithm) if algorithm else None
+        self._stems: dict[str, str] = {}
+        self.stop_words = frozenset(normalise(STOP_WORDS.get(self.lang, "")).split())
+        self._numbers = _number_words(self.lang)
+        self._synonyms = self._synonym_table()
+        self.longest_synonym = max((len(key) for key in self._synonyms), default=1)
+
+    def words(self, text: str) -> list[str]:
+        """Normalised words with number words turned into digits ("twenty four" -> "24")."""
+        words: list[str] = []
+        for word in normalise(text).split():
+            value = self._numbers.get(word)
+            if value is None or word in self.stop_words:
+                words.append(word)
+            elif words and value < 10 and words[-1].isdigit() and int(words[-1]) % 10 == 0 \
+                    and int(words[-1]) >= 20:
+                words[-1] = str(int(words[-1]) + value)
+            else:
+                words.append(str(value))
+        return words
+
+    def stem(self, word: str) -> str:
+        stem = self._stems.get(word)
+        if stem is None:
+            stem = self._stemmer.stemWord(word) if self._stemmer else word
+            self._stems[word] = stem
+        return stem
+
+    def tokens(self, words: Sequence[str]) -> list[Token]:
+        """Drop stop words, stem, and fold synonym phrases (longest first) into one token."""
+        kept = [word for word in words if word not in self.stop_words]
+        stems = [self.stem(word) for word in kept]
+        tokens: list[Token] = []
+        i = 0
+        while i < len(kept):
+            for size in range(min(self.longest_synonym, len(kept) - i), 0, -1):
+                canonical = self._synonyms.get(tuple(stems[i:i + size]))
+                if canonical is not None:
+                    tokens.append(Token(" ".join(kept[i:i + size]), canonical))
+                    i += size
+                    break
+            else:
+                tokens.append(Token(kept[i], stems[i]))
+                i += 1
+        return tokens
+
+    def term(self, word: str) -> str:
+        """The term of one word on its own (stem, or its synonym group)."""
+        stem = self.stem(word)
+        return self._synonyms.get((stem,), stem)
+
+    def synonym_words(self) -> set[str]:
+        """Every single word of the synonym table, as possible parts of compounds."""
+        return {word for key in SYNONYMS.get(self.lang, ()) for phrase in key
+                for word in normalise(phrase).split()}
+
+    def _synonym_table(self) -> dict[tuple[str, ...], str]:
+        table: dict[tuple[str, ...], str] = {}
+        for group in SYNONYMS.get(self.lang, ()):
+            canonical = "=" + normalise(group[0]).replace(" ", "_")
+            for phrase in group:
+                words = self.words(phrase)
+                key = tuple(self.stem(w) for w in words if w not in self.stop_words)
+                if key:
+                    table.setdefault(key, canonical)
+        return table
+
+
+def _number_words(lang: str) -> dict[str, int]:
+    """Cardinal words 0-99 -> value, including Dutch one-word forms such as "vierentwintig"."""
+    units = CARDINALS.get(lang, ())
+    numbers = {word: value for value, word in enumerate(units)}
+    for tens_digit, tens in enumerate(TENS.get(lang, ())):
+        if not tens:
+            continue
+        numbers[tens] = tens_digit * 10
+        if lang == "nl":
+            for unit in range(1, 10):
+                numbers[f"{units[unit]}en{tens}"] = tens_digit * 10 + unit
+    return numbers
+
+
+class Lexicon:
+    """The words of one guide, used to repair words of a question that the guide does not know."""
+
+    def __init__(self, analyzer: TextAnalyzer, words: Iterable[str]) -> None:
+        self.analyzer = analyzer
+        self.known = frozenset(words)
+        """Normalised words of the guide."""
+        self._parts = self.known | analyzer.synonym_words()
+        self._candidates = sorted(
+            word for word in self.known
+            if len(word) >= MIN_FUZZY_LENGTH and word not in analyzer.stop_words
+            and not word.isdigit()
+        )
+
+    def split(self, word: str, depth: int = 2) -> list[str] | None:
+        """Parts of a compound whose parts are words of the guide, longest head first."""
+        for cut in range(len(word) - 3, 2, -1):
+            head, tail = word[:cut], word[cut:]
+            if head not in self._parts:
+                continue
+            for link in LINKS:
+                if not tail.startswith(link) or len(tail) - len(link) < 3:
+                    continue
+                rest = tail[len(link):]
+                if rest in self._parts:
+                    return [head, rest]
+                deeper = self.split(rest, depth - 1) if depth > 1 else None
+                if deeper:
+                    return [head, *deeper]
+        return None
+
+    def join(self, words: Sequence[str]) -> list[str]:
+        """Glue words a recogniser split ("dis connected", "represent a tive") when the whole is
+        a guide word and not every piece is."""
+        out: list[str] = []
+        i = 0
+        while i < len(words):
+            for size in (3, 2):
+                piece = words[i:i + size]
+                whole = "".join(piece)
+                if len(piece) == size and whole in self.known \
+                        and not all(p in self.known for p in piece):
+                    out.append(whole)
+                    i += size
+                    break
+            else:
+                out.append(words[i])
+                i += 1
+        return out
+
+    def near(self, word: str, limit: int = 3) -> list[tuple[str, float]]:
+        """Guide words that look like ``word``, with similarity in [0, 1], best first."""
+        if len(word) < MIN_FUZZY_LENGTH or word.isdigit():
+            return []
+        found = process.extract(word, self._candidates, scorer=fuzz.ratio,
+                                score_cutoff=FUZZY_CUTOFF, limit=limit)
+        return [(candidate, score / 100) for candidate, score, _ in found]
+
