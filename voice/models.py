@@ -12,15 +12,18 @@ model list) because nothing may touch the network at run time; ``models fetch --
 
 from __future__ import annotations
 
+import argparse
 import importlib.metadata
 import importlib.util
 import json
 import os
 import shutil
+import sys
 import tempfile
 import urllib.error
 import urllib.request
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -244,7 +247,9 @@ def fetch(lang: str, options: FetchOptions) -> Path:
     entries = read_catalogue(options.list_url) if options.list_url else bundled_catalogue()
     entry = pick(entries, lang)
     if entry is None:
-        known = ", ".join(sorted({e.lang for e in entries if e.small and not e.obsolete}))
+        known = ", ".join(
+            sorted({_short_lang(e.lang) for e in entries if e.small and not e.obsolete})
+        )
         raise ModelError(f"no small vosk model for language '{lang}' (known: {known})")
     url = f"{options.base_url.rstrip('/')}/{entry.name}.zip" if options.base_url else entry.url
     part = options.root / ".downloads" / f"{entry.name}.zip.part"
@@ -324,3 +329,38 @@ def _short_lang(code: str) -> str:
         if code == variant:
             return short
     return code
+
+
+def models_main(argv: Sequence[str]) -> int:
+    """``voice-guide models fetch LANG`` / ``voice-guide models list``."""
+    args = _models_parser().parse_args(argv)
+    try:
+        if args.action == "fetch":
+            options = FetchOptions.from_env(Path(args.dir) if args.dir else None, args.refresh)
+            target = fetch(args.lang, options)
+            print(f"installed the {args.lang} model in {target}")
+        else:
+            print("\n".join(listing(installed_models(), bundled_catalogue())))
+    except ModelError as err:
+        print(f"voice-guide: {err}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _models_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="voice-guide models",
+        description="Vosk speech models: fetch the official small model for a language, "
+        "or list installed and known models.",
+    )
+    actions = parser.add_subparsers(dest="action", required=True)
+    fetch_cmd = actions.add_parser("fetch", help="download and install the model for LANG")
+    fetch_cmd.add_argument("lang", metavar="LANG", help="language code, e.g. en or nl")
+    fetch_cmd.add_argument("--dir", help="models folder to install into")
+    fetch_cmd.add_argument(
+        "--refresh",
+        action="store_true",
+        help="read the current official model list instead of the bundled catalogue",
+    )
+    actions.add_parser("list", help="show installed and known models")
+    return parser
