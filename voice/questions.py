@@ -39,7 +39,7 @@ EVIDENCE = 3.0
 """Matched IDF mass, in rare-word units, that counts as fully said without the target's question."""
 SURE = 0.65
 """Confidence from which the engine answers without asking back."""
-MAYBE = 0.4
+MAYBE = 0.44
 """Confidence below which a question is out of scope."""
 MARGIN = 0.1
 """Lead over the runner-up needed to be sure; closer calls are asked back."""
@@ -116,7 +116,8 @@ class LexicalMatcher:
         total = sum(slot.idf for slot in slots)
         if not slots or total <= 0:
             return None
-        ranked = self._rank(slots, total)
+        words = self._analyzer.words(text)
+        ranked = self._rank(slots, total, bool(words) and words[0] in self._analyzer.how_words)
         if not ranked or ranked[0][0] < MAYBE:
             return None
         score, index = ranked[0]
@@ -176,8 +177,9 @@ class LexicalMatcher:
         words = self._lexicon.join(self._analyzer.words(text))
         expanded: list[str] = []
         for word in words:
-            parts = None if word in self._lexicon.known else self._lexicon.split(word)
-            expanded.extend(parts or [word])
+            parts = self._lexicon.split(word)
+            known = word in self._lexicon.known
+            expanded.extend(([word] if known or not parts else []) + (parts or []))
         slots: list[_Slot] = []
         for token in self._analyzer.tokens(expanded):
             if token.term in self._idf:
@@ -197,7 +199,8 @@ class LexicalMatcher:
         idf = max(self._idf[term] for term in options)
         return _Slot(tuple(options.items()), idf)
 
-    def _rank(self, slots: list[_Slot], total: float) -> list[tuple[float, int]]:
+    def _rank(self, slots: list[_Slot], total: float,
+              how: bool = False) -> list[tuple[float, int]]:
         """(confidence, target index) of the best candidates, best first."""
         coverage: dict[int, float] = defaultdict(float)
         said: dict[str, float] = {}
@@ -211,7 +214,13 @@ class LexicalMatcher:
                 coverage[index] += slot.idf * value
         top = heapq.nlargest(CANDIDATES, coverage.items(), key=lambda item: item[1])
         ranked = [(self._confidence(cov, total, index, said), index) for index, cov in top]
-        return sorted(ranked, key=lambda item: (-item[0], item[1]))
+        return sorted(ranked, key=lambda item: (-round(item[0], 2), self._tie_rank(item[1], how)))
+
+    def _tie_rank(self, index: int, how: bool) -> int:
+        """Among equals (to two decimals) "how do I ..." prefers a step, a procedure; other
+        questions prefer a FAQ entry."""
+        is_step = self._targets[index].step is not None
+        return index - len(self._targets) if is_step == how else index
 
     def _confidence(self, covered: float, total: float, index: int,
                     said: dict[str, float]) -> float:

@@ -18,27 +18,28 @@ LANGUAGE_NAMES: dict[str, str] = {
 
 STOP_WORDS: dict[str, str] = {
     "en": """
-        a an the i me my mine myself you your yours we us our they them their he she it its him
-        her this that these those there here is am are was were be been being do does did doing
-        done have has had having can cant cannot could couldnt will wont would wouldnt shall
-        should shouldnt may might must need needs what whats which who whom whose when where
-        wheres why how hows if then so than too very just also of at by for with about to from
-        in into on onto off out up down over under again and or but not no nor dont doesnt didnt
-        isnt arent wasnt im ive id ill youre some any all each every both few more most other
-        such only own same as until while during before after please okay ok um uh er hey get
-        gets got getting happen happens happened now anything something thing way possible want
-        like know let lets go going gonna wanna really actually still yet ever else there theres
-        one ones someone anyone somebody sure able
+        a an the i me my mine myself you your yours we us our they them their he she it
+        its him her this that these those there here is am are was were be been being do
+        does did doing done have has had having can could will would shall should may
+        might must need needs what whats which who whom whose when where wheres why how
+        hows if then so than too very just also of at by for with about to from in into
+        on onto off out up down over under again and or but nor im ive id ill youre some
+        any all each every both few more most other such only own same as until while
+        during before after please okay ok um uh er hey get gets got getting happen
+        happens happened now anything something thing way possible want like know let
+        lets go going gonna wanna really actually still yet ever else there theres one
+        ones someone anyone somebody sure able per
     """,
     "nl": """
-        de het een en of ik me mij mijn je jij jou jouw u uw we wij ons onze ze zij hun hen hij
-        haar hem dit dat deze die daar hier er is ben bent zijn was waren wordt word worden werd
-        geworden kan kun kunt kunnen kon zal zult zou zullen moet moeten mag mogen wil wilt
-        willen heb hebt heeft hebben had doe doet doen gedaan wat welke welk wie wanneer waar
-        waarom hoe als dan dus zo te van voor met aan op in uit bij naar om over tot door onder
-        niet geen nog al ook maar even wel toch nou eh ehm graag alsjeblieft alstublieft gebeurt
-        gebeuren gebeurd nu iets ding manier mogelijk weten eigenlijk gewoon zelf iemand
-        nergens ergens mee men s
+        de het een en of ik me mij mijn je jij jou jouw u uw we wij ons onze ze zij hun
+        hen hij haar hem dit dat deze die daar hier er is ben bent zijn was waren wordt
+        word worden werd geworden kan kun kunt kunnen kon zal zult zou zullen moet
+        moeten mag mogen wil wilt willen heb hebt heeft hebben had doe doet doen gedaan
+        wat welke welk wie wanneer waar waarom hoe als dan dus zo te van voor met aan op
+        in uit bij naar om over tot door onder nog al ook maar even wel toch nou eh ehm
+        graag alsjeblieft alstublieft gebeurt gebeuren gebeurd nu iets ding manier
+        mogelijk weten eigenlijk gewoon zelf iemand ergens mee men s kom komt komen ga
+        gaat gaan krijg krijgt krijgen per
     """,
 }
 """Words that carry no meaning for telling one answer from another."""
@@ -59,7 +60,12 @@ SYNONYMS: dict[str, tuple[tuple[str, ...], ...]] = {
         ("problem", "issue", "trouble"),
         ("explain", "describe", "tell", "say"),
         ("find", "locate", "see", "look for"),
-        ("24 7", "around the clock", "day and night", "24 hours", "all day", "always"),
+        ("24 7", "around the clock", "day and night", "24 hours", "all day", "always", "night",
+         "evening", "morning", "weekend", "saturday", "sunday", "holiday", "opening hours",
+         "opening times", "business hours"),
+        ("talk", "speak"),
+        ("not", "no", "cant", "cannot", "dont", "doesnt", "didnt", "isnt", "arent", "wasnt",
+         "wont", "couldnt", "wouldnt", "shouldnt", "never", "nowhere", "missing", "gone"),
         ("section", "page", "area"),
         ("start", "begin", "initiate", "launch"),
         ("chat", "conversation"),
@@ -81,7 +87,11 @@ SYNONYMS: dict[str, tuple[tuple[str, ...], ...]] = {
         ("uitleggen", "leg uit", "leg", "uitleg", "beschrijven", "beschrijf", "vertellen",
          "vertel", "zeggen"),
         ("vinden", "vind", "zien", "zie", "zoeken", "zoek"),
-        ("24 7", "dag en nacht", "24 uur", "de klok rond", "altijd", "hele dag"),
+        ("24 7", "dag en nacht", "24 uur", "de klok rond", "altijd", "hele dag", "nacht",
+         "nachts", "avond", "avonds", "ochtend", "weekend", "zaterdag", "zondag", "feestdag",
+         "openingstijden", "openingsuren"),
+        ("praten", "spreken", "spreek", "praat"),
+        ("niet", "geen", "nergens", "nooit", "ontbreekt", "ontbreken", "kwijt"),
         ("gedeelte", "pagina", "sectie", "onderdeel"),
         ("starten", "start", "beginnen", "begin"),
         ("chat", "gesprek"),
@@ -89,7 +99,23 @@ SYNONYMS: dict[str, tuple[tuple[str, ...], ...]] = {
     ),
 }
 """Groups of words and phrases that mean the same here; all map to the first of their group.
-General words of how-to and customer-service talk, not the answers of one guide."""
+General words of how-to and customer-service talk, not the answers of one guide. The "24 7"
+group also holds the times of day and week people ask about, so "is the chat open at night"
+reaches an answer about round-the-clock availability. The negation group makes "I can't find
+X" (a problem, often a FAQ entry) differ from "how do I find X" (a step)."""
+
+HOW_WORDS: dict[str, tuple[str, ...]] = {"en": ("how",), "nl": ("hoe",)}
+"""First words of a question about a procedure; such questions prefer steps over FAQ on a tie."""
+
+SOUND_RULES: dict[str, tuple[tuple[str, str], ...]] = {
+    "en": (("ph", "f"), ("ck", "k"), ("c(?=[eiy])", "s"), ("c", "k"), ("q", "k"), ("x", "ks"),
+           ("z", "s"), ("wh", "w"), ("^kn", "n"), ("mb$", "m"), ("dt$", "t"), ("d$", "t")),
+    "nl": (("sj", "ch"), ("sch", "sg"), ("ch", "g"), ("ij", "ei"), ("y", "ei"), ("au", "ou"),
+           ("dt$", "t"), ("d$", "t"), ("ph", "f"), ("c(?=[eiy])", "s"), ("c", "k"), ("th", "t"),
+           ("v", "f"), ("z", "s")),
+}
+"""Spelling -> sound rewrites, in order, for the sound-alike key that catches recognition errors
+such as "sjat" for "chat"; vowels and doubled letters are folded after these."""
 
 TENS: dict[str, tuple[str, ...]] = {
     "en": ("", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"),

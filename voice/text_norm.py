@@ -10,6 +10,7 @@ by rapidfuzz.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -17,7 +18,7 @@ import snowballstemmer
 from rapidfuzz import fuzz, process
 
 from .language import normalise
-from .text_data import LANGUAGE_NAMES, SNOWBALL, STOP_WORDS, SYNONYMS, TENS
+from .text_data import HOW_WORDS, LANGUAGE_NAMES, SNOWBALL, SOUND_RULES, STOP_WORDS, SYNONYMS, TENS
 from .vocabulary_data import CARDINALS
 
 FUZZY_CUTOFF = 75.0
@@ -25,6 +26,12 @@ FUZZY_CUTOFF = 75.0
 MIN_FUZZY_LENGTH = 3
 """Shorter words are never repaired: at two letters everything looks like everything."""
 LINKS = ("", "s", "e", "en")
+SOUND_CUTOFF = 90.0
+"""Least similarity of sound-alike keys: keys are short and coarse, so nearly equal only."""
+SOUND_PENALTY = 0.9
+"""Sound-alike similarity counts a bit less than spelling similarity."""
+_VOWELS = re.compile(r"[aeiouy]+")
+_DOUBLES = re.compile(r"(.)\1+")
 """Dutch linking sounds between the parts of a compound (klant-en-service, bestel-s-...)."""
 
 
@@ -47,7 +54,10 @@ class TextAnalyzer:
         self._stemmer = snowballstemmer.stemmer(algorithm) if algorithm else None
         self._stems: dict[str, str] = {}
         self.stop_words = frozenset(normalise(STOP_WORDS.get(self.lang, "")).split())
+        self.how_words = frozenset(HOW_WORDS.get(self.lang, ()))
+        """Words that open a question about how to do something."""
         self._numbers = _number_words(self.lang)
+        self._sounds = tuple((re.compile(rule), to) for rule, to in SOUND_RULES.get(self.lang, ()))
         self._synonyms = self._synonym_table()
         self.longest_synonym = max((len(key) for key in self._synonyms), default=1)
 
@@ -89,6 +99,12 @@ class TextAnalyzer:
                 tokens.append(Token(kept[i], stems[i]))
                 i += 1
         return tokens
+
+    def sound_key(self, word: str) -> str:
+        """A rough spelling of how a word sounds: "sjat" and "chat" share one in Dutch."""
+        for rule, to in self._sounds:
+            word = rule.sub(to, word)
+        return _DOUBLES.sub(r"\1", _VOWELS.sub("a", word))
 
     def term(self, word: str) -> str:
         """The term of one word on its own (stem, or its synonym group)."""
@@ -139,6 +155,7 @@ class Lexicon:
             if len(word) >= MIN_FUZZY_LENGTH and word not in analyzer.stop_words
             and not word.isdigit()
         )
+        self._keys = [analyzer.sound_key(word) for word in self._candidates]
 
     def split(self, word: str, depth: int = 2) -> list[str] | None:
         """Parts of a compound whose parts are words of the guide, longest head first."""
@@ -159,15 +176,14 @@ class Lexicon:
 
     def join(self, words: Sequence[str]) -> list[str]:
         """Glue words a recogniser split ("dis connected", "represent a tive") when the whole is
-        a guide word and not every piece is."""
+        a guide or synonym word and not every piece is a guide word."""
         out: list[str] = []
         i = 0
         while i < len(words):
             for size in (3, 2):
                 piece = words[i:i + size]
-                whole = "".join(piece)
-                if len(piece) == size and whole in self.known \
-                        and not all(p in self.known for p in piece):
+                whole = self._glue(piece) if len(piece) == size else None
+                if whole is not None:
                     out.append(whole)
                     i += size
                     break
@@ -176,11 +192,31 @@ class Lexicon:
                 i += 1
         return out
 
+    def _glue(self, piece: Sequence[str]) -> str | None:
+        """The word the pieces make, also when a sound at the seam was heard twice
+        ("trans script" -> "transcript")."""
+        if all(part in self.known for part in piece):
+            return None
+        whole = "".join(piece)
+        if whole in self._parts:
+            return whole
+        merged = piece[0]
+        for part in piece[1:]:
+            merged += part[1:] if merged[-1:] == part[:1] else part
+        return merged if merged in self._parts else None
+
     def near(self, word: str, limit: int = 3) -> list[tuple[str, float]]:
         """Guide words that look like ``word``, with similarity in [0, 1], best first."""
         if len(word) < MIN_FUZZY_LENGTH or word.isdigit():
             return []
-        found = process.extract(word, self._candidates, scorer=fuzz.ratio,
-                                score_cutoff=FUZZY_CUTOFF, limit=limit)
-        return [(candidate, score / 100) for candidate, score, _ in found]
+        best: dict[str, float] = {}
+        for candidate, score, _ in process.extract(
+                word, self._candidates, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=limit):
+            best[candidate] = score / 100
+        key = self.analyzer.sound_key(word)
+        for _, score, index in process.extract(
+                key, self._keys, scorer=fuzz.ratio, score_cutoff=SOUND_CUTOFF, limit=limit):
+            candidate = self._candidates[index]
+            best[candidate] = max(best.get(candidate, 0.0), SOUND_PENALTY * score / 100)
+        return sorted(best.items(), key=lambda item: -item[1])[:limit]
 
