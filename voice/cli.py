@@ -13,13 +13,16 @@ from pathlib import Path
 from typing import IO
 
 from . import __version__
-from .dialog import DialogEngine
+from .dialog import DialogEngine, State
 from .errors import ScriptError, SpeechError, VoiceGuideError
 from .guide import Guide
+from .interrupts import exit_status, signals_as_interrupts
 from .ports import Listener, Speaker
+from .resume import Opening, PositionStore, ResumeSink, opening, state_dir
 from .script_file import load_script
-from .session import JsonlSink, PrintSink, Session, SilentSpeaker, TurnSink
+from .session import JsonlSink, PrintSink, Session, SilentSpeaker, TextFallback, TurnSink
 from .text_io import TextListener
+from .transcript import TranscriptSink
 
 SCRIPTS_DIR = Path(__file__).resolve().parent.parent / "scripts"
 """The bundled guides (the package is installed in editable mode from the repository)."""
@@ -53,6 +56,10 @@ def run_parser() -> argparse.ArgumentParser:
                         help="write one JSON object per turn to PATH ('-' for stdout)")
     parser.add_argument("--mic", type=int, metavar="N",
                         help="microphone device index (see voice-guide mics; default: system)")
+    parser.add_argument("--fresh", action="store_true",
+                        help="start at the beginning, ignoring the saved position")
+    parser.add_argument("--transcript", metavar="FILE",
+                        help="write the conversation to FILE (.jsonl: JSON Lines, else Markdown)")
     parser.add_argument("--version", action="version", version=f"voice-guide {__version__}")
     return parser
 
@@ -72,19 +79,41 @@ def run(argv: Sequence[str]) -> int:
         guide = load_script(resolve_script(args.script))
     except ScriptError as err:
         return _report_script_error(err)
-    sinks = _sinks(args)
-    session = Session(DialogEngine(guide), _listener(args, guide), _speaker(args, guide), sinks)
     try:
-        session.run()
-    except KeyboardInterrupt:
-        print(file=sys.stderr)
-        return EXIT_INTERRUPTED
+        kept, start = _remembering(args, guide)
     except VoiceGuideError as err:
         print(f"voice-guide: {err}", file=sys.stderr)
-        return 1
-    finally:
-        session.close()
+        return EXIT_BAD_INPUT
+    engine = DialogEngine(guide, transcript=_transcript_path(args))
+    fallback = TextFallback(sys.stderr, prompt="" if args.jsonl == "-" else "> ")
+    session = Session(engine, _listener(args, guide), _speaker(args, guide),
+                      kept + _sinks(args), fallback)
+    with signals_as_interrupts():
+        try:
+            session.run(start.state, start.changed)
+        except KeyboardInterrupt as err:  # Ctrl-C, SIGTERM, SIGHUP: the position is saved
+            print(file=sys.stderr)
+            return exit_status(err)
+        except VoiceGuideError as err:
+            print(f"voice-guide: {err}", file=sys.stderr)
+            return 1
+        finally:
+            session.close()
     return 0
+
+
+def _remembering(args: argparse.Namespace, guide: Guide) -> tuple[list[TurnSink], Opening]:
+    """The sinks that keep the session (saved position, transcript) and where it starts."""
+    store = PositionStore(state_dir())
+    start = Opening(State()) if args.fresh else opening(store.load(guide), guide)
+    sinks: list[TurnSink] = [ResumeSink(store, guide, sys.stderr)]
+    if args.transcript:
+        sinks.append(TranscriptSink(Path(args.transcript), guide))
+    return sinks, start
+
+
+def _transcript_path(args: argparse.Namespace) -> str | None:
+    return str(Path(args.transcript).resolve()) if args.transcript else None
 
 
 def _report_script_error(err: ScriptError) -> int:
@@ -160,8 +189,24 @@ def mics(argv: Sequence[str]) -> int:
     return mics_main(argv)
 
 
+def import_article(argv: Sequence[str]) -> int:
+    """``voice-guide import SOURCE [-o SCRIPT]`` (voice.cli_authoring)."""
+    from .cli_authoring import import_main
+
+    return import_main(argv)
+
+
+def export(argv: Sequence[str]) -> int:
+    """``voice-guide export SCRIPT --format markdown|jsonld`` (voice.cli_authoring)."""
+    from .cli_authoring import export_main
+
+    return export_main(argv)
+
+
 SUBCOMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
     "check": check,
     "models": models,
     "mics": mics,
+    "import": import_article,
+    "export": export,
 }
