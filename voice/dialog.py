@@ -45,6 +45,8 @@ class State:
     """True after the closing words: 'next' no longer moves."""
     ended: bool = False
     """True once the person said stop."""
+    resuming: bool = False
+    """At a saved position offered back ('continue' or 'start over'), not yet read out."""
 
 
 @dataclass(frozen=True)
@@ -69,16 +71,33 @@ Handler = Callable[["DialogEngine", State, Command], Reply]
 class DialogEngine:
     """Walks one guide; build once per guide (vocabulary and question index are precomputed)."""
 
-    def __init__(self, guide: Guide, matcher: QuestionMatcher | None = None) -> None:
+    def __init__(self, guide: Guide, matcher: QuestionMatcher | None = None,
+                 transcript: str | None = None) -> None:
         self.guide = guide
+        self.transcript = transcript  # said by the 'transcript' command; None: none is kept
         self.vocab: Vocabulary = vocabulary(guide.lang, guide.commands)
         self.matcher = matcher if matcher is not None else build_matcher(guide)
         self.text: Mapping[str, str] = messages_for(guide.lang)
 
-    def start(self, state: State | None = None) -> Reply:
-        """The opening: title, introduction, and how to begin."""
+    def start(self, state: State | None = None, changed: bool = False) -> Reply:
+        """The opening: title, introduction, and how to begin; or the offer to resume.
+
+        ``changed`` says the guide's steps changed since the position was saved.
+        """
         state = state or State()
+        if state.resuming and 1 <= state.step <= self.total:
+            return self._offer(state, changed)
         say = self._msg("welcome", title=_sentence(self.guide.title), intro=self.guide.intro)
+        if changed:
+            say = self._msg("changed_restart") + " " + say
+        return self._reply(say, Intent.START, replace(state, resuming=False))
+
+    def _offer(self, state: State, changed: bool) -> Reply:
+        title = _sentence(self.guide.steps[state.step - 1].title)
+        say = self._msg("resume_offer", title=_sentence(self.guide.title), number=state.step,
+                        total=self.total, step=title)
+        if changed:
+            say = self._msg("changed") + " " + say
         return self._reply(say, Intent.START, state)
 
     def respond(self, state: State, utterance: str) -> Reply:
@@ -87,6 +106,8 @@ class DialogEngine:
         if state.pending is not None and command.intent in (Intent.YES, Intent.NO):
             return self._answer_pending(state, command.intent)
         state = replace(state, pending=None)
+        if state.resuming:
+            command = _offer_answer(command)
         if command.intent is Intent.UNKNOWN:
             return self._question(state, utterance)
         state = replace(state, misses=0, paused=False)
@@ -113,7 +134,7 @@ class DialogEngine:
                          text=step.text)
 
     def _go(self, state: State, number: int, intent: Intent) -> Reply:
-        state = replace(state, step=number, finished=False)
+        state = replace(state, step=number, finished=False, resuming=False)
         return self._reply(self._step_text(number), intent, state)
 
     # --- intents ---------------------------------------------------------------------------
@@ -221,6 +242,13 @@ class DialogEngine:
             return self._go(state, 1, Intent.NEXT)
         return self._reply(self._msg("yes_no_idle"), command.intent, state, remember=False)
 
+    def _transcript(self, state: State, _: Command) -> Reply:
+        if self.transcript is None:
+            return self._reply(self._msg("no_transcript"), Intent.TRANSCRIPT, state,
+                               remember=False)
+        say = self._msg("transcript", path=self.transcript)
+        return self._reply(say, Intent.TRANSCRIPT, state, remember=False)
+
     def _stop(self, state: State, _: Command) -> Reply:
         if state.step == 0:
             say = self._msg("goodbye_intro")
@@ -281,6 +309,14 @@ def _sentence(text: str) -> str:
     return text if not text or text[-1] in ".!?:;" else text + "."
 
 
+def _offer_answer(command: Command) -> Command:
+    """After the resume offer, 'continue', 'next', 'yes' and 'resume' read the saved step; 'no'
+    starts over like 'start over' (any other command works as usual)."""
+    if command.intent in (Intent.NEXT, Intent.YES, Intent.RESUME):
+        return Command(Intent.RESUME)
+    return Command(Intent.START_OVER) if command.intent is Intent.NO else command
+
+
 def _question(text: str) -> str:
     text = text.strip()
     return text if not text or text[-1] in ".!?" else text + "?"
@@ -306,4 +342,5 @@ HANDLERS: Mapping[Intent, Handler] = {
     Intent.YES: DialogEngine._yes_no,
     Intent.NO: DialogEngine._yes_no,
     Intent.STOP: DialogEngine._stop,
+    Intent.TRANSCRIPT: DialogEngine._transcript,
 }

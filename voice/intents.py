@@ -30,6 +30,7 @@ class Intent(str, Enum):
     YES = "yes"
     NO = "no"
     STOP = "stop"
+    TRANSCRIPT = "transcript"
     UNKNOWN = "unknown"
 
 

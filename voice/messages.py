@@ -42,6 +42,13 @@ EN: Mapping[str, str] = {
     "yes_no_idle": "Okay. Say 'next' to go on, or 'help' for what you can say.",
     "goodbye": "Goodbye. You were at step {number} of {total}.",
     "goodbye_intro": "Goodbye.",
+    "resume_offer": "{title} You were at step {number} of {total}: {step} Say 'continue' or "
+                    "'start over'.",
+    "changed": "This guide has changed since you last used it.",
+    "changed_restart": "This guide has changed since you last used it and your step is no "
+                       "longer in it, so we start from the beginning.",
+    "transcript": "The transcript is being written to {path}",
+    "no_transcript": "No transcript is being kept. Start with --transcript FILE to keep one.",
 }
 
 NL: Mapping[str, str] = {
@@ -81,6 +88,14 @@ NL: Mapping[str, str] = {
     "yes_no_idle": "Goed. Zeg 'volgende' om verder te gaan, of 'help' voor wat u kunt zeggen.",
     "goodbye": "Tot ziens. U was bij stap {number} van {total}.",
     "goodbye_intro": "Tot ziens.",
+    "resume_offer": "{title} U was bij stap {number} van {total}: {step} Zeg 'verder' of "
+                    "'begin opnieuw'.",
+    "changed": "Deze handleiding is veranderd sinds de vorige keer.",
+    "changed_restart": "Deze handleiding is veranderd sinds de vorige keer en uw stap staat er "
+                       "niet meer in, dus we beginnen bij het begin.",
+    "transcript": "Het gesprek wordt opgeschreven in {path}",
+    "no_transcript": "Er wordt geen transcript bijgehouden. Start met --transcript BESTAND om "
+                     "er een bij te houden.",
 }
 
 TABLES: Mapping[str, Mapping[str, str]] = {"en": EN, "nl": NL}

@@ -5,16 +5,21 @@ This is the only place where the pure engine meets the adapters; it owns no devi
 
 from __future__ import annotations
 
+import contextlib
 import json
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Protocol
+from typing import IO, Protocol, TypeVar
 
 from .dialog import DialogEngine, Reply, State
+from .errors import SpeechError
 from .intents import Intent
 from .ports import Heard, Listener, Speaker
+from .text_io import TextListener
+
+T = TypeVar("T")
 
 RATE_STEP = 1.2
 """Factor applied to the speaking rate for each 'slower' / 'faster'."""
@@ -84,30 +89,83 @@ class PrintSink:
         pass
 
 
+class Fallback(Protocol):
+    """What replaces a device that fails mid-session, so the conversation (and place) go on."""
+
+    def listener(self, err: SpeechError) -> Listener: ...
+
+    def speaker(self, err: SpeechError) -> Speaker: ...
+
+
+class TextFallback:
+    """The CLI's fallback: the keyboard for a lost microphone, printed replies for a dead voice."""
+
+    def __init__(self, stream: IO[str], prompt: str = "> ") -> None:
+        self._stream = stream
+        self._prompt = prompt
+
+    def listener(self, err: SpeechError) -> Listener:
+        self._stream.write(f"voice-guide: {err}; using text mode (type your commands).\n")
+        return TextListener(prompt=self._prompt)
+
+    def speaker(self, err: SpeechError) -> Speaker:
+        self._stream.write(f"voice-guide: {err}; replies are printed only.\n")
+        return SilentSpeaker()
+
+
 class Session:
     """Runs one conversation until the person says stop or the input ends."""
 
     def __init__(self, engine: DialogEngine, listener: Listener, speaker: Speaker,
-                 sinks: Sequence[TurnSink]) -> None:
+                 sinks: Sequence[TurnSink], fallback: Fallback | None = None) -> None:
         self.engine = engine
         self.listener = listener
         self.speaker = speaker
         self.sinks = list(sinks)
+        self.fallback = fallback
+        """Without one, a ``SpeechError`` from a device ends the session."""
         self.state = State()
         self.turn = 0
 
-    def run(self, state: State | None = None) -> State:
-        """Greet, then answer utterances; returns the final state (for resume and tests)."""
+    def run(self, state: State | None = None, changed: bool = False) -> State:
+        """Greet (or offer to resume ``state``), then answer utterances; returns the final state.
+
+        ``changed``: the guide's steps changed since ``state`` was saved (see ``voice.resume``).
+        """
         started = time.perf_counter()
-        self._emit(None, self.engine.start(state), started)
+        self._emit(None, self.engine.start(state, changed), started)
         while not self.state.ended:
-            heard = self.listener.listen()
+            heard = self._listen()
             if heard is None:
                 break
-            self.speaker.stop()
+            self._with_speaker(lambda speaker: speaker.stop())
             self.step(heard)
-        self.speaker.wait(FINAL_SPEECH_WAIT)
+        self._with_speaker(lambda speaker: speaker.wait(FINAL_SPEECH_WAIT))
         return self.state
+
+    def _listen(self) -> Heard | None:
+        """The next utterance; a failed microphone is swapped for the fallback (text mode)."""
+        try:
+            return self.listener.listen()
+        except SpeechError as err:
+            if self.fallback is None:
+                raise
+            with contextlib.suppress(Exception):  # the device is gone; closing may fail too
+                self.listener.close()
+            self.listener = self.fallback.listener(err)
+            return self.listener.listen()
+
+    def _with_speaker(self, action: Callable[[Speaker], T]) -> T:
+        """Run ``action`` on the speaker; a failed voice is swapped for the fallback (silent)."""
+        try:
+            return action(self.speaker)
+        except SpeechError as err:
+            if self.fallback is None:
+                raise
+            with contextlib.suppress(Exception):
+                self.speaker.close()
+            self.speaker = self.fallback.speaker(err)
+            return action(self.speaker)
 
     def step(self, heard: Heard) -> Reply:
         """One turn: the engine's reply, its effect on the voice, and the record of it."""
@@ -120,7 +178,7 @@ class Session:
         ms = (time.perf_counter() - started) * 1000
         self.state = reply.state
         self._apply_effect(reply.intent)
-        wav = self.speaker.say(reply.say) if reply.say else None
+        wav = self._with_speaker(lambda speaker: speaker.say(reply.say)) if reply.say else None
         record = TurnRecord(
             turn=self.turn, heard=heard.text if heard else None, intent=reply.intent.value,
             step=reply.step, faq=reply.faq, say=reply.say, ms=round(ms, 3),

@@ -52,6 +52,8 @@ PHRASES: dict[str, dict[Intent, tuple[str, ...]]] = {
         Intent.NO: ("no", "nope", "no thanks", "wrong", "not that", "no that's wrong"),
         Intent.STOP: ("stop", "quit", "exit", "goodbye", "bye", "that's all", "i'm finished",
                       "end", "stop the guide", "close", "good bye", "bye bye"),
+        Intent.TRANSCRIPT: ("transcript", "where is the transcript", "show the transcript",
+                            "transcript file", "where is the transcript file"),
     },
     "nl": {
         Intent.NEXT: ("volgende", "volgende stap", "verder", "ga verder", "door", "ga door",
@@ -91,6 +93,8 @@ PHRASES: dict[str, dict[Intent, tuple[str, ...]]] = {
         Intent.NO: ("nee", "neen", "nee dank je", "klopt niet", "dat klopt niet", "niet dat"),
         Intent.STOP: ("stop", "stoppen", "afsluiten", "einde", "doei", "tot ziens", "ophouden",
                       "klaar ermee", "stop maar", "sluit af"),
+        Intent.TRANSCRIPT: ("transcript", "waar is het transcript", "verslag",
+                            "gespreksverslag", "waar is het verslag"),
     },
 }
 

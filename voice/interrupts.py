@@ -1,0 +1,59 @@
+"""Ctrl-C, ``kill`` and a closed terminal end a session the same clean way.
+
+SIGTERM and SIGHUP are turned into the exception Ctrl-C raises (``KeyboardInterrupt``), so one
+``except`` clause in the CLI closes devices, flushes logs and exits without a traceback. The
+position needs nothing here: it is saved after every turn, which is also why ``kill -9`` (which
+no program can catch) loses nothing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import signal
+import threading
+from collections.abc import Iterator
+from types import FrameType
+
+HANDLED = tuple(
+    getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
+)
+"""Signals that end a session cleanly (Windows has no SIGHUP)."""
+
+
+class Interrupted(KeyboardInterrupt):
+    """A signal asked the program to end; ``signum`` gives the exit status 128 + signum."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
+
+
+def exit_status(err: KeyboardInterrupt) -> int:
+    """The shell's convention: 128 + the signal number (130 for Ctrl-C)."""
+    return 128 + getattr(err, "signum", signal.SIGINT)
+
+
+def _handler(signum: int, frame: FrameType | None) -> None:
+    # A second signal while the session closes must not interrupt the cleanup itself.
+    for number in HANDLED:
+        signal.signal(number, signal.SIG_IGN)
+    raise Interrupted(signum)
+
+
+@contextlib.contextmanager
+def signals_as_interrupts() -> Iterator[None]:
+    """Within the block, SIGINT/SIGTERM/SIGHUP raise ``Interrupted``; the old handlers after.
+
+    Outside the main thread (where Python cannot set handlers) nothing changes.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = {number: signal.getsignal(number) for number in HANDLED}
+    for number in HANDLED:
+        signal.signal(number, _handler)
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
