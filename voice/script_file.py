@@ -121,6 +121,8 @@ def _parse_yaml(text: str, source: str) -> _Value:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark else None
         problem = err.problem or err.context or "invalid YAML"
+        if err.context and problem.startswith("but "):  # "but found another document"
+            problem = f"{err.context}, {problem}"
         raise ScriptError.single(Location(source, line), f"invalid YAML: {problem}") from None
     except yaml.YAMLError as err:
         raise ScriptError.single(Location(source), f"invalid YAML: {err}") from None
@@ -133,35 +135,42 @@ def _parse_yaml(text: str, source: str) -> _Value:
 
 def _to_plain(node: yaml.Node, path: Path_, lines: dict[Path_, int], source: str,
               seen: set[int]) -> Any:
-    line = node.start_mark.line + 1
-    lines[path] = line
-    if id(node) in seen:
-        raise ScriptError.single(Location(source, line, field_path(path) or None),
-                                 "YAML aliases (*name) are not supported")
+    if id(node) in seen:  # an alias: the node is the anchored one, so report where it is used
+        line = lines.get(path) or lines.get(path[:-1])  # list items: the list's line
+        where = Location(source, line, field_path(path) or None)
+        raise ScriptError.single(where, "YAML aliases (*name) are not supported")
     seen.add(id(node))
+    lines[path] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         return _mapping(node, path, lines, source, seen)
     if isinstance(node, yaml.SequenceNode):
         return [_to_plain(item, (*path, i), lines, source, seen)
                 for i, item in enumerate(node.value)]
-    return _scalar(node)
+    return _scalar(node, Location(source, lines[path], field_path(path) or None))
 
 
 def _mapping(node: yaml.MappingNode, path: Path_, lines: dict[Path_, int], source: str,
              seen: set[int]) -> dict[str, Any]:
     result: dict[str, Any] = {}
     for key_node, value_node in node.value:
-        key = str(_scalar(key_node)) if isinstance(key_node, yaml.ScalarNode) else "?"
+        where = Location(source, key_node.start_mark.line + 1, field_path(path) or None)
+        key = str(_scalar(key_node, where)) if isinstance(key_node, yaml.ScalarNode) else "?"
         if key in result:
             where = Location(source, key_node.start_mark.line + 1, field_path((*path, key)))
             raise ScriptError.single(where, "duplicate key")
+        lines[(*path, key)] = key_node.start_mark.line + 1
         result[key] = _to_plain(value_node, (*path, key), lines, source, seen)
         lines[(*path, key)] = key_node.start_mark.line + 1
     return result
 
 
-def _scalar(node: yaml.Node) -> Any:
-    value = yaml.SafeLoader("").construct_object(node)
+def _scalar(node: yaml.Node, where: Location) -> Any:
+    try:
+        value = yaml.SafeLoader("").construct_object(node)
+    except (yaml.YAMLError, ValueError, TypeError) as err:  # '<<', '!!python/...', '!!int x'
+        problem = ("YAML merge keys (<<) are not supported" if node.tag.endswith(":merge")
+                   else f"cannot read {node.value!r} tagged {node.tag}")
+        raise ScriptError.single(where, problem) from err
     # Numbers stay as the author typed them ("24/7" and "1984" are text to us).
     if isinstance(value, int | float) and not isinstance(value, bool):
         return _Text(node.value)
@@ -211,6 +220,10 @@ def _kind(value: Any) -> str:
         return "a list"
     if isinstance(value, dict):
         return "a mapping"
+    if isinstance(value, _Text):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
     return "nothing" if value is None else type(value).__name__
 
 
