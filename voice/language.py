@@ -67,10 +67,13 @@ def vocabulary(lang: str, extra: Mapping[str, Sequence[str]] | None = None) -> V
     for intent, texts in phrases.items():
         for text in texts:
             key = _key(text, fillers)
-            if key:
+            if key and intent is not Intent.GOTO:
                 table.setdefault(key, intent)
-    return Vocabulary(lang, phrases, fillers, _number_words(lang),
-                      frozenset(STEP_WORDS.get(lang, ())), STEP_NOUN.get(lang, "step"), table)
+    # A 'goto' phrase needs its number ("gehe zu Schritt 3"), so its words become step words.
+    goto_words = {word for text in phrases.get(Intent.GOTO, ()) for word in _key(text, fillers)}
+    step_words = frozenset(STEP_WORDS.get(lang, ())) | goto_words
+    return Vocabulary(lang, phrases, fillers, _number_words(lang), step_words,
+                      STEP_NOUN.get(lang, "step"), table)
 
 
 def _number_words(lang: str) -> dict[str, int]:
