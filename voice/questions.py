@@ -102,13 +102,15 @@ class LexicalMatcher:
         texts = [e.question for e in guide.faq] + [a for e in guide.faq for a in e.also]
         texts += [e.answer for e in guide.faq] + [s.title for s in guide.steps]
         texts += [s.text for s in guide.steps] + list(guide.tips)
-        words = {w for text in texts for w in self._analyzer.words(text)}
-        self._lexicon = Lexicon(self._analyzer, words)
+        self._words = {text: self._analyzer.words(text) for text in texts}
+        self._lexicon = Lexicon(self._analyzer, {w for ws in self._words.values() for w in ws})
         self._targets = self._index_targets(guide)
         self._reindex()
-        for tip in guide.tips:
-            self._attach_tip(tip)
-        self._reindex()
+        links = [(tip, self._closest(tip)) for tip in guide.tips]
+        for tip, index in links:
+            if index is not None:
+                self._attach(index, self._doc_terms(tip), TIP)
+        self._words.clear()
 
     def match(self, text: str) -> QuestionMatch | None:
         """The best answer for ``text``, or ``None`` when nothing covers enough of it."""
@@ -150,7 +152,8 @@ class LexicalMatcher:
     def _doc_terms(self, text: str) -> set[str]:
         """Terms of a guide text; compounds count as themselves and as their parts."""
         words: list[str] = []
-        for word in self._analyzer.words(text):
+        known = self._words.get(text)
+        for word in self._analyzer.words(text) if known is None else known:
             words.append(word)
             words.extend(self._lexicon.split(word) or ())
         return {token.term for token in self._analyzer.tokens(words)}
@@ -165,12 +168,24 @@ class LexicalMatcher:
         self._rare_idf = _idf(count, 1)
         self._unknown_idf = UNKNOWN * self._rare_idf
 
-    def _attach_tip(self, tip: str) -> None:
+    def _closest(self, tip: str) -> int | None:
+        """The target a tip is about, if any is close enough."""
         slots = self._slots(tip)
         total = sum(slot.idf for slot in slots)
         ranked = self._rank(slots, total) if total > 0 else []
-        if ranked and ranked[0][0] >= TIP_LINK:
-            self._targets[ranked[0][1]].add(self._doc_terms(tip), TIP)
+        return ranked[0][1] if ranked and ranked[0][0] >= TIP_LINK else None
+
+    def _attach(self, index: int, terms: Iterable[str], weight: float) -> None:
+        """Add terms to one indexed target, updating postings and IDF of those terms only."""
+        target = self._targets[index]
+        for term in terms:
+            old = target.terms.get(term, 0.0)
+            if old >= weight:
+                continue
+            target.terms[term] = weight
+            hits = self._postings[term]
+            hits[:] = [hit for hit in hits if hit[0] != index] + [(index, weight)]
+            self._idf[term] = _idf(len(self._targets), len(hits))
 
     def _slots(self, text: str) -> list[_Slot]:
         """The question as weighted term options; unknown words get their look-alikes."""

@@ -30,6 +30,8 @@ SOUND_CUTOFF = 90.0
 """Least similarity of sound-alike keys: keys are short and coarse, so nearly equal only."""
 SOUND_PENALTY = 0.9
 """Sound-alike similarity counts a bit less than spelling similarity."""
+_APOSTROPHES = re.compile(r"['`]")
+_NON_WORD = re.compile(r"[^\w]+")
 _VOWELS = re.compile(r"[aeiouy]+")
 _DOUBLES = re.compile(r"(.)\1+")
 """Dutch linking sounds between the parts of a compound (klant-en-service, bestel-s-...)."""
@@ -60,11 +62,12 @@ class TextAnalyzer:
         self._sounds = tuple((re.compile(rule), to) for rule, to in SOUND_RULES.get(self.lang, ()))
         self._synonyms = self._synonym_table()
         self.longest_synonym = max((len(key) for key in self._synonyms), default=1)
+        self._phrase_starts = frozenset(key[0] for key in self._synonyms if len(key) > 1)
 
     def words(self, text: str) -> list[str]:
         """Normalised words with number words turned into digits ("twenty four" -> "24")."""
         words: list[str] = []
-        for word in normalise(text).split():
+        for word in _normalise(text).split():
             value = self._numbers.get(word)
             if value is None or word in self.stop_words:
                 words.append(word)
@@ -89,16 +92,21 @@ class TextAnalyzer:
         tokens: list[Token] = []
         i = 0
         while i < len(kept):
-            for size in range(min(self.longest_synonym, len(kept) - i), 0, -1):
-                canonical = self._synonyms.get(tuple(stems[i:i + size]))
-                if canonical is not None:
-                    tokens.append(Token(" ".join(kept[i:i + size]), canonical))
-                    i += size
-                    break
-            else:
-                tokens.append(Token(kept[i], stems[i]))
-                i += 1
+            size, canonical = 1, self._synonyms.get((stems[i],))
+            if stems[i] in self._phrase_starts:
+                size, canonical = self._phrase_at(stems, i)
+            surface = kept[i] if size == 1 else " ".join(kept[i:i + size])
+            tokens.append(Token(surface, canonical or stems[i]))
+            i += size
         return tokens
+
+    def _phrase_at(self, stems: Sequence[str], i: int) -> tuple[int, str | None]:
+        """Length and canonical of the longest synonym phrase starting at ``stems[i]``."""
+        for size in range(min(self.longest_synonym, len(stems) - i), 1, -1):
+            canonical = self._synonyms.get(tuple(stems[i:i + size]))
+            if canonical is not None:
+                return size, canonical
+        return 1, self._synonyms.get((stems[i],))
 
     def sound_key(self, word: str) -> str:
         """A rough spelling of how a word sounds: "sjat" and "chat" share one in Dutch."""
@@ -128,6 +136,15 @@ class TextAnalyzer:
         return table
 
 
+def _normalise(text: str) -> str:
+    """``language.normalise``, with a fast path for plain ASCII (most guide text) that gives
+    the same result: NFKD, mark stripping and NFC change nothing there."""
+    if not text.isascii():
+        return normalise(text)
+    words = _NON_WORD.sub(" ", _APOSTROPHES.sub("", text.lower())).replace("_", " ")
+    return " ".join(words.split())
+
+
 def _number_words(lang: str) -> dict[str, int]:
     """Cardinal words 0-99 -> value, including Dutch one-word forms such as "vierentwintig"."""
     units = CARDINALS.get(lang, ())
@@ -155,10 +172,17 @@ class Lexicon:
             if len(word) >= MIN_FUZZY_LENGTH and word not in analyzer.stop_words
             and not word.isdigit()
         )
-        self._keys = [analyzer.sound_key(word) for word in self._candidates]
+        self._keys: list[str] | None = None
+        """Sound-alike keys of the candidates, made on first use: most questions need none."""
+        self._splits: dict[str, list[str] | None] = {}
 
-    def split(self, word: str, depth: int = 2) -> list[str] | None:
+    def split(self, word: str) -> list[str] | None:
         """Parts of a compound whose parts are words of the guide, longest head first."""
+        if word not in self._splits:
+            self._splits[word] = self._split(word, 2)
+        return self._splits[word]
+
+    def _split(self, word: str, depth: int) -> list[str] | None:
         for cut in range(len(word) - 3, 2, -1):
             head, tail = word[:cut], word[cut:]
             if head not in self._parts:
@@ -169,7 +193,7 @@ class Lexicon:
                 rest = tail[len(link):]
                 if rest in self._parts:
                     return [head, rest]
-                deeper = self.split(rest, depth - 1) if depth > 1 else None
+                deeper = self._split(rest, depth - 1) if depth > 1 else None
                 if deeper:
                     return [head, *deeper]
         return None
@@ -213,6 +237,8 @@ class Lexicon:
         for candidate, score, _ in process.extract(
                 word, self._candidates, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=limit):
             best[candidate] = score / 100
+        if self._keys is None:
+            self._keys = [self.analyzer.sound_key(word) for word in self._candidates]
         key = self.analyzer.sound_key(word)
         for _, score, index in process.extract(
                 key, self._keys, scorer=fuzz.ratio, score_cutoff=SOUND_CUTOFF, limit=limit):
