@@ -16,7 +16,8 @@ from .messages import messages_for
 from .questions import QuestionMatch, QuestionMatcher, build_matcher
 
 MISSES_BEFORE_HELP = 2
-"""Consecutive misunderstandings after which the reply includes the full help."""
+"""Consecutive misunderstandings from which on the reply includes the full help: the first
+gets a short hint, a repeated one the list of commands."""
 
 
 @dataclass(frozen=True)
@@ -296,7 +297,7 @@ class DialogEngine:
         looks_like_question = len(utterance.split()) >= 4
         if looks_like_question:
             say = self._msg("dont_know", faq_list=self._faq_list_text())
-        elif misses > MISSES_BEFORE_HELP:
+        elif misses >= MISSES_BEFORE_HELP:
             say = self._msg("unknown_again", help=self._msg("help", example=min(3, self.total)))
         else:
             say = self._msg("unknown")

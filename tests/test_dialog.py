@@ -1,0 +1,508 @@
+"""The dialog engine: every intent in English and Dutch, the boundaries, questions, pure state."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from voice.dialog import DialogEngine, Pending, Reply, State
+from voice.guide import FaqEntry, Guide, Step
+from voice.intents import Intent
+from voice.questions import QuestionMatch
+from voice.script_file import load_script
+
+SCRIPTS = Path(__file__).resolve().parent.parent / "scripts"
+GUIDES = {lang: load_script(SCRIPTS / f"amazon-chat.{lang}.yaml") for lang in ("en", "nl")}
+ENGINES = {lang: DialogEngine(guide) for lang, guide in GUIDES.items()}
+
+SAY = {  # one way to say each command, per language
+    "en": {
+        Intent.NEXT: "next", Intent.PREVIOUS: "back", Intent.REPEAT: "repeat",
+        Intent.START_OVER: "start over", Intent.LAST: "last step", Intent.WHERE: "where am I",
+        Intent.SUMMARY: "summary", Intent.TIPS: "tips", Intent.NEXT_TIP: "next tip",
+        Intent.FAQ_LIST: "what can I ask", Intent.HELP: "help", Intent.PAUSE: "pause",
+        Intent.RESUME: "resume", Intent.SLOWER: "slower", Intent.FASTER: "faster",
+        Intent.YES: "yes", Intent.NO: "no", Intent.STOP: "stop",
+        Intent.TRANSCRIPT: "transcript",
+    },
+    "nl": {
+        Intent.NEXT: "volgende", Intent.PREVIOUS: "terug", Intent.REPEAT: "herhaal",
+        Intent.START_OVER: "begin opnieuw", Intent.LAST: "laatste stap",
+        Intent.WHERE: "waar ben ik", Intent.SUMMARY: "samenvatting", Intent.TIPS: "tips",
+        Intent.NEXT_TIP: "volgende tip", Intent.FAQ_LIST: "wat kan ik vragen",
+        Intent.HELP: "help", Intent.PAUSE: "pauze", Intent.RESUME: "hervat",
+        Intent.SLOWER: "langzamer", Intent.FASTER: "sneller", Intent.YES: "ja", Intent.NO: "nee",
+        Intent.STOP: "stop", Intent.TRANSCRIPT: "transcript",
+    },
+}
+GOTO = {"en": "go to step three", "nl": "ga naar stap drie"}
+STEP_WORD = {"en": ("Step", "of"), "nl": ("Stap", "van")}
+LANGS = ["en", "nl"]
+
+
+def run(engine: DialogEngine, *utterances: str, state: State | None = None) -> list[Reply]:
+    """The opening plus one reply per utterance, each fed the previous state."""
+    replies = [engine.start(state)]
+    for text in utterances:
+        replies.append(engine.respond(replies[-1].state, text))
+    return replies
+
+
+def last(engine: DialogEngine, *utterances: str) -> Reply:
+    return run(engine, *utterances)[-1]
+
+
+def step_say(lang: str, number: int) -> str:
+    guide = GUIDES[lang]
+    word, of = STEP_WORD[lang]
+    step = guide.steps[number - 1]
+    return f"{word} {number} {of} {len(guide.steps)}: {step.title}. {step.text}"
+
+
+def at_step(lang: str, number: int) -> State:
+    return ENGINES[lang].respond(State(), f"{STEP_WORD[lang][0].lower()} {number}").state
+
+
+# --- every intent, both languages -----------------------------------------------------------
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_start_reads_title_intro_and_how_to_begin(lang: str) -> None:
+    reply = ENGINES[lang].start()
+    guide = GUIDES[lang]
+    assert reply.intent is Intent.START
+    assert reply.say.startswith(f"{guide.title}. {guide.intro} ")
+    assert SAY[lang][Intent.NEXT] in reply.say and "help" in reply.say
+    assert reply.step is None and reply.faq is None
+    assert reply.state.last_say == reply.say
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("intent", sorted(SAY["en"], key=str))
+def test_every_command_intent_is_recognised(lang: str, intent: Intent) -> None:
+    state = at_step(lang, 2)
+    reply = ENGINES[lang].respond(state, SAY[lang][intent])
+    assert reply.intent is intent
+    if intent is not Intent.PAUSE:
+        assert not reply.state.paused
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_next_walks_the_steps_with_their_number(lang: str) -> None:
+    replies = run(ENGINES[lang], *[SAY[lang][Intent.NEXT]] * 5)[1:]
+    assert [r.say for r in replies] == [step_say(lang, n) for n in range(1, 6)]
+    assert [r.step for r in replies] == [1, 2, 3, 4, 5]
+    assert all(r.intent is Intent.NEXT for r in replies)
+
+
+def test_step_reply_shape() -> None:
+    assert last(ENGINES["en"], "next", "next").say.startswith(
+        "Step 2 of 5: Go to the ‘Help’ section. Look for")
+    assert last(ENGINES["nl"], "volgende", "volgende").say.startswith(
+        "Stap 2 van 5: Navigeer naar het gedeelte ‘Help’. Zoek naar")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_previous(lang: str) -> None:
+    reply = ENGINES[lang].respond(at_step(lang, 3), SAY[lang][Intent.PREVIOUS])
+    assert (reply.intent, reply.step, reply.say) == (Intent.PREVIOUS, 2, step_say(lang, 2))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_repeat_says_the_last_reply_again(lang: str) -> None:
+    engine = ENGINES[lang]
+    replies = run(engine, SAY[lang][Intent.NEXT], SAY[lang][Intent.WHERE],
+                  SAY[lang][Intent.REPEAT])
+    assert replies[-1].intent is Intent.REPEAT
+    assert replies[-1].say == step_say(lang, 1)  # 'where' is not what gets repeated
+    assert last(engine, SAY[lang][Intent.REPEAT]).say == engine.start().say
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_start_over(lang: str) -> None:
+    state = ENGINES[lang].respond(at_step(lang, 4), SAY[lang][Intent.TIPS]).state
+    reply = ENGINES[lang].respond(state, SAY[lang][Intent.START_OVER])
+    assert (reply.intent, reply.step, reply.say) == (Intent.START_OVER, 1, step_say(lang, 1))
+    assert reply.state.tip == 0
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_goto(lang: str) -> None:
+    reply = last(ENGINES[lang], GOTO[lang])
+    assert (reply.intent, reply.step, reply.say) == (Intent.GOTO, 3, step_say(lang, 3))
+
+
+@pytest.mark.parametrize(("lang", "text", "say"), [
+    ("en", "step 9", "There is no step 9: this guide has steps 1 to 5."),
+    ("en", "step 0", "There is no step 0: this guide has steps 1 to 5."),
+    ("nl", "stap twaalf",
+     "Er is geen stap 12: deze handleiding heeft de stappen 1 tot en met 5."),
+])
+def test_goto_out_of_range_keeps_the_step(lang: str, text: str, say: str) -> None:
+    state = at_step(lang, 2)
+    reply = ENGINES[lang].respond(state, text)
+    assert (reply.intent, reply.step, reply.say) == (Intent.GOTO, 2, say)
+    assert ENGINES[lang].respond(reply.state, SAY[lang][Intent.REPEAT]).say == step_say(lang, 2)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_last(lang: str) -> None:
+    reply = last(ENGINES[lang], SAY[lang][Intent.LAST])
+    assert (reply.intent, reply.step, reply.say) == (Intent.LAST, 5, step_say(lang, 5))
+
+
+@pytest.mark.parametrize(("lang", "say"), [
+    ("en", "You are at step 2 of 5: Go to the ‘Help’ section."),
+    ("nl", "U bent bij stap 2 van 5: Navigeer naar het gedeelte ‘Help’."),
+])
+def test_where(lang: str, say: str) -> None:
+    reply = ENGINES[lang].respond(at_step(lang, 2), SAY[lang][Intent.WHERE])
+    assert (reply.intent, reply.step, reply.say) == (Intent.WHERE, 2, say)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_where_before_start_tells_the_number_of_steps(lang: str) -> None:
+    reply = last(ENGINES[lang], SAY[lang][Intent.WHERE])
+    assert reply.step is None and " 5 " in reply.say
+
+
+@pytest.mark.parametrize(("lang", "head"), [("en", "Summary: "), ("nl", "Samenvatting: ")])
+def test_summary(lang: str, head: str) -> None:
+    reply = last(ENGINES[lang], SAY[lang][Intent.SUMMARY])
+    assert reply.intent is Intent.SUMMARY
+    assert reply.say == head + " ".join(GUIDES[lang].summary)
+
+
+@pytest.mark.parametrize(("lang", "tip"), [("en", "Tip"), ("nl", "Tip")])
+def test_tips_one_at_a_time(lang: str, tip: str) -> None:
+    guide = GUIDES[lang]
+    replies = run(ENGINES[lang], SAY[lang][Intent.TIPS], *[SAY[lang][Intent.NEXT_TIP]] * 5)[1:]
+    of = STEP_WORD[lang][1]
+    assert replies[0].say.startswith(f"{guide.tips_title}. {tip} 1 {of} 5: {guide.tips[0]}")
+    for number, reply in enumerate(replies[1:5], start=2):
+        assert reply.say.startswith(f"{tip} {number} {of} 5: {guide.tips[number - 1]}")
+        assert reply.intent is Intent.NEXT_TIP and reply.state.tip == number
+    assert SAY[lang][Intent.NEXT_TIP] in replies[3].say  # tips 1-4 say how to hear another
+    assert SAY[lang][Intent.NEXT_TIP] not in replies[4].say
+    assert guide.tips[0] not in replies[5].say and "5" in replies[5].say  # all read
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_tips_start_again_from_the_first(lang: str) -> None:
+    replies = run(ENGINES[lang], SAY[lang][Intent.TIPS], SAY[lang][Intent.NEXT_TIP],
+                  SAY[lang][Intent.TIPS])
+    assert replies[-1].say == replies[1].say
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_faq_list_reads_every_question(lang: str) -> None:
+    reply = last(ENGINES[lang], SAY[lang][Intent.FAQ_LIST])
+    assert reply.intent is Intent.FAQ_LIST
+    for entry in GUIDES[lang].faq:
+        assert entry.question in reply.say
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_faq_question_answered_from_any_step(lang: str) -> None:
+    for entry in GUIDES[lang].faq:
+        reply = ENGINES[lang].respond(at_step(lang, 4), entry.question)
+        assert (reply.intent, reply.faq, reply.say, reply.step) == (
+            Intent.FAQ, entry.id, entry.answer, 4)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_help(lang: str) -> None:
+    reply = ENGINES[lang].respond(at_step(lang, 2), SAY[lang][Intent.HELP])
+    assert reply.intent is Intent.HELP and reply.step == 2
+    assert SAY[lang][Intent.NEXT] in reply.say and GOTO[lang].split()[-2] in reply.say
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_pause_then_resume_reads_the_step_again(lang: str) -> None:
+    engine = ENGINES[lang]
+    paused = engine.respond(at_step(lang, 3), SAY[lang][Intent.PAUSE])
+    assert paused.intent is Intent.PAUSE and paused.state.paused
+    chatter = engine.respond(paused.state, "xyzzy")
+    assert (chatter.intent, chatter.say, chatter.state.paused) == (Intent.UNKNOWN, "", True)
+    resumed = engine.respond(chatter.state, SAY[lang][Intent.RESUME])
+    assert (resumed.intent, resumed.say, resumed.state.paused) == (
+        Intent.RESUME, step_say(lang, 3), False)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_any_command_ends_the_pause(lang: str) -> None:
+    paused = ENGINES[lang].respond(at_step(lang, 3), SAY[lang][Intent.PAUSE]).state
+    reply = ENGINES[lang].respond(paused, SAY[lang][Intent.NEXT])
+    assert (reply.step, reply.state.paused) == (4, False)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("intent", [Intent.SLOWER, Intent.FASTER])
+def test_slower_faster_keep_the_place(lang: str, intent: Intent) -> None:
+    reply = ENGINES[lang].respond(at_step(lang, 2), SAY[lang][intent])
+    assert reply.intent is intent and reply.step == 2 and reply.say
+    repeat = ENGINES[lang].respond(reply.state, SAY[lang][Intent.REPEAT])
+    assert repeat.say == step_say(lang, 2)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_yes_at_the_introduction_begins(lang: str) -> None:
+    reply = last(ENGINES[lang], SAY[lang][Intent.YES])
+    assert reply.step == 1 and reply.say == step_say(lang, 1)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("intent", [Intent.YES, Intent.NO])
+def test_yes_no_with_nothing_asked(lang: str, intent: Intent) -> None:
+    reply = ENGINES[lang].respond(at_step(lang, 2), SAY[lang][intent])
+    assert reply.intent is intent and reply.step == 2
+    assert SAY[lang][Intent.NEXT] in reply.say
+
+
+@pytest.mark.parametrize(("lang", "say"), [
+    ("en", "Goodbye. You were at step 2 of 5."), ("nl", "Tot ziens. U was bij stap 2 van 5."),
+])
+def test_stop(lang: str, say: str) -> None:
+    reply = ENGINES[lang].respond(at_step(lang, 2), SAY[lang][Intent.STOP])
+    assert (reply.intent, reply.say, reply.state.ended) == (Intent.STOP, say, True)
+    assert not last(ENGINES[lang], "next").state.ended
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_unknown_then_repeated_unknown_offers_help(lang: str) -> None:
+    engine = ENGINES[lang]
+    first, second, third = run(engine, "xyzzy", "plugh", "frobnicate")[1:]
+    help_text = engine.respond(State(), SAY[lang][Intent.HELP]).say
+    assert first.intent is second.intent is Intent.UNKNOWN
+    assert "help" in first.say and help_text not in first.say
+    assert help_text in second.say and help_text in third.say
+    assert (first.state.misses, second.state.misses) == (1, 2)
+    understood = engine.respond(second.state, SAY[lang][Intent.NEXT])
+    assert understood.state.misses == 0
+    again = engine.respond(understood.state, "xyzzy")
+    assert help_text not in again.say
+
+
+@pytest.mark.parametrize(("lang", "question"), [
+    ("en", "what is the weather in paris tomorrow"), ("nl", "hoe laat vertrekt de trein"),
+])
+def test_out_of_scope_question_is_unknown_not_a_wrong_answer(lang: str, question: str) -> None:
+    reply = ENGINES[lang].respond(at_step(lang, 2), question)
+    assert (reply.intent, reply.faq, reply.step) == (Intent.UNKNOWN, None, 2)
+    assert GUIDES[lang].faq[0].question in reply.say  # offers what can be asked
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_empty_utterance(lang: str) -> None:
+    reply = ENGINES[lang].respond(State(), "   ")
+    assert reply.intent is Intent.UNKNOWN and reply.say
+
+
+# --- boundaries -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("lang", "words"), [
+    ("en", ("last step", "summary", "tips")), ("nl", ("laatste stap", "samenvatting", "tips")),
+])
+def test_next_on_the_last_step_offers_summary_tips_then_conclusion(
+        lang: str, words: tuple[str, ...]) -> None:
+    guide = GUIDES[lang]
+    next_ = SAY[lang][Intent.NEXT]
+    done, closing, again = run(ENGINES[lang], SAY[lang][Intent.LAST], next_, next_, next_)[2:]
+    assert (done.intent, done.step) == (Intent.NEXT, 5)
+    assert words[0].split()[-2] in done.say.lower()  # "That was the last step"
+    assert all(f"'{word}'" in done.say for word in words[1:])
+    assert guide.finish in done.say
+    assert closing.say.startswith(guide.conclusion) and closing.step == 5
+    assert again.say == closing.say
+
+
+def test_next_on_last_step_without_conclusion_repeats_the_offer() -> None:
+    engine = DialogEngine(tiny_guide(conclusion=""))
+    done, again = run(engine, "next", "next", "next", "next")[3:]
+    assert done.say == again.say and done.say.startswith("That was the last step.")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_going_back_after_the_end_walks_again(lang: str) -> None:
+    state = run(ENGINES[lang], SAY[lang][Intent.LAST], SAY[lang][Intent.NEXT])[-1].state
+    assert state.finished
+    back = ENGINES[lang].respond(state, SAY[lang][Intent.PREVIOUS])
+    forward = ENGINES[lang].respond(back.state, SAY[lang][Intent.NEXT])
+    assert (back.step, forward.step, forward.say) == (4, 5, step_say(lang, 5))
+
+
+@pytest.mark.parametrize(("lang", "head"), [
+    ("en", "You are at the first step. "), ("nl", "U bent bij de eerste stap. "),
+])
+def test_previous_on_the_first_step(lang: str, head: str) -> None:
+    reply = ENGINES[lang].respond(at_step(lang, 1), SAY[lang][Intent.PREVIOUS])
+    assert (reply.intent, reply.step, reply.say) == (
+        Intent.PREVIOUS, 1, head + step_say(lang, 1))
+
+
+@pytest.mark.parametrize(("lang", "say"), [
+    ("en", "We haven't started yet. Say 'next' to begin."),
+    ("nl", "We zijn nog niet begonnen. Zeg 'volgende' om te beginnen."),
+])
+def test_previous_before_start(lang: str, say: str) -> None:
+    reply = last(ENGINES[lang], SAY[lang][Intent.PREVIOUS])
+    assert (reply.intent, reply.step, reply.say) == (Intent.PREVIOUS, None, say)
+
+
+def test_resume_before_start_reads_the_opening() -> None:
+    reply = last(ENGINES["en"], "resume")
+    assert reply.say == ENGINES["en"].start().say
+
+
+def test_guide_without_tips_summary_or_faq() -> None:
+    engine = DialogEngine(tiny_guide(tips=(), summary=(), faq=()))
+    replies = run(engine, "tips", "next tip", "summary", "what can I ask")[1:]
+    assert replies[0].say == replies[1].say == "This guide has no tips."
+    assert replies[2].say == "This guide has no summary. It has 2 steps."
+    assert replies[3].say == "This guide has no questions and answers."
+
+
+def test_single_step_guide_help_example() -> None:
+    engine = DialogEngine(tiny_guide(steps=(Step("Only", "Do it."),)))
+    assert "go to step 1," in engine.respond(State(), "help").say
+    assert engine.respond(State(), "next").say == "Step 1 of 1: Only. Do it."
+
+
+def test_language_without_messages_uses_english_framing() -> None:
+    guide = dataclasses.replace(tiny_guide(), language="de", commands={"next": ("weiter",)})
+    reply = DialogEngine(guide).respond(State(), "weiter")
+    assert reply.say == "Step 1 of 2: First. Do the first thing."
+
+
+# --- questions asked back -------------------------------------------------------------------
+
+class KeywordMatcher:
+    """A small real QuestionMatcher: sure when all of an entry's words are said, unsure for some.
+
+    The engine is what is under test here; this matcher makes the three bands predictable.
+    """
+
+    def __init__(self, guide: Guide, words: dict[str, Iterable[str]]) -> None:
+        self._guide = guide
+        self._words = {faq_id: set(found) for faq_id, found in words.items()}
+
+    def match(self, text: str) -> QuestionMatch | None:
+        said = set(text.lower().replace("?", "").split())
+        best = max(self._words, key=lambda faq_id: len(said & self._words[faq_id]))
+        share = len(said & self._words[best]) / len(self._words[best])
+        if share == 0:
+            return None
+        entry = self._guide.faq_by_id(best)
+        question = entry.question if entry is not None else best
+        return QuestionMatch(best, None, share, share == 1, question)
+
+
+def tiny_guide(**changes: object) -> Guide:
+    guide = Guide(
+        id="tiny", title="Tiny guide", language="en", intro="Two steps.",
+        steps=(Step("First", "Do the first thing."), Step("Second", "Do the second thing.")),
+        tips=("Breathe.",), summary=("Two things.",), conclusion="All done.",
+        faq=(FaqEntry("refund", "How do I get a refund?", "Ask the shop."),
+             FaqEntry("hours", "When are you open?", "Always.")),
+    )
+    return dataclasses.replace(guide, **changes)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def asking() -> DialogEngine:
+    guide = tiny_guide()
+    matcher = KeywordMatcher(guide, {"refund": ["refund", "money", "back"],
+                                     "hours": ["open", "hours"]})
+    return DialogEngine(guide, matcher=matcher)
+
+
+def test_sure_match_answers(asking: DialogEngine) -> None:
+    reply = asking.respond(State(step=1), "refund money back")
+    assert (reply.intent, reply.faq, reply.say, reply.state.pending) == (
+        Intent.FAQ, "refund", "Ask the shop.", None)
+
+
+def test_unsure_match_asks_back_then_yes_answers(asking: DialogEngine) -> None:
+    asked = asking.respond(State(step=1), "my money please")
+    assert (asked.intent, asked.faq) == (Intent.FAQ, "refund")
+    assert asked.say == "Did you mean: How do I get a refund? Say yes or no."
+    assert asked.state.pending == Pending("refund", None)
+    answered = asking.respond(asked.state, "yes")
+    assert (answered.intent, answered.faq, answered.say) == (Intent.FAQ, "refund", "Ask the shop.")
+    assert answered.state.pending is None and answered.state.step == 1
+    assert asking.respond(answered.state, "repeat").say == "Ask the shop."
+
+
+def test_unsure_match_then_no_lists_the_questions(asking: DialogEngine) -> None:
+    asked = asking.respond(State(step=1), "my money please")
+    declined = asking.respond(asked.state, "no")
+    assert declined.intent is Intent.NO and declined.faq is None
+    assert declined.say == (
+        "Okay. You can ask: How do I get a refund? When are you open?")
+    assert declined.state.pending is None
+    assert asking.respond(declined.state, "yes").say.startswith("Okay. Say 'next'")
+
+
+def test_pending_question_dropped_by_another_command(asking: DialogEngine) -> None:
+    asked = asking.respond(State(step=1), "my money please")
+    moved = asking.respond(asked.state, "next")
+    assert (moved.step, moved.state.pending) == (2, None)
+
+
+def test_ask_back_about_a_step() -> None:
+    class StepMatcher:
+        def match(self, text: str) -> QuestionMatch | None:
+            return QuestionMatch(None, 2, 0.5, False, "Second")
+
+    engine = DialogEngine(tiny_guide(), matcher=StepMatcher())
+    asked = engine.respond(State(), "the other thing")
+    assert asked.say == "Did you mean: Second? Say yes or no." and asked.faq is None
+    answered = engine.respond(asked.state, "yes")
+    assert (answered.step, answered.say) == (2, "Step 2 of 2: Second. Do the second thing.")
+
+
+def test_ask_back_in_dutch() -> None:
+    guide = dataclasses.replace(tiny_guide(), language="nl")
+    engine = DialogEngine(guide, KeywordMatcher(guide, {"refund": ["geld", "terug"]}))
+    asked = engine.respond(State(), "mijn geld")
+    assert asked.say == "Bedoelt u: How do I get a refund? Zeg ja of nee."
+    assert engine.respond(asked.state, "ja").say == "Ask the shop."
+
+
+# --- state is a value -----------------------------------------------------------------------
+
+def test_state_is_immutable() -> None:
+    state = State()
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        state.step = 3  # type: ignore[misc]
+
+
+def test_respond_does_not_change_its_input() -> None:
+    engine = ENGINES["en"]
+    state = at_step("en", 2)
+    before = dataclasses.replace(state)
+    replies = [engine.respond(state, text) for text in ("next", "tips", "stop", "pause", "xyz")]
+    assert state == before
+    assert [r.step for r in replies] == [3, 2, 2, 2, 2]
+    assert engine.respond(state, "next") == replies[0]  # same input, same reply
+
+
+COMMANDS = [*SAY["en"].values(), "step 2", "step 9", "xyzzy", "is the chat open at night",
+            "what if the chat drops", ""]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(COMMANDS), max_size=30))
+def test_any_conversation_keeps_the_state_consistent(utterances: list[str]) -> None:
+    engine = ENGINES["en"]
+    guide = GUIDES["en"]
+    for reply in run(engine, *utterances):
+        state = reply.state
+        assert 0 <= state.step <= len(guide.steps)
+        assert 0 <= state.tip <= len(guide.tips)
+        assert reply.say or (state.paused and reply.intent is Intent.UNKNOWN)
+        assert reply.faq is None or guide.faq_by_id(reply.faq) is not None
