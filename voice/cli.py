@@ -22,7 +22,7 @@ from .resume import Opening, PositionStore, ResumeSink, opening, state_dir
 from .script_file import load_script
 from .session import JsonlSink, PrintSink, Session, SilentSpeaker, TextFallback, TurnSink
 from .text_io import TextListener
-from .transcript import TranscriptSink
+from .transcript import TranscriptError, TranscriptSink
 
 SCRIPTS_DIR = Path(__file__).resolve().parent.parent / "scripts"
 """The bundled guides (the package is installed in editable mode from the repository)."""
@@ -81,13 +81,14 @@ def run(argv: Sequence[str]) -> int:
         return _report_script_error(err)
     try:
         kept, start = _remembering(args, guide)
+        sinks = kept + _sinks(args)
     except VoiceGuideError as err:
         print(f"voice-guide: {err}", file=sys.stderr)
         return EXIT_BAD_INPUT
     engine = DialogEngine(guide, transcript=_transcript_path(args))
     fallback = TextFallback(sys.stderr, prompt="" if args.jsonl == "-" else "> ")
     session = Session(engine, _listener(args, guide), _speaker(args, guide),
-                      kept + _sinks(args), fallback)
+                      sinks, fallback)
     with signals_as_interrupts():
         try:
             session.run(start.state, start.changed)
@@ -132,7 +133,11 @@ def _sinks(args: argparse.Namespace) -> list[TurnSink]:
     else:
         sinks.append(PrintSink(sys.stdout))
         if args.jsonl:
-            stream: IO[str] = open(args.jsonl, "a", encoding="utf-8")  # noqa: SIM115
+            try:
+                stream: IO[str] = open(args.jsonl, "a", encoding="utf-8")  # noqa: SIM115
+            except OSError as err:
+                raise TranscriptError(f"{args.jsonl}: cannot write the event log: "
+                                      f"{err.strerror}") from err
             sinks.append(JsonlSink(stream, owned=True))
     return sinks
 
