@@ -141,12 +141,21 @@ def _to_plain(node: yaml.Node, path: Path_, lines: dict[Path_, int], source: str
         raise ScriptError.single(where, "YAML aliases (*name) are not supported")
     seen.add(id(node))
     lines[path] = node.start_mark.line + 1
+    if node.tag not in _PLAIN_TAGS and not isinstance(node, yaml.ScalarNode):
+        where = Location(source, lines[path], field_path(path) or None)  # !!python/object...
+        tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+        raise ScriptError.single(where, f"YAML tag {tag} is not supported")
     if isinstance(node, yaml.MappingNode):
         return _mapping(node, path, lines, source, seen)
     if isinstance(node, yaml.SequenceNode):
         return [_to_plain(item, (*path, i), lines, source, seen)
                 for i, item in enumerate(node.value)]
     return _scalar(node, Location(source, lines[path], field_path(path) or None))
+
+
+_PLAIN_TAGS = frozenset({"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
+"""Lists and mappings are plain data; any other tag on them (``!!python/object``, ``!!set``,
+``!!omap``, ``!include``) asks for a constructor, and a script file must never run one."""
 
 
 def _mapping(node: yaml.MappingNode, path: Path_, lines: dict[Path_, int], source: str,
