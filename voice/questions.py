@@ -156,7 +156,7 @@ class LexicalMatcher:
         for word in self._analyzer.words(text) if known is None else known:
             words.append(word)
             words.extend(self._lexicon.split(word) or ())
-        return {token.term for token in self._analyzer.tokens(words)}
+        return set(self._analyzer.terms(words))
 
     def _reindex(self) -> None:
         self._postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
@@ -220,16 +220,27 @@ class LexicalMatcher:
         coverage: dict[int, float] = defaultdict(float)
         said: dict[str, float] = {}
         for slot in slots:
-            best: dict[int, float] = {}
             for term, similarity in slot.options:
                 said[term] = max(similarity, said.get(term, 0.0))
+            if len(slot.options) == 1:  # the usual case, kept fast for big guides
+                term, similarity = slot.options[0]
+                factor = slot.idf * similarity
                 for index, weight in self._postings.get(term, ()):
-                    best[index] = max(similarity * weight, best.get(index, 0.0))
-            for index, value in best.items():
-                coverage[index] += slot.idf * value
-        top = heapq.nlargest(CANDIDATES, coverage.items(), key=lambda item: item[1])
-        ranked = [(self._confidence(cov, total, index, said), index) for index, cov in top]
+                    coverage[index] += factor * weight
+            else:
+                for index, value in self._best_option(slot).items():
+                    coverage[index] += slot.idf * value
+        top = heapq.nlargest(CANDIDATES, coverage, key=coverage.__getitem__)
+        ranked = [(self._confidence(coverage[index], total, index, said), index) for index in top]
         return sorted(ranked, key=lambda item: (-round(item[0], 2), self._tie_rank(item[1], how)))
+
+    def _best_option(self, slot: _Slot) -> dict[int, float]:
+        """Per target, the best of a repaired word's options (each counts once)."""
+        best: dict[int, float] = {}
+        for term, similarity in slot.options:
+            for index, weight in self._postings.get(term, ()):
+                best[index] = max(similarity * weight, best.get(index, 0.0))
+        return best
 
     def _tie_rank(self, index: int, how: bool) -> int:
         """Among equals (to two decimals) "how do I ..." prefers a step, a procedure; other

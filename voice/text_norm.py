@@ -11,7 +11,7 @@ by rapidfuzz.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 import snowballstemmer
@@ -28,6 +28,8 @@ MIN_FUZZY_LENGTH = 3
 LINKS = ("", "s", "e", "en")
 SOUND_CUTOFF = 90.0
 """Least similarity of sound-alike keys: keys are short and coarse, so nearly equal only."""
+SOUND_SKIP = 0.85
+"""Spelling similarity from which the sound-alike search is skipped: it would add nothing."""
 SOUND_PENALTY = 0.9
 """Sound-alike similarity counts a bit less than spelling similarity."""
 _APOSTROPHES = re.compile(r"['`]")
@@ -88,17 +90,26 @@ class TextAnalyzer:
     def tokens(self, words: Sequence[str]) -> list[Token]:
         """Drop stop words, stem, and fold synonym phrases (longest first) into one token."""
         kept = [word for word in words if word not in self.stop_words]
+        return [Token(kept[i] if size == 1 else " ".join(kept[i:i + size]), term)
+                for i, size, term in self._spans(kept)]
+
+    def terms(self, words: Sequence[str]) -> list[str]:
+        """The terms of ``tokens`` alone: the fast path for indexing big guides."""
+        return [term for _, _, term in self._spans(
+            [word for word in words if word not in self.stop_words])]
+
+    def _spans(self, kept: Sequence[str]) -> Iterator[tuple[int, int, str]]:
+        """(start, length, term) of each token in words without stop words."""
         stems = [self.stem(word) for word in kept]
-        tokens: list[Token] = []
         i = 0
         while i < len(kept):
-            size, canonical = 1, self._synonyms.get((stems[i],))
             if stems[i] in self._phrase_starts:
                 size, canonical = self._phrase_at(stems, i)
-            surface = kept[i] if size == 1 else " ".join(kept[i:i + size])
-            tokens.append(Token(surface, canonical or stems[i]))
-            i += size
-        return tokens
+                yield i, size, canonical or stems[i]
+                i += size
+            else:
+                yield i, 1, self._synonyms.get((stems[i],), stems[i])
+                i += 1
 
     def _phrase_at(self, stems: Sequence[str], i: int) -> tuple[int, str | None]:
         """Length and canonical of the longest synonym phrase starting at ``stems[i]``."""
@@ -237,6 +248,8 @@ class Lexicon:
         for candidate, score, _ in process.extract(
                 word, self._candidates, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=limit):
             best[candidate] = score / 100
+        if max(best.values(), default=0.0) >= SOUND_SKIP:
+            return sorted(best.items(), key=lambda item: -item[1])
         if self._keys is None:
             self._keys = [self.analyzer.sound_key(word) for word in self._candidates]
         key = self.analyzer.sound_key(word)

@@ -1,0 +1,139 @@
+"""Question matcher: accuracy on the development sets, speed on a generated 2,000-FAQ guide.
+
+    python -m benchmarks.bench_questions [--repeat 5]
+
+Accuracy: top-1 = the expected FAQ entry or step is returned (answered directly or asked back);
+out of scope rejected = ``match`` returns ``None``. The held-out sets were written with the
+development sets and never tuned on; both are printed. Speed: median over ``--repeat`` runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from benchmarks.generate_guide import generate_guide
+from voice.guide import Guide
+from voice.questions import QuestionMatch, QuestionMatcher, build_matcher
+from voice.script_file import load_script
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests" / "data"
+
+
+@dataclass(frozen=True)
+class Scores:
+    """How a matcher did on one question set."""
+
+    right: int
+    """In-scope questions whose expected answer came first (sure or asked back)."""
+    right_sure: int
+    """Of those, answered directly."""
+    wrong_sure: int
+    """In-scope questions answered directly with a wrong answer: the costly mistake."""
+    in_scope: int
+    rejected: int
+    out_of_scope: int
+
+    def line(self, name: str) -> str:
+        return (f"{name:14} top-1 {self.right}/{self.in_scope} = {self.right / self.in_scope:.0%}"
+                f" (answered directly {self.right_sure}, wrong and sure {self.wrong_sure})"
+                f"   out of scope rejected {self.rejected}/{self.out_of_scope}"
+                f" = {self.rejected / self.out_of_scope:.0%}")
+
+
+def load_set(path: Path) -> list[tuple[frozenset[str], str]]:
+    """(accepted answers, question) rows; answers are ``faq:ID``, ``step:N`` or ``none``."""
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            expected, question = line.split("\t")
+            rows.append((frozenset(expected.split("|")), question))
+    return rows
+
+
+def answer_key(found: QuestionMatch | None) -> str:
+    if found is None:
+        return "none"
+    return f"faq:{found.faq_id}" if found.faq_id is not None else f"step:{found.step}"
+
+
+def evaluate(matcher: QuestionMatcher, rows: list[tuple[frozenset[str], str]]) -> Scores:
+    right = right_sure = wrong_sure = in_scope = rejected = out_of_scope = 0
+    for expected, question in rows:
+        found = matcher.match(question)
+        if expected == {"none"}:
+            out_of_scope += 1
+            rejected += found is None
+            continue
+        in_scope += 1
+        good = answer_key(found) in expected
+        right += good
+        right_sure += good and found is not None and found.sure
+        wrong_sure += not good and found is not None and found.sure
+    return Scores(right, right_sure, wrong_sure, in_scope, rejected, out_of_scope)
+
+
+def accuracy() -> None:
+    for lang in ("en", "nl"):
+        matcher = build_matcher(load_script(ROOT / "scripts" / f"amazon-chat.{lang}.yaml"))
+        for name in ("", "heldout."):
+            rows = load_set(DATA / f"questions.{name}{lang}.tsv")
+            print(evaluate(matcher, rows).line(f"{lang} {name.rstrip('.') or 'dev'}"))
+
+
+def queries(guide: Guide, count: int, seed: int = 1) -> list[str]:
+    """Paraphrase-like questions: FAQ phrasings with a word dropped and one misspelt, plus a
+    quarter of made-up questions that no entry answers."""
+    rng = random.Random(seed)
+    out = []
+    for entry in rng.sample(guide.faq, count * 3 // 4):
+        words = rng.choice((entry.question, *entry.also)).rstrip("?").split()
+        words.pop(rng.randrange(len(words)))
+        i = rng.randrange(len(words))
+        words[i] = words[i][:-1] + "x" if len(words[i]) > 4 else words[i]
+        out.append(" ".join(words))
+    out += [f"how do i {rng.choice(('bake', 'paint', 'fix'))} the qwerty{n} zorblat"
+            for n in range(count - len(out))]
+    return out
+
+
+def speed(faqs: int, steps: int, repeat: int) -> None:
+    guide = generate_guide(steps, faqs, seed=0)
+    builds = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        matcher = build_matcher(guide)
+        builds.append(time.perf_counter() - start)
+    asked = queries(guide, 400)
+    matcher.match(asked[0])  # the first question makes the sound-alike keys
+    per_question = []
+    for _ in range(repeat):
+        for question in asked:
+            start = time.perf_counter()
+            matcher.match(question)
+            per_question.append(time.perf_counter() - start)
+    print(f"generated guide, {faqs} FAQ entries + {steps} steps: index build median "
+          f"{statistics.median(builds) * 1000:.0f} ms; per question median "
+          f"{statistics.median(per_question) * 1000:.2f} ms, 95th percentile "
+          f"{statistics.quantiles(per_question, n=20)[-1] * 1000:.2f} ms "
+          f"({len(asked)} questions x {repeat})")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--faqs", type=int, default=2000)
+    parser.add_argument("--steps", type=int, default=2000)
+    args = parser.parse_args(argv)
+    accuracy()
+    speed(args.faqs, args.steps, args.repeat)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
