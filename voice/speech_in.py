@@ -229,9 +229,20 @@ MODEL_ENV = "VOICE_GUIDE_MODEL"
 _MARKER = "voice-guide-model.json"
 """Written by ``voice-guide models fetch`` (voice.models) into each model, with its ``lang``."""
 _NAME_LANGUAGE = re.compile(r"vosk[-_]model[-_](?:small[-_])?([a-z]{2,3})(?:[-_]|$)")
-_README_LANGUAGES = {"english": "en", "us english": "en", "dutch": "nl", "korean": "ko",
-                     "german": "de", "french": "fr", "spanish": "es", "italian": "it",
-                     "russian": "ru", "chinese": "zh", "japanese": "ja", "portuguese": "pt"}
+_README_LANGUAGES = {
+    "english": "en",
+    "us english": "en",
+    "dutch": "nl",
+    "korean": "ko",
+    "german": "de",
+    "french": "fr",
+    "spanish": "es",
+    "italian": "it",
+    "russian": "ru",
+    "chinese": "zh",
+    "japanese": "ja",
+    "portuguese": "pt",
+}
 
 
 def is_vosk_model(path: Path) -> bool:
@@ -365,11 +376,16 @@ class SpeechOptions:
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Add ``--stt``, ``--model`` and ``--audio-in`` to the CLI's parser."""
-    parser.add_argument("--stt", choices=STT_CHOICES, default="auto",
-                        help="speech recogniser (default: auto)")
+    parser.add_argument(
+        "--stt", choices=STT_CHOICES, default="auto", help="speech recogniser (default: auto)"
+    )
     parser.add_argument("--model", metavar="PATH", help="vosk model directory")
-    parser.add_argument("--audio-in", nargs="+", metavar="FILE",
-                        help="recognise these WAV files, one utterance each, instead of a mic")
+    parser.add_argument(
+        "--audio-in",
+        nargs="+",
+        metavar="FILE",
+        help="recognise these WAV files, one utterance each, instead of a mic",
+    )
 
 
 def engine_available(module: str) -> bool:

@@ -1,0 +1,104 @@
+"""pocketsphinx 5 adapter: the embedded US English model, so English works with no download.
+
+One ``pocketsphinx.Decoder`` holds two searches: a JSGF grammar of the guide's command phrases,
+and the wheel's full English n-gram model for free-form questions. Three measured choices
+(``benchmarks/bench_stt.py``, espeak-ng and real speech) shape it:
+
+- *Comfort noise.* Digital silence (TTS output, gated microphones) gives the acoustic model
+  log(0) energies and wrecks short utterances: on espeak-ng commands intent accuracy went from
+  about 60% to 97% (10-phrase grammar) once a seeded noise floor at about -70 dBFS was added.
+- *Batch cepstral mean normalisation*: we always decode a whole utterance, so its own mean is
+  the best estimate; the live default starts from a fixed guess.
+- *Only whole phrases count.* When no grammar path reaches the final state pocketsphinx returns
+  the best partial path ("stop the", "what step am"); that is the out-of-grammar signal, so such
+  a result is a rejection, never a command.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+import numpy as np
+
+from .errors import SpeechError
+from .grammar import CommandGrammar
+from .speech_in import EngineUnavailableError, Reading
+
+COMMANDS = "commands"
+"""Name of the grammar search."""
+FREE = "_default"
+"""pocketsphinx's name for the search built from the default language model."""
+NOISE_STDDEV = 10.0
+"""Comfort-noise level in int16 units (about -70 dBFS); see the module docstring."""
+
+
+class PocketsphinxDecoder:
+    """``voice.speech_in.Decoder`` over pocketsphinx; English only (the wheel's model)."""
+
+    name = "pocketsphinx"
+
+    def __init__(self, grammar: CommandGrammar) -> None:
+        self._decoder = _load_decoder()
+        known = grammar.restricted(lambda word: self._decoder.lookup_word(word) is not None)
+        if not known.phrases:
+            raise SpeechError("pocketsphinx: no command phrase uses only words it knows")
+        self.grammar = known
+        self._phrases = frozenset(known.phrases)
+        self._decoder.add_jsgf_string(COMMANDS, jsgf(known.phrases))
+        self._rng = np.random.default_rng(0)
+
+    def decode_command(self, pcm: bytes) -> Reading:
+        """Grammar pass; partial paths (not a whole phrase) come back as a rejection."""
+        text, prob = self._decode(COMMANDS, pcm)
+        return Reading(text, prob) if text in self._phrases else Reading("", None)
+
+    def decode_free(self, pcm: bytes) -> Reading:
+        """Full English language model pass."""
+        text, prob = self._decode(FREE, pcm)
+        return Reading(text, prob)
+
+    def _decode(self, search: str, pcm: bytes) -> tuple[str, float | None]:
+        decoder = self._decoder
+        decoder.activate_search(search)
+        decoder.start_utt()
+        decoder.process_raw(self._with_noise_floor(pcm), full_utt=True)
+        decoder.end_utt()
+        hyp = decoder.hyp()
+        if hyp is None:
+            return "", None
+        return " ".join(hyp.hypstr.split()), float(hyp.prob)
+
+    def _with_noise_floor(self, pcm: bytes) -> bytes:
+        samples = np.frombuffer(pcm[: len(pcm) - len(pcm) % 2], "<i2").astype(np.float64)
+        samples += self._rng.normal(0.0, NOISE_STDDEV, samples.size)
+        return np.clip(samples, -32768, 32767).astype("<i2").tobytes()
+
+    def close(self) -> None:
+        """Nothing to release explicitly; the decoder is freed with the object."""
+
+
+def _load_decoder() -> Any:
+    try:
+        import pocketsphinx
+    except ImportError as err:
+        raise EngineUnavailableError(
+            "pocketsphinx is not installed (pip install 'voice-guide[speech]')"
+        ) from err
+    model = os.path.join(pocketsphinx.get_model_path(), "en-us")
+    try:
+        return pocketsphinx.Decoder(
+            hmm=os.path.join(model, "en-us"),
+            lm=os.path.join(model, "en-us.lm.bin"),
+            dict=os.path.join(model, "cmudict-en-us.dict"),
+            samprate=16000,
+            cmn="batch",
+            loglevel="FATAL",
+        )
+    except (RuntimeError, ValueError) as err:
+        raise EngineUnavailableError(f"pocketsphinx failed to start: {err}") from err
+
+
+def jsgf(phrases: tuple[str, ...]) -> str:
+    """A JSGF grammar whose one public rule is any of ``phrases``."""
+    return "#JSGF V1.0;\ngrammar commands;\npublic <command> = " + " | ".join(phrases) + ";\n"
