@@ -157,11 +157,10 @@ def _paragraphs(raw: list[Chunk | None], by_blank: bool) -> list[Chunk]:
                  and chunk.kind == previous.kind == Kind.PARAGRAPH
                  and not previous.text.endswith("?") and not chunk.text.endswith("?"))
         if joins and chunk is not None and previous is not None:
-            previous = replace(previous, text=f"{previous.text} {chunk.text}")
-            out[-1] = previous
+            out[-1] = replace(previous, text=f"{previous.text} {chunk.text}")
         elif chunk is not None:
             out.append(chunk)
-        previous = chunk
+        previous = out[-1] if chunk is not None else None
     return [_text_heading(c) if c.kind == Kind.PARAGRAPH else c for c in out]
 
 

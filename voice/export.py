@@ -55,7 +55,8 @@ def _sections(guide: Guide) -> list[tuple[Part, str, list[str]]]:
 
 def to_markdown(guide: Guide) -> str:
     """A Markdown article: ``# title``, intro, ``## Step n: ...``, then tips, FAQ, summary..."""
-    lines = [f"# {_md(guide.title)}", "", _md(guide.intro), ""]
+    lines = ["---", f"id: {guide.id}", f"lang: {guide.language}", "---", "",
+             f"# {_md(guide.title)}", "", _md(guide.intro), ""]
     for number, step in enumerate(guide.steps, start=1):
         lines += [f"## {step_heading(number, _md(step.title), guide.lang)}", "", _md(step.text), ""]
     for part, heading, texts in _sections(guide):

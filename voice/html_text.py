@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
-from .import_common import clean
+from .import_common import clean, join_sentences
 
 BLOCKS = frozenset("p div section article main li dt dd tr td th blockquote pre figcaption "
                    "h1 h2 h3 h4 h5 h6 ul ol dl table br hr".split())
@@ -103,10 +103,7 @@ def speakable(html: str) -> str:
     if "<" not in html and "&" not in html:
         return clean(html)
     blocks, _ = html_blocks(html)
-    texts = [block.text for block in blocks]
-    sentences = [t if t.endswith((".", "!", "?", ":", ";")) or i == len(texts) - 1 else t + "."
-                 for i, t in enumerate(texts)]
-    return " ".join(sentences)
+    return join_sentences(block.text for block in blocks)
 
 
 def markdown_lines(html: str) -> str:

@@ -76,6 +76,13 @@ def clean(text: str) -> str:
     return " ".join(CONTROL.sub(" ", text).split())
 
 
+def join_sentences(texts: Iterable[str]) -> str:
+    """Pieces of text as one, each but the last ending in punctuation so speech pauses there."""
+    pieces = [piece for piece in texts if piece]
+    return " ".join(piece if piece.endswith((".", "!", "?", ":", ";")) or i == len(pieces) - 1
+                    else piece + "." for i, piece in enumerate(pieces))
+
+
 def ascii_fold(text: str) -> str:
     """``'Café ‘Help’'`` -> ``'Cafe Help'``: accents dropped, other non-ASCII removed."""
     decomposed = unicodedata.normalize("NFKD", text)

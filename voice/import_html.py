@@ -26,6 +26,7 @@ from .import_common import (
     faq_ids,
     first_sentence,
     guide_id_for,
+    join_sentences,
 )
 from .import_text import NO_STEPS, import_text
 from .language_detect import detect_language
@@ -182,7 +183,7 @@ def _howto_step(item: dict[str, Any], found: _Found) -> None:
             found.tips.append(_text(inner))
         else:
             directions.append(_text(inner))
-    text = _text(item.get("text")) or " ".join(filter(None, directions))
+    text = _text(item.get("text")) or join_sentences(directions)
     _add_step(_text(item.get("name")), text, found)
 
 

@@ -9,7 +9,7 @@ place becomes an ``ImportNote`` instead of vanishing.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .article_lines import Chunk, Kind, chunks, looks_like_title
 from .article_sections import Part, heading_part
@@ -24,14 +24,16 @@ from .import_common import (
     guide_id_for,
 )
 from .language_detect import detect_language
+from .script_file import LANGUAGE_TAG, SLUG
 
 FINISH_MARK = re.compile(r"\b(?:these|all (?:the )?|the above|those|previous) steps\b|"
                          r"\b(?:deze|alle|bovenstaande|voorgaande|die) stappen\b", re.I)
 """A paragraph that looks back on "these steps" closes the last step: it is the finish."""
 SINGLE_TIP = re.compile(r"tip\s*:\s*(.+)", re.I)
-QUESTION_PREFIX = re.compile(r"(?:q|v|question|vraag)\s*[:.]\s*", re.I)
-ANSWER_PREFIX = re.compile(r"(?:a|answer|antwoord)\s*[:.]\s*", re.I)
+QUESTION_PREFIX = re.compile(r"(?:q|v|question|vraag):\s*", re.I)
+ANSWER_PREFIX = re.compile(r"(?:a|answer|antwoord):\s*", re.I)
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
+FRONT_MATTER = re.compile(r"---[ \t]*\n(.*?)\n---[ \t]*\n", re.S)
 NO_STEPS = ("no steps found (expected 'Step 1:' / 'Stap 1:' lines, '## Step 1' headings or a "
             "numbered list)")
 
@@ -44,6 +46,8 @@ class _Entry:
     line: int
     parts: list[Chunk] = field(default_factory=list)
     anchor: str = ""
+    whole: str = ""
+    """The full line a step was cut from (a numbered list item), its text if nothing follows."""
 
     @property
     def text(self) -> str:
@@ -125,6 +129,7 @@ class _Article:
     def _step_from_item(self, chunk: Chunk) -> None:
         title = first_sentence(chunk.text)
         self._start_step(title, chunk)
+        self.steps[-1].whole = chunk.text
         rest = chunk.text[len(title):].lstrip(".!? ").strip()
         if rest:
             self.steps[-1].parts.append(Chunk(Kind.PARAGRAPH, rest, chunk.line))
@@ -139,15 +144,15 @@ class _Article:
         if chunk.text.endswith("?") and not self.faq_headings:
             self._question(chunk)
         elif self.faq:
-            answer = ANSWER_PREFIX.sub("", chunk.text, count=1) if not self.faq[-1].parts else (
-                chunk.text)
+            labelled = not self.faq[-1].parts and not self.faq_headings  # "Q: ..." / "A: ..."
+            answer = ANSWER_PREFIX.sub("", chunk.text, count=1) if labelled else chunk.text
             self.faq[-1].parts.append(Chunk(chunk.kind, answer, chunk.line))
         else:
             self.notes.append(ImportNote(chunk.line, f"text before the first question left out: "
                                          f"'{_short(chunk.text)}'"))
 
     def _question(self, chunk: Chunk) -> None:
-        question = QUESTION_PREFIX.sub("", chunk.text, count=1)
+        question = chunk.text if chunk.level else QUESTION_PREFIX.sub("", chunk.text, count=1)
         self.faq.append(_Entry(question, chunk.line, anchor=chunk.anchor))
 
     def split_finish(self) -> None:
@@ -176,16 +181,42 @@ def import_text(text: str, source: str = "<string>", lang: str | None = None,
     """Read an article; ``markdown=None`` decides from the file name and the text itself."""
     if not text.strip():
         raise ImportSourceError(Location(source), "empty file")
+    meta, text, notes = front_matter(text)
     if markdown is None:
-        markdown = source.lower().endswith(MARKDOWN_SUFFIXES) or bool(
+        markdown = bool(meta) or source.lower().endswith(MARKDOWN_SUFFIXES) or bool(
             re.search(r"^#{1,6} ", text, re.M))
     found = chunks(text, markdown)
     article = _Article(has_h1=any(c.kind == Kind.HEADING and c.level == 1 for c in found),
                        numbered_steps=not any(c.kind == Kind.STEP for c in found))
+    article.notes += notes
+    article.title = meta.get("title", "")
     for chunk in found:
         article.add(chunk)
     article.split_finish()
-    return _guide(article, source, lang or detect_language(text))
+    result = _guide(article, source, lang or meta.get("lang") or detect_language(text))
+    guide_id = meta.get("id", "")
+    return replace(result, guide=replace(result.guide, id=guide_id)) if guide_id else result
+
+
+def front_matter(text: str) -> tuple[dict[str, str], str, list[ImportNote]]:
+    """``---`` / ``key: value`` lines / ``---`` at the top of a Markdown file (as Pandoc, Hugo
+    and Jekyll write it): ``lang``, ``id`` and ``title`` are used. The block is blanked out so
+    line numbers in notes stay those of the file."""
+    match = FRONT_MATTER.match(text)
+    if not match:
+        return {}, text, []
+    meta: dict[str, str] = {}
+    notes = []
+    for number, line in enumerate(match.group(1).splitlines(), start=2):
+        key, _, value = line.partition(":")
+        key, value = key.strip().lower(), value.strip().strip("\"'")
+        if key in ("lang", "language") and LANGUAGE_TAG.match(value):
+            meta["lang"] = value
+        elif (key == "id" and SLUG.match(value)) or (key == "title" and value):
+            meta[key] = value
+        elif line.strip():
+            notes.append(ImportNote(number, f"front matter line '{line.strip()}' not used"))
+    return meta, "\n" * match.group(0).count("\n") + text[match.end():], notes
 
 
 def _guide(article: _Article, source: str, lang: str) -> ImportResult:
@@ -217,7 +248,7 @@ def _step(entry: _Entry, notes: list[ImportNote]) -> Step:
     title, text = entry.head, entry.text
     if not text:
         notes.append(ImportNote(entry.line, "step has no explanation; its title is used"))
-        text = title
+        text = entry.whole or title
     return Step(title or first_sentence(text), text)
 
 

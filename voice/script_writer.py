@@ -9,6 +9,7 @@ the order of the bundled guides. Every plain scalar is checked by reading it bac
 from __future__ import annotations
 
 import json
+import re
 import textwrap
 from collections.abc import Iterable
 
@@ -16,6 +17,9 @@ import yaml
 
 from .guide import FaqEntry, Guide, Step
 
+NOT_YAML_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd"
+                                "\U00010000-\U0010ffff]")
+"""Characters YAML refuses to read unescaped, even inside double quotes."""
 WIDTH = 100
 """Wrap column, as for the code: the script files are read in the same editors."""
 
@@ -93,7 +97,12 @@ def _inline(value: str) -> str:
     """The value as a plain scalar when YAML reads it back as the same text, else double-quoted."""
     if value and value == value.strip() and "\n" not in value and _reads_back(value):
         return value
-    return json.dumps(value, ensure_ascii=False)
+    return NOT_YAML_PRINTABLE.sub(_escape, json.dumps(value, ensure_ascii=False))
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group(0))
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 
 def _reads_back(value: str) -> bool:
