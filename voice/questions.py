@@ -201,7 +201,7 @@ class LexicalMatcher:
                 slots.append(_Slot(((token.term, 1.0),), self._idf[token.term]))
             else:
                 slots.append(self._repair(token.surface))
-        return slots
+        return list(dict.fromkeys(slots))  # a word said twice is no more evidence
 
     def _repair(self, word: str) -> _Slot:
         options: dict[str, float] = {}
