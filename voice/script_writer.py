@@ -20,6 +20,10 @@ from .guide import FaqEntry, Guide, Step
 NOT_YAML_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd"
                                 "\U00010000-\U0010ffff]")
 """Characters YAML refuses to read unescaped, even inside double quotes."""
+PLAIN_TEXT = re.compile(r"[^\W\d_][^:#]*")
+"""Starts with a letter, holds no ':' or '#': such text is always a plain YAML string..."""
+YAML_WORDS = frozenset({"yes", "no", "true", "false", "on", "off", "null"})
+"""...unless it is one of the words YAML reads as true/false/nothing."""
 WIDTH = 100
 """Wrap column, as for the code: the script files are read in the same editors."""
 
@@ -106,6 +110,8 @@ def _escape(match: re.Match[str]) -> str:
 
 
 def _reads_back(value: str) -> bool:
+    if PLAIN_TEXT.fullmatch(value) and value.isprintable() and value.lower() not in YAML_WORDS:
+        return True  # fast path: no YAML indicator can occur, so no need to ask PyYAML
     try:
         loaded = yaml.safe_load(f"k: {value}")
     except yaml.YAMLError:
