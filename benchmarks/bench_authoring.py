@@ -33,12 +33,15 @@ def median_ms(job: Callable[[], object], repeat: int) -> float:
     return statistics.median(times) * 1000
 
 
+def _importer(text: str, name: str) -> Callable[[], object]:
+    return lambda: import_article(text, name)
+
+
 def rows(repeat: int) -> list[tuple[str, float]]:
     """(operation, median ms) for every benchmarked operation."""
     result = []
     for name in ARTICLES:
-        text = read_source(DATA / name)
-        result.append((f"import {name}", median_ms(lambda t=text, n=name: import_article(t, n),
+        result.append((f"import {name}", median_ms(_importer(read_source(DATA / name), name),
                                                    repeat)))
     big = generate_guide(2000, 2000)
     markdown, page = to_markdown(big), to_html_page(big)
