@@ -212,3 +212,27 @@ def test_bad_utf8_names_the_line(tmp_path: Path) -> None:
     path.write_bytes(b"Title\nStep 1: x\n\xff\xfe\n")
     with pytest.raises(ImportSourceError, match=r"article.txt:3: not UTF-8"):
         import_file(path)
+
+
+def seed_like_text(guide: Guide) -> str:
+    """The layout of the seed article (one paragraph per line, no blank lines, title after the
+    first intro line, 'Read more:' in the FAQ), filled with another guide's texts."""
+    first, _, rest = guide.intro.partition(". ")
+    lines = [first + ".", guide.title, rest]
+    for number, step in enumerate(guide.steps, start=1):
+        lines += [f"Step {number}: {step.title}", step.text]
+    lines += [guide.finish, f"Tips: {guide.tips_title}", *(f"- {tip}" for tip in guide.tips)]
+    lines.append("Frequently asked questions")
+    for entry in guide.faq:
+        lines += [entry.question, entry.answer, "Read more: Another article"]
+    lines += ["Summary", *(f"- {item}" for item in guide.summary), "Conclusion", guide.conclusion]
+    return "\n".join(lines) + "\n"
+
+
+def test_english_article_laid_out_like_the_seed() -> None:
+    bundled = load_script(ROOT / "scripts" / "amazon-chat.en.yaml")
+    result = import_text(seed_like_text(bundled), "amazon-chat.en.txt")
+    expected = keep_from(result.guide, bundled)
+    assert replace(expected, source=bundled.source) == bundled
+    assert result.guide.language == "en"
+    assert sum("dropped link line" in note.message for note in result.notes) == 5
