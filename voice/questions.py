@@ -90,6 +90,8 @@ class _Target:
 class _Slot:
     """One meaningful word of a question: the terms it may stand for, with similarity."""
 
+    word: str
+    """The word as said; a word said twice is one slot."""
     options: tuple[tuple[str, float], ...]
     idf: float
 
@@ -114,12 +116,12 @@ class LexicalMatcher:
 
     def match(self, text: str) -> QuestionMatch | None:
         """The best answer for ``text``, or ``None`` when nothing covers enough of it."""
-        slots = self._slots(text)
+        words = self._analyzer.words(text)
+        slots = self._slots(words)
         total = sum(slot.idf for slot in slots)
         if not slots or total <= 0:
             return None
-        words = self._analyzer.words(text)
-        ranked = self._rank(slots, total, bool(words) and words[0] in self._analyzer.how_words)
+        ranked = self._rank(slots, total, words[0] in self._analyzer.how_words)
         if not ranked or ranked[0][0] < MAYBE:
             return None
         score, index = ranked[0]
@@ -170,7 +172,7 @@ class LexicalMatcher:
 
     def _closest(self, tip: str) -> int | None:
         """The target a tip is about, if any is close enough."""
-        slots = self._slots(tip)
+        slots = self._slots(self._analyzer.words(tip))
         total = sum(slot.idf for slot in slots)
         ranked = self._rank(slots, total) if total > 0 else []
         return ranked[0][1] if ranked and ranked[0][0] >= TIP_LINK else None
@@ -187,18 +189,17 @@ class LexicalMatcher:
             hits[:] = [hit for hit in hits if hit[0] != index] + [(index, weight)]
             self._idf[term] = _idf(len(self._targets), len(hits))
 
-    def _slots(self, text: str) -> list[_Slot]:
+    def _slots(self, words: list[str]) -> list[_Slot]:
         """The question as weighted term options; unknown words get their look-alikes."""
-        words = self._lexicon.join(self._analyzer.words(text))
         expanded: list[str] = []
-        for word in words:
+        for word in self._lexicon.join(words):
             parts = self._lexicon.split(word)
             known = word in self._lexicon.known
             expanded.extend(([word] if known or not parts else []) + (parts or []))
         slots: list[_Slot] = []
         for token in self._analyzer.tokens(expanded):
             if token.term in self._idf:
-                slots.append(_Slot(((token.term, 1.0),), self._idf[token.term]))
+                slots.append(_Slot(token.surface, ((token.term, 1.0),), self._idf[token.term]))
             else:
                 slots.append(self._repair(token.surface))
         return list(dict.fromkeys(slots))  # a word said twice is no more evidence
@@ -210,9 +211,9 @@ class LexicalMatcher:
             if term in self._idf:
                 options[term] = max(similarity, options.get(term, 0.0))
         if not options:
-            return _Slot((), self._unknown_idf)
+            return _Slot(word, (), self._unknown_idf)
         idf = max(self._idf[term] for term in options)
-        return _Slot(tuple(options.items()), idf)
+        return _Slot(word, tuple(options.items()), idf)
 
     def _rank(self, slots: list[_Slot], total: float,
               how: bool = False) -> list[tuple[float, int]]:

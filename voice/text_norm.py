@@ -73,14 +73,14 @@ class TextAnalyzer:
             value = self._numbers.get(word)
             if value is None or word in self.stop_words:
                 words.append(word)
-            elif words and value < 10 and words[-1].isdigit() and int(words[-1]) % 10 == 0 \
-                    and int(words[-1]) >= 20:
+            elif value < 10 and words and _is_tens(words[-1]):
                 words[-1] = str(int(words[-1]) + value)
             else:
                 words.append(str(value))
         return words
 
     def stem(self, word: str) -> str:
+        """Snowball stem, cached: the stemmer is the slowest step of indexing."""
         stem = self._stems.get(word)
         if stem is None:
             stem = self._stemmer.stemWord(word) if self._stemmer else word
@@ -147,6 +147,11 @@ class TextAnalyzer:
         return table
 
 
+def _is_tens(word: str) -> bool:
+    """20, 30, ... 90: what "four" adds to in "twenty four"."""
+    return word.isdigit() and len(word) == 2 and word.endswith("0") and word[0] >= "2"
+
+
 def _normalise(text: str) -> str:
     """``language.normalise``, with a fast path for plain ASCII (most guide text) that gives
     the same result: NFKD, mark stripping and NFC change nothing there."""
@@ -178,13 +183,17 @@ class Lexicon:
         self.known = frozenset(words)
         """Normalised words of the guide."""
         self._parts = self.known | analyzer.synonym_words()
-        self._candidates = sorted(
+        candidates = sorted(
             word for word in self.known
             if len(word) >= MIN_FUZZY_LENGTH and word not in analyzer.stop_words
             and not word.isdigit()
         )
-        self._keys: list[str] | None = None
-        """Sound-alike keys of the candidates, made on first use: most questions need none."""
+        self._by_initial = _by_initial((word, word) for word in candidates)
+        """Candidates by first letter: a recogniser rarely mishears the first sound, and a
+        bucket is what keeps look-ups fast in a guide with thousands of words."""
+        self._by_sound: dict[str, list[tuple[str, str]]] | None = None
+        """(sound key, word) by first letter of the key, made on first use."""
+        self._candidates = candidates
         self._splits: dict[str, list[str] | None] = {}
 
     def split(self, word: str) -> list[str] | None:
@@ -244,18 +253,32 @@ class Lexicon:
         """Guide words that look like ``word``, with similarity in [0, 1], best first."""
         if len(word) < MIN_FUZZY_LENGTH or word.isdigit():
             return []
-        best: dict[str, float] = {}
-        for candidate, score, _ in process.extract(
-                word, self._candidates, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=limit):
-            best[candidate] = score / 100
+        best = _closest(word, self._by_initial, FUZZY_CUTOFF, limit, 1.0)
         if max(best.values(), default=0.0) >= SOUND_SKIP:
             return sorted(best.items(), key=lambda item: -item[1])
-        if self._keys is None:
-            self._keys = [self.analyzer.sound_key(word) for word in self._candidates]
-        key = self.analyzer.sound_key(word)
-        for _, score, index in process.extract(
-                key, self._keys, scorer=fuzz.ratio, score_cutoff=SOUND_CUTOFF, limit=limit):
-            candidate = self._candidates[index]
-            best[candidate] = max(best.get(candidate, 0.0), SOUND_PENALTY * score / 100)
+        if self._by_sound is None:
+            self._by_sound = _by_initial(
+                (self.analyzer.sound_key(word), word) for word in self._candidates)
+        heard = _closest(self.analyzer.sound_key(word), self._by_sound, SOUND_CUTOFF, limit,
+                         SOUND_PENALTY)
+        for candidate, similarity in heard.items():
+            best[candidate] = max(best.get(candidate, 0.0), similarity)
         return sorted(best.items(), key=lambda item: -item[1])[:limit]
 
+
+
+def _by_initial(pairs: Iterable[tuple[str, str]]) -> dict[str, list[tuple[str, str]]]:
+    """(compared form, word) pairs grouped by the first letter of the compared form."""
+    buckets: dict[str, list[tuple[str, str]]] = {}
+    for form, word in pairs:
+        buckets.setdefault(form[:1], []).append((form, word))
+    return buckets
+
+
+def _closest(form: str, buckets: dict[str, list[tuple[str, str]]], cutoff: float, limit: int,
+             weight: float) -> dict[str, float]:
+    """Words whose compared form is most like ``form``, as word -> weighted similarity."""
+    bucket = buckets.get(form[:1], [])
+    found = process.extract(form, [f for f, _ in bucket], scorer=fuzz.ratio,
+                            score_cutoff=cutoff, limit=limit)
+    return {bucket[index][1]: weight * score / 100 for _, score, index in found}
