@@ -1,14 +1,21 @@
 """Free-form questions -> the FAQ entry or step that answers them, with a calibrated confidence.
 
+Targets are FAQ entries (question, ``also`` phrasings, answer) and steps (title, text); each tip
+lends its words to the target it is closest to, since a reply can only be an entry or a step.
+
 Scoring is BM25 with ``k1 = 0`` and field weights (BM25F): a term counts once, weighted by its IDF
-and by the field it is found in (question or title 1.0, answer or step text 0.6, an attached tip
-0.5). Term frequency and length normalisation are left out on purpose: in one-sentence questions
-and short answers a repeated word carries no extra meaning, and ``k1 = 0`` turns the score into a
-share of the question's own IDF mass: "how much of what was asked does this answer cover", which
-is a number in [0, 1] we can put thresholds on. The confidence adds how much of the best matching
-FAQ question (or step title) the person said. We write this scorer ourselves (about 60 lines)
-because the BM25 packages (rank_bm25, bm25s) rank whole documents by raw score, scan every
-document per term, and take neither weighted (fuzzy) query terms nor per-field weights.
+and by the field it is found in (question or title 1.0, answer or step text 0.7, tip 0.5). Term
+frequency and length normalisation are left out on purpose: in one-sentence questions and short
+answers a repeated word carries no extra meaning, and ``k1 = 0`` turns the score, divided by the
+question's own IDF mass, into "how much of what was asked does this answer cover", a number in
+[0, 1] we can put thresholds on. Words the guide does not know count as rare words, so a question
+about something else stays low. The confidence then discounts that coverage unless the person
+said most of the target's own question or title, or brought several rare words of its text.
+Thresholds were set on the development set in ``tests/data`` (see ``benchmarks/bench_questions``).
+
+We write this scorer ourselves (about 60 lines) because the BM25 packages (rank_bm25, bm25s)
+rank by raw, unbounded scores, scan every document per term (rank_bm25), and take neither
+weighted query terms (a misheard word stands for several guide words) nor per-field weights.
 """
 
 from __future__ import annotations
