@@ -160,11 +160,10 @@ class LexicalMatcher:
 
     def _doc_terms(self, text: str) -> set[str]:
         """Terms of a guide text; compounds count as themselves and as their parts."""
-        words: list[str] = []
-        known = self._words.get(text)
-        for word in self._analyzer.words(text) if known is None else known:
-            words.append(word)
-            words.extend(self._lexicon.split(word) or ())
+        words = self._words.get(text)
+        if words is None:
+            words = self._analyzer.words(text)
+        words = self._lexicon.with_parts(words)
         return set(self._analyzer.terms(words))
 
     def _reindex(self) -> None:

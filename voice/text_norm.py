@@ -100,7 +100,8 @@ class TextAnalyzer:
 
     def _spans(self, kept: Sequence[str]) -> Iterator[tuple[int, int, str]]:
         """(start, length, term) of each token in words without stop words."""
-        stems = [self.stem(word) for word in kept]
+        cache = self._stems
+        stems = [cache.get(word) or self.stem(word) for word in kept]
         i = 0
         while i < len(kept):
             if stems[i] in self._phrase_starts:
@@ -201,6 +202,17 @@ class Lexicon:
         if word not in self._splits:
             self._splits[word] = self._split(word, 2)
         return self._splits[word]
+
+    def with_parts(self, words: Iterable[str]) -> list[str]:
+        """Each word followed by its compound parts, if any: how guide texts are indexed."""
+        out: list[str] = []
+        splits = self._splits
+        for word in words:
+            out.append(word)
+            parts = splits[word] if word in splits else self.split(word)
+            if parts:
+                out.extend(parts)
+        return out
 
     def _split(self, word: str, depth: int) -> list[str] | None:
         for cut in range(len(word) - 3, 2, -1):
