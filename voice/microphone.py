@@ -37,7 +37,8 @@ from .guide import Guide
 from .intents import Intent
 from .language import parse_command, vocabulary
 from .ports import Heard
-from .speech_in import Recognizer
+from .speech_in import NoEngine, Recognizer
+from .speech_in import SpeechOptions as SpeechInOptions
 
 
 @dataclass(frozen=True)
@@ -383,3 +384,16 @@ def mics_main(argv: Sequence[str]) -> int:
         return 1
     print("\n".join(mics_lines(devices)))
     return 0
+
+
+def build_mic_listener(
+    options: SpeechInOptions, guide: Guide, speaker: Talking | None, device: int | None
+) -> MicListener:
+    """The CLI's voice input: recogniser for the guide + microphone, or ``SpeechError`` saying
+    in one line why not (no engine or model for the language, no microphone)."""
+    from .wav_listener import make_recognizer
+
+    recognizer = make_recognizer(options, guide, os.environ)
+    if isinstance(recognizer, NoEngine):
+        raise SpeechError(str(recognizer))
+    return open_mic_listener(recognizer, speaker, guide, device)
