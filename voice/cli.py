@@ -7,6 +7,7 @@ optional positional SCRIPT: ``voice-guide [SCRIPT] [--text]``.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -54,6 +55,9 @@ def run_parser() -> argparse.ArgumentParser:
                         help="text mode: type commands instead of speaking them")
     parser.add_argument("--jsonl", metavar="PATH",
                         help="write one JSON object per turn to PATH ('-' for stdout)")
+    from .speech_in import add_arguments as speech_in_arguments  # --stt, --model, --audio-in
+
+    speech_in_arguments(parser)
     parser.add_argument("--mic", type=int, metavar="N",
                         help="microphone device index (see voice-guide mics; default: system)")
     parser.add_argument("--fresh", action="store_true",
@@ -87,8 +91,8 @@ def run(argv: Sequence[str]) -> int:
         return EXIT_BAD_INPUT
     engine = DialogEngine(guide, transcript=_transcript_path(args))
     fallback = TextFallback(sys.stderr, prompt="" if args.jsonl == "-" else "> ")
-    session = Session(engine, _listener(args, guide), _speaker(args, guide),
-                      sinks, fallback)
+    speaker = _speaker(args, guide)  # first: the microphone listener follows its .speaking
+    session = Session(engine, _listener(args, guide, speaker), speaker, sinks, fallback)
     with signals_as_interrupts():
         try:
             session.run(start.state, start.changed)
@@ -142,23 +146,45 @@ def _sinks(args: argparse.Namespace) -> list[TurnSink]:
     return sinks
 
 
-def _listener(args: argparse.Namespace, guide: Guide) -> Listener:
+def _listener(args: argparse.Namespace, guide: Guide, speaker: Speaker) -> Listener:
     if args.text:
         return TextListener(prompt="" if args.jsonl == "-" else "> ")
     try:
-        return voice_listener(args, guide)
+        return voice_listener(args, guide, speaker)
     except SpeechError as err:
         print(f"voice-guide: {err}; using text mode (type your commands).", file=sys.stderr)
         return TextListener(prompt="" if args.jsonl == "-" else "> ")
 
 
-def voice_listener(args: argparse.Namespace, guide: Guide) -> Listener:
-    """The microphone listener; raises ``SpeechError`` with the reason when there is none."""
-    raise SpeechError("speech input is not available in this build")
+def voice_listener(args: argparse.Namespace, guide: Guide, speaker: Speaker) -> Listener:
+    """WAV files (``--audio-in``) or the microphone; ``SpeechError`` with the reason if neither."""
+    from .speech_in import NoEngine
+    from .speech_in import SpeechOptions as SpeechInOptions
+
+    options = SpeechInOptions.from_namespace(args)
+    if options.audio_in:
+        from .wav_listener import make_listener
+
+        listener = make_listener(options, guide, os.environ)
+        if isinstance(listener, NoEngine):
+            raise SpeechError(str(listener))
+        return listener
+    from .microphone import build_mic_listener
+
+    return build_mic_listener(options, guide, speaker, args.mic)
 
 
 def _speaker(args: argparse.Namespace, guide: Guide) -> Speaker:
-    return SilentSpeaker()
+    """The spoken voice in voice mode (text mode stays silent, as before)."""
+    if args.text:
+        return SilentSpeaker()
+    from .speech_out import SpeechOptions as SpeechOutOptions
+    from .speech_out import make_speaker
+
+    choice = make_speaker(SpeechOutOptions(language=guide.language))
+    if choice.notice:
+        print(f"voice-guide: {choice.notice}", file=sys.stderr)
+    return choice.speaker
 
 
 def check(argv: Sequence[str]) -> int:
