@@ -16,6 +16,8 @@ from .language import Vocabulary, parse_command, vocabulary
 from .messages import messages_for
 from .questions import QuestionMatch, QuestionMatcher, build_matcher
 
+MAX_LISTED_QUESTIONS = 8
+"""Questions read out by 'what can I ask'; a long list read aloud helps nobody."""
 MISSES_BEFORE_HELP = 2
 """Consecutive misunderstandings from which on the reply includes the full help: the first
 gets a short hint, a repeated one the list of commands."""
@@ -148,8 +150,16 @@ class DialogEngine:
             say = self._msg("conclusion", conclusion=self.guide.conclusion)
             return self._reply(say, Intent.NEXT, state)
         finish = _sentence(self.guide.finish) + " " if self.guide.finish else ""
-        return self._reply(self._msg("last_done", finish=finish), Intent.NEXT,
-                           replace(state, finished=True))
+        say = self._msg("last_done", finish=finish, options=self._last_step_options)
+        return self._reply(say, Intent.NEXT, replace(state, finished=True))
+
+    @cached_property
+    def _last_step_options(self) -> str:
+        """Only what this guide has: no 'tips' offer for a guide without tips."""
+        present = (("option_summary", self.guide.summary), ("option_tips", self.guide.tips),
+                   ("option_conclusion", self.guide.conclusion), ("option_start_over", True))
+        options = [self._msg(key) for key, has in present if has]
+        return f"{', '.join(options[:-1])} {self._msg('or')} {options[-1]}"
 
     def _previous(self, state: State, _: Command) -> Reply:
         if state.step == 0:
@@ -219,8 +229,11 @@ class DialogEngine:
         """Built once: on a guide with thousands of questions the join alone costs 0.2 ms."""
         if not self.guide.faq:
             return self._msg("no_faq")
-        questions = " ".join(_question(entry.question) for entry in self.guide.faq)
-        return self._msg("faq_list", questions=questions)
+        listed = self.guide.faq[:MAX_LISTED_QUESTIONS]
+        questions = " ".join(_question(entry.question) for entry in listed)
+        more = len(self.guide.faq) - len(listed)
+        tail = self._msg("faq_list_more", count=more) if more else ""
+        return self._msg("faq_list", questions=questions) + tail
 
     def _help(self, state: State, _: Command) -> Reply:
         say = self._msg("help", example=min(3, self.total))

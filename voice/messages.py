@@ -11,8 +11,12 @@ from collections.abc import Mapping
 EN: Mapping[str, str] = {
     "welcome": "{title} {intro} Say 'next' to begin, or 'help' to hear what you can say.",
     "step": "Step {number} of {total}: {title} {text}",
-    "last_done": "That was the last step. {finish}Say 'summary' for a summary, 'tips' for tips, "
-                 "or 'next' for the closing words.",
+    "last_done": "That was the last step. {finish}Say {options}.",
+    "option_summary": "'summary' for a summary",
+    "option_tips": "'tips' for tips",
+    "option_conclusion": "'next' for the closing words",
+    "option_start_over": "'start over' to begin again",
+    "or": "or",
     "conclusion": "{conclusion} Say 'start over' to go through the guide again, or 'stop' to end.",
     "first_already": "You are at the first step. {step}",
     "not_started": "We haven't started yet. Say 'next' to begin.",
@@ -27,6 +31,7 @@ EN: Mapping[str, str] = {
     "tips_done": "Those were all {total} tips. Say 'tips' to hear them again.",
     "no_tips": "This guide has no tips.",
     "faq_list": "You can ask: {questions}",
+    "faq_list_more": " And {count} more: just ask in your own words.",
     "no_faq": "This guide has no questions and answers.",
     "ask_back": "Did you mean: {question} Say yes or no.",
     "ask_back_no": "Okay. {faq_list}",
@@ -55,8 +60,12 @@ NL: Mapping[str, str] = {
     "welcome": "{title} {intro} Zeg 'volgende' om te beginnen, of 'help' om te horen wat u "
                "kunt zeggen.",
     "step": "Stap {number} van {total}: {title} {text}",
-    "last_done": "Dat was de laatste stap. {finish}Zeg 'samenvatting' voor een samenvatting, "
-                 "'tips' voor tips, of 'volgende' voor het slotwoord.",
+    "last_done": "Dat was de laatste stap. {finish}Zeg {options}.",
+    "option_summary": "'samenvatting' voor een samenvatting",
+    "option_tips": "'tips' voor tips",
+    "option_conclusion": "'volgende' voor het slotwoord",
+    "option_start_over": "'begin opnieuw' om opnieuw te beginnen",
+    "or": "of",
     "conclusion": "{conclusion} Zeg 'begin opnieuw' om de handleiding opnieuw te doorlopen, of "
                   "'stop' om te stoppen.",
     "first_already": "U bent bij de eerste stap. {step}",
@@ -73,6 +82,7 @@ NL: Mapping[str, str] = {
     "tips_done": "Dat waren alle {total} tips. Zeg 'tips' om ze opnieuw te horen.",
     "no_tips": "Deze handleiding heeft geen tips.",
     "faq_list": "U kunt vragen: {questions}",
+    "faq_list_more": " En nog {count} andere: vraag het gewoon in uw eigen woorden.",
     "no_faq": "Deze handleiding heeft geen vragen en antwoorden.",
     "ask_back": "Bedoelt u: {question} Zeg ja of nee.",
     "ask_back_no": "Goed. {faq_list}",
