@@ -358,6 +358,20 @@ def test_resume_before_start_reads_the_opening() -> None:
     assert reply.say == ENGINES["en"].start().say
 
 
+def test_last_step_offer_names_only_what_the_guide_has() -> None:
+    engine = DialogEngine(tiny_guide(conclusion="", tips=()))
+    done = run(engine, "next", "next", "next")[-1]
+    assert done.say == ("That was the last step. Say 'summary' for a summary or "
+                        "'start over' to begin again.")
+
+
+def test_faq_list_of_a_big_guide_reads_eight_and_counts_the_rest() -> None:
+    faq = tuple(FaqEntry(f"q{i}", f"Question number {i}?", "Yes.") for i in range(20))
+    say = last(DialogEngine(tiny_guide(faq=faq)), "what can I ask").say
+    assert "Question number 7?" in say and "Question number 8?" not in say
+    assert say.endswith("And 12 more: just ask in your own words.")
+
+
 def test_guide_without_tips_summary_or_faq() -> None:
     engine = DialogEngine(tiny_guide(tips=(), summary=(), faq=()))
     replies = run(engine, "tips", "next tip", "summary", "what can I ask")[1:]
