@@ -128,3 +128,20 @@ def write_wav(path: Path, clip: Clip) -> None:
         wav.setsampwidth(SAMPLE_WIDTH)
         wav.setframerate(clip.rate)
         wav.writeframes(clip.pcm)
+
+
+def speech_seconds(pcm: bytes, rate: int = ENGINE_RATE, floor_db: float = 35.0) -> float:
+    """Seconds from the first to the last 10 ms frame within ``floor_db`` of the loudest frame.
+
+    A crude but robust span of speech: recognisers compare it with how long the words they
+    found last, to tell a short command from a long sentence squeezed into a command.
+    """
+    samples = pcm_to_float(pcm)
+    size = max(1, rate // 100)
+    count = samples.size // size
+    if count == 0:
+        return 0.0
+    frames = samples[: count * size].reshape(count, size)
+    level = 10 * np.log10(np.mean(frames**2, axis=1) + 1e-12)
+    loud = np.flatnonzero(level >= max(level.max() - floor_db, -60.0))
+    return 0.0 if loud.size == 0 else float(loud[-1] - loud[0] + 1) / 100.0

@@ -1,0 +1,105 @@
+"""pocketsphinx with the wheel's embedded English model, on espeak-ng speech and real voices.
+
+Accuracy is measured as the dialog engine sees it: the recognised text goes through
+``parse_command`` and its intent is compared with the intent of what was said. Only floors are
+asserted; ``benchmarks/bench_stt.py`` prints the numbers.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from synth import command_set, have_espeak, unrelated_set
+
+from voice.audio import read_wav
+from voice.guide import Guide, Step
+from voice.intents import Intent
+from voice.language import parse_command, vocabulary
+from voice.script_file import load_script
+from voice.speech_in import EngineChoice, Recognizer, open_recognizer
+
+ROOT = Path(__file__).parent.parent
+REAL = Path(__file__).parent / "data" / "realspeech"
+VOCAB = vocabulary("en")
+
+pytestmark = [
+    pytest.mark.audio,
+    pytest.mark.skipif(not have_espeak(), reason="espeak-ng is not installed"),
+]
+
+
+@pytest.fixture(scope="module")
+def recognizer() -> Iterator[Recognizer]:
+    pytest.importorskip("pocketsphinx", reason="pocketsphinx is not installed")
+    guide = load_script(ROOT / "scripts" / "amazon-chat.en.yaml")
+    rec = open_recognizer(EngineChoice("pocketsphinx", "en"), guide)
+    yield rec
+    rec.close()
+
+
+@pytest.fixture(scope="session")
+def speech_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("espeak")
+
+
+def intent_of(recognizer: Recognizer, path: Path) -> Intent:
+    clip = read_wav(path)
+    return parse_command(recognizer.recognize(clip.pcm, clip.rate).text, VOCAB).intent
+
+
+def test_synthesised_commands_are_mostly_understood(
+    recognizer: Recognizer, speech_dir: Path
+) -> None:
+    utterances = command_set(speech_dir)
+    assert len(utterances) >= 60
+    right = 0
+    for utt in utterances:
+        clip = read_wav(utt.path)
+        heard = recognizer.recognize(clip.pcm, clip.rate).text
+        right += parse_command(heard, VOCAB) == parse_command(utt.text, VOCAB)
+    # Measured 57/72 (79%); the issue's target is 95%; see the report and bench_stt.py.
+    assert right / len(utterances) >= 0.72
+
+
+def test_unrelated_sentences_are_not_commands(recognizer: Recognizer, speech_dir: Path) -> None:
+    utterances = unrelated_set(speech_dir)
+    taken = [u.text for u in utterances if intent_of(recognizer, u.path) is not Intent.UNKNOWN]
+    assert len(taken) / len(utterances) <= 0.05, taken
+
+
+def test_silence_is_nothing(recognizer: Recognizer) -> None:
+    assert recognizer.recognize(b"\0\0" * 16000, 16000).text == ""
+
+
+def real_clips() -> list[tuple[Path, str]]:
+    with (REAL / "MANIFEST.tsv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    return [(REAL / row["file"], row["transcript"]) for row in rows]
+
+
+def test_real_voices_commands_and_rejection() -> None:
+    pytest.importorskip("pocketsphinx", reason="pocketsphinx is not installed")
+    steps = tuple(Step(f"step {n}", "text") for n in range(1, 6))
+    guide = Guide(id="real", title="real", language="en", intro="", steps=steps)
+    rec = open_recognizer(EngineChoice("pocketsphinx", "en"), guide)
+    commands = rejected = n_commands = n_other = 0
+    for path, said in real_clips():
+        want = parse_command(said, VOCAB)
+        got = intent_of(rec, path)
+        if want.intent is Intent.UNKNOWN:
+            n_other += 1
+            rejected += got is Intent.UNKNOWN
+        else:
+            n_commands += 1
+            commands += got is want.intent
+    rec.close()
+    assert n_commands >= 50 and n_other >= 20
+    print(
+        f"real speech: commands {commands}/{n_commands}, non-commands rejected {rejected}/{n_other}"
+    )
+    # Measured 36/91 commands right; a floor only, bench_stt.py reports the numbers.
+    assert commands / n_commands >= 0.3
+    assert rejected / n_other >= 0.5
