@@ -15,7 +15,7 @@ from typing import IO
 
 from . import __version__
 from .dialog import DialogEngine, State
-from .errors import ScriptError, SpeechError, VoiceGuideError
+from .errors import ModelError, ScriptError, SpeechError, VoiceGuideError
 from .guide import Guide
 from .interrupts import exit_status, signals_as_interrupts
 from .ports import Listener, Speaker
@@ -151,7 +151,7 @@ def _listener(args: argparse.Namespace, guide: Guide, speaker: Speaker) -> Liste
         return TextListener(prompt="" if args.jsonl == "-" else "> ")
     try:
         return voice_listener(args, guide, speaker)
-    except SpeechError as err:
+    except (SpeechError, ModelError) as err:  # no mic, no engine, a corrupt or foreign model
         print(f"voice-guide: {err}; using text mode (type your commands).", file=sys.stderr)
         return TextListener(prompt="" if args.jsonl == "-" else "> ")
 
