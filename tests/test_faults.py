@@ -159,14 +159,17 @@ def test_corrupt_vosk_model_is_a_model_error_naming_the_path(tmp_path: Path) -> 
     assert result.stdout.startswith("ModelError: ") and str(model) in result.stdout
 
 
-def test_cli_with_a_bad_model_says_which_and_goes_on_in_text_mode(tmp_path: Path) -> None:
+@pytest.mark.parametrize("kind", ["corrupt", "korean"])
+def test_cli_with_a_bad_model_says_which_and_goes_on_in_text_mode(tmp_path: Path,
+                                                                  kind: str) -> None:
+    pytest.importorskip("vosk")
     if "--model" not in run_cli("--help").stdout:
         pytest.skip("the CLI has no --model option yet (speech input is being wired)")
-    model = garbage_model(tmp_path)
+    model = garbage_model(tmp_path) if kind == "corrupt" else korean_model()
     result = run_cli("--model", str(model), "--stt", "vosk", stdin="next\nstop\n")
     assert "Traceback" not in result.stderr
-    first = result.stderr.splitlines()[0]
-    assert str(model) in first and "text mode" in first
+    reasons = [line for line in result.stderr.splitlines() if "text mode" in line]
+    assert len(reasons) == 1 and str(model) in reasons[0], result.stderr
     assert "Step 1 of 5" in result.stdout and result.returncode == 0
 
 
