@@ -329,8 +329,8 @@ class MicListener:
         """The next utterance meant for the guide (see the module doc for half duplex)."""
         while True:
             chunk = self._stream.read()
-            if chunk is None:
-                return None
+            if chunk is None:  # unplugged: a failure, so the session falls back to text mode
+                raise SpeechError("the microphone stopped delivering audio")
             if chunk.muted != self._muted:
                 self._muted = chunk.muted
                 self._endpointer.reset()
