@@ -1,9 +1,10 @@
 """Faults a session must survive without losing the person's place.
 
-Signals, ``kill -9`` and bad model directories are produced for real (the CLI in a subprocess,
-a vosk model dir full of garbage, the Korean model for an English guide). A microphone unplugged
-mid-session and a speech driver crashing mid-reply cannot be produced on demand, so those two use
-adapters that fail the way the real ones report it: with a ``SpeechError``.
+Signals, ``kill -9``, bad model directories and a vanished sound server are produced for real
+(the CLI in a subprocess, a vosk model dir full of garbage, the Korean model for an English
+guide, a private PulseAudio daemon stopped under a voice-mode session). The in-process tests of
+the session's fallbacks use adapters that fail the way the real ones report it (a
+``SpeechError``), because a driver crash cannot be produced on demand in-process.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import time
 from pathlib import Path
 
 import pytest
+from pulse import PulseServer
 from test_resume import EN, REPO, run_cli
 
 from voice.dialog import DialogEngine
@@ -268,3 +270,34 @@ def test_sigterm_during_the_resume_offer_keeps_the_position(private_state_dir: P
     code, err = cli.stop(signal.SIGTERM)
     assert (code, err.strip()) == (143, "")
     assert saved_step(private_state_dir) == 4
+
+
+# --- the real microphone vanishing ---------------------------------------------------------
+
+
+@pytest.mark.audio
+@pytest.mark.slow
+def test_sound_server_gone_mid_session_falls_back_to_text_at_the_same_step(
+        pulse_server: PulseServer, tmp_path: Path, private_state_dir: Path) -> None:
+    """The microphone (a PulseAudio monitor) and the voice both vanish when the sound server
+    dies under a voice-mode session: it says so, goes on in text mode, and keeps the place."""
+    pytest.importorskip("pyaudio")
+    run_cli("--text", stdin="go to step 2\n")
+    env = pulse_server.client_env(sink="speaker", source="room.monitor")
+    app = subprocess.Popen([sys.executable, "-m", "voice", "--jsonl", "-", "--stt", "pocketsphinx"],
+                           cwd=REPO, env=env, text=True, stdin=subprocess.PIPE,
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert app.stdin is not None and app.stdout is not None
+    app.stdin.write("continue\nstop\n")  # only read once the app is in text mode
+    app.stdin.flush()
+    opening_turn = json.loads(app.stdout.readline())
+    assert "You were at step 2 of 5" in opening_turn["say"]
+    time.sleep(1.0)  # listening on the microphone by now
+    pulse_server.stop()
+    out, err = app.communicate(timeout=60)
+    rows = [json.loads(line) for line in out.splitlines() if line.startswith("{")]
+    assert "Traceback" not in err
+    assert "voice-guide: the microphone stopped delivering audio; using text mode" in err, err
+    assert [row["heard"] for row in rows] == ["continue", "stop"], (rows, err)
+    assert rows[0]["say"].startswith("Step 2 of 5") and rows[0]["source"] == "text"
+    assert app.returncode == 0
