@@ -65,6 +65,9 @@ class MicConfig:
     """Cut off here: a question longer than this is not a command."""
     tail: float = 0.3
     """Seconds after the assistant stops talking that still count as its own voice."""
+    barge_in_max: float = 1.5
+    """While it talks, longer speech is not decoded at all: a stop phrase is short, and decoding
+    the assistant's own sentences (echo) would take the CPU its voice needs."""
 
 
 @dataclass(frozen=True)
@@ -340,6 +343,8 @@ class MicListener:
                 return heard
 
     def _recognise(self, utterance: Utterance, muted: bool) -> Heard | None:
+        if muted and utterance.end - utterance.start > self.config.barge_in_max:
+            return None
         heard = self.recognizer.recognize(utterance.pcm, self._stream.rate)
         if not heard.text or (muted and not self.barge_in(heard.text)):
             return None
