@@ -6,15 +6,35 @@ tests/test_acoustic_loop.py (PulseAudio null sinks).
 
 from __future__ import annotations
 
+import importlib.util
 import shutil
 import subprocess
+import threading
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import numpy as np
 import pytest
+from pulse import PulseServer
+from voice_loop import command_wav
 
 from voice.audio import read_wav, resample
-from voice.microphone import Chunk, Endpointer, MicConfig, MicDevice, Utterance, mics_lines
+from voice.cli import DEFAULT_SCRIPT
+from voice.errors import SpeechError
+from voice.microphone import (
+    Chunk,
+    Endpointer,
+    MicConfig,
+    MicDevice,
+    MicListener,
+    MicStream,
+    Utterance,
+    barge_in_checker,
+    mics_lines,
+)
+from voice.script_file import load_script
+from voice.speech_in import EngineChoice, Recognizer, open_recognizer
 
 RATE = 44_100
 CHUNK = RATE * 20 // 1000
@@ -107,3 +127,91 @@ def test_mics_lines_mark_the_default_and_say_when_there_is_none() -> None:
     lines = mics_lines([MicDevice(0, "pulse", 44100), MicDevice(1, "default", 48000, True)])
     assert lines == ["  0  pulse  (44100 Hz)", "  1  default  (48000 Hz)  [default]"]
     assert "text mode" in mics_lines([])[0]
+
+
+class TalkingWindow:
+    """Stands in for the Speaker's ``speaking`` flag (the Speaker is not under test here)."""
+
+    def __init__(self) -> None:
+        self.until = 0.0
+
+    def talk_for(self, seconds: float) -> None:
+        self.until = time.monotonic() + seconds
+
+    @property
+    def speaking(self) -> bool:
+        return time.monotonic() < self.until
+
+
+@pytest.fixture
+def english_recognizer() -> Iterator[Recognizer]:
+    if importlib.util.find_spec("pocketsphinx") is None:
+        pytest.skip("pocketsphinx is not installed")
+    guide = load_script(DEFAULT_SCRIPT)
+    recognizer = open_recognizer(EngineChoice("pocketsphinx", "en"), guide)
+    yield recognizer
+    recognizer.close()
+
+
+def _in_background(action: Callable[[], None]) -> threading.Thread:
+    thread = threading.Thread(target=action, daemon=True)
+    thread.start()
+    return thread
+
+
+@pytest.mark.audio
+def test_half_duplex_ignores_speech_while_talking_then_hears_the_next_command(
+    pulse_server: PulseServer, english_recognizer: Recognizer, tmp_path: Path
+) -> None:
+    guide = load_script(DEFAULT_SCRIPT)
+    talking = TalkingWindow()
+    echo, command = (command_wav(t, tmp_path) for t in ("go to step three", "repeat"))
+
+    def room() -> None:
+        talking.talk_for(2.5)
+        pulse_server.play(echo, sink="room")  # heard while "talking": its own voice
+        time.sleep(max(0.0, talking.until + 0.4 - time.monotonic()))
+        pulse_server.play(command, sink="room")  # said right after the reply
+
+    with pulse_server.activated(sink="speaker", source="room.monitor"):
+        listener = MicListener(english_recognizer, talking, barge_in_checker(guide))
+        try:
+            player = _in_background(room)
+            heard = listener.listen()
+            player.join()
+        finally:
+            listener.close()
+    assert heard is not None and heard.text == "repeat"
+    assert heard.end_time is not None and time.monotonic() - heard.end_time < 2.0
+
+
+@pytest.mark.audio
+def test_barge_in_stop_is_heard_while_talking(
+    pulse_server: PulseServer, english_recognizer: Recognizer, tmp_path: Path
+) -> None:
+    guide = load_script(DEFAULT_SCRIPT)
+    talking = TalkingWindow()
+    stop = command_wav("stop", tmp_path)
+
+    def room() -> None:
+        talking.talk_for(10.0)
+        pulse_server.play(stop, sink="room")
+
+    with pulse_server.activated(sink="speaker", source="room.monitor"):
+        listener = MicListener(english_recognizer, talking, barge_in_checker(guide))
+        try:
+            player = _in_background(room)
+            heard = listener.listen()
+            player.join()
+        finally:
+            listener.close()
+    assert heard is not None and heard.text == "stop"
+    assert talking.speaking  # it came while the assistant was still talking
+
+
+@pytest.mark.audio
+def test_a_missing_microphone_is_one_line(pulse_server: PulseServer) -> None:
+    with pulse_server.activated(source="room.monitor"), pytest.raises(SpeechError) as caught:
+        MicStream(MicConfig(device=99), None)
+    assert str(caught.value).startswith("no microphone 99:")
+    assert "\n" not in str(caught.value)
