@@ -31,6 +31,7 @@ from voice.microphone import (
     MicStream,
     Utterance,
     barge_in_checker,
+    list_microphones,
     mics_lines,
 )
 from voice.script_file import load_script
@@ -215,3 +216,24 @@ def test_a_missing_microphone_is_one_line(pulse_server: PulseServer) -> None:
         MicStream(MicConfig(device=99), None)
     assert str(caught.value).startswith("no microphone 99:")
     assert "\n" not in str(caught.value)
+
+
+@pytest.mark.audio
+def test_mics_lists_the_pulse_devices(pulse_server: PulseServer) -> None:
+    with pulse_server.activated(source="room.monitor"):
+        devices = list_microphones()
+    names = [d.name for d in devices]
+    assert "pulse" in names or "default" in names
+    assert sum(d.default for d in devices) == 1
+    assert all(d.rate > 0 for d in devices)
+
+
+def test_noise_during_the_assistants_speech_does_not_raise_the_threshold() -> None:
+    endpointer = Endpointer(MicConfig(), RATE)
+    hum = silence(0.02, noise=0.004)
+    for _ in range(200):
+        endpointer.feed(Chunk(hum, 0.0, muted=True))
+    assert endpointer.ambient == 0.0
+    for _ in range(200):
+        endpointer.feed(Chunk(hum, 0.0, muted=False))
+    assert endpointer.ambient > 0.003

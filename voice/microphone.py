@@ -126,7 +126,8 @@ class Endpointer:
             self._first_voiced = index if self._first_voiced is None else self._first_voiced
             self._last_voiced = index
         elif self._first_voiced is None:
-            self.ambient = 0.95 * self.ambient + 0.05 * level  # follow slow changes in the room
+            if not chunk.muted:  # the room's noise, not the assistant's quiet syllables
+                self.ambient = 0.95 * self.ambient + 0.05 * level
             self._keep_preroll()
             return None
         return self._ended(self._first_voiced, self._last_voiced or 0)
