@@ -27,6 +27,7 @@ from voice.errors import ModelError
 from voice.models import (
     FetchOptions,
     bundled_catalogue,
+    catalogue,
     fetch,
     installed_models,
     listing,
@@ -294,3 +295,11 @@ def test_cli_fetch_then_list(server: tuple[str, Served], tmp_path: Path) -> None
     assert missing.stderr.strip().splitlines() == [
         "voice-guide: no small vosk model for language 'xx' (known: en)"
     ]
+
+
+def test_refresh_falls_back_to_the_bundled_list_when_unreachable(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    options = FetchOptions(root=tmp_path, list_url="http://127.0.0.1:9/list.json", fallback=True)
+    assert catalogue(options) == bundled_catalogue()
+    assert "using the bundled model list" in capsys.readouterr().err

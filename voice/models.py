@@ -84,16 +84,17 @@ class FetchOptions:
     """Fetch archives from here (``<base>/<name>.zip``) instead of the listed URL."""
     attempts: int = 3
     """Transfer attempts, each resuming the last, before giving up (the part file stays)."""
+    fallback: bool = False
+    """An unreachable ``list_url`` falls back to the bundled catalogue (for ``--refresh``)."""
 
     @classmethod
     def from_env(cls, root: Path | None = None, refresh: bool = False) -> FetchOptions:
-        list_url = os.environ.get("VOICE_GUIDE_MODEL_LIST_URL") or (
-            OFFICIAL_LIST_URL if refresh else None
-        )
+        override = os.environ.get("VOICE_GUIDE_MODEL_LIST_URL")
         return cls(
             root=root or install_root(),
-            list_url=list_url,
+            list_url=override or (OFFICIAL_LIST_URL if refresh else None),
             base_url=os.environ.get("VOICE_GUIDE_MODEL_BASE_URL") or None,
+            fallback=not override,
         )
 
 
@@ -145,6 +146,20 @@ def read_catalogue(url: str) -> list[CatalogueEntry]:
     except (urllib.error.URLError, OSError, ValueError) as err:
         raise ModelError(f"cannot read the model list {url}: {err}") from err
     return parse_catalogue(data, url)
+
+
+def catalogue(options: FetchOptions) -> list[CatalogueEntry]:
+    """The model list ``options`` name, else the bundled one (also when a refresh cannot reach
+    the published list: the bundled entries still carry their sizes and checksums)."""
+    if not options.list_url:
+        return bundled_catalogue()
+    try:
+        return read_catalogue(options.list_url)
+    except ModelError as err:
+        if not options.fallback:
+            raise
+        print(f"voice-guide: {err}; using the bundled model list", file=sys.stderr)
+        return bundled_catalogue()
 
 
 def pick(entries: list[CatalogueEntry], lang: str) -> CatalogueEntry | None:
@@ -244,7 +259,7 @@ def package_models() -> list[InstalledModel]:
 
 def fetch(lang: str, options: FetchOptions) -> Path:
     """Download, verify and unpack the small model for ``lang``; returns the model folder."""
-    entries = read_catalogue(options.list_url) if options.list_url else bundled_catalogue()
+    entries = catalogue(options)
     entry = pick(entries, lang)
     if entry is None:
         known = ", ".join(
