@@ -142,7 +142,7 @@ def voice_lines(voices: Sequence[VoiceInfo], guides: dict[str, str]) -> list[str
     lines = []
     for voice in voices:
         marks = [
-            f"{'* default' if chosen[name] == voice else 'matches'} for {name} ({lang})"
+            f"{'* default for' if chosen[name] == voice else 'matches'} {name} ({lang})"
             for name, lang in guides.items()
             if match_score(voice, lang)
         ]
