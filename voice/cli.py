@@ -60,6 +60,13 @@ def run_parser() -> argparse.ArgumentParser:
     speech_in_arguments(parser)
     parser.add_argument("--mic", type=int, metavar="N",
                         help="microphone device index (see voice-guide mics; default: system)")
+    parser.add_argument("--voice", metavar="NAME",
+                        help="text-to-speech voice (see voice-guide voices; default: one that "
+                             "speaks the guide's language)")
+    parser.add_argument("--rate", type=int, metavar="WPM", help="speaking rate in words per minute")
+    parser.add_argument("--audio-out", metavar="DIR",
+                        help="also write every reply as a numbered WAV file in DIR")
+    parser.add_argument("--mute", action="store_true", help="do not speak the replies")
     parser.add_argument("--fresh", action="store_true",
                         help="start at the beginning, ignoring the saved position")
     parser.add_argument("--transcript", metavar="FILE",
@@ -91,7 +98,11 @@ def run(argv: Sequence[str]) -> int:
         return EXIT_BAD_INPUT
     engine = DialogEngine(guide, transcript=_transcript_path(args))
     fallback = TextFallback(sys.stderr, prompt="" if args.jsonl == "-" else "> ")
-    speaker = _speaker(args, guide)  # first: the microphone listener follows its .speaking
+    try:
+        speaker = _speaker(args, guide)  # first: the microphone listener follows its .speaking
+    except VoiceGuideError as err:  # --voice / --rate / --audio-out that cannot be used
+        print(f"voice-guide: {err}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     session = Session(engine, _listener(args, guide, speaker), speaker, sinks, fallback)
     with signals_as_interrupts():
         try:
@@ -175,13 +186,20 @@ def voice_listener(args: argparse.Namespace, guide: Guide, speaker: Speaker) -> 
 
 
 def _speaker(args: argparse.Namespace, guide: Guide) -> Speaker:
-    """The spoken voice in voice mode (text mode stays silent, as before)."""
-    if args.text:
+    """The spoken voice in voice mode (text mode stays silent, as before, but --audio-out works)."""
+    mute = args.mute or args.text
+    if mute and not args.audio_out:
         return SilentSpeaker()
     from .speech_out import SpeechOptions as SpeechOutOptions
     from .speech_out import make_speaker
+    from .voices import check_rate
 
-    choice = make_speaker(SpeechOutOptions(language=guide.language))
+    options = SpeechOutOptions(
+        language=guide.language, voice=args.voice, mute=mute,
+        rate=check_rate(args.rate) if args.rate is not None else None,
+        audio_out=Path(args.audio_out) if args.audio_out else None,
+    )
+    choice = make_speaker(options)
     if choice.notice:
         print(f"voice-guide: {choice.notice}", file=sys.stderr)
     return choice.speaker
@@ -220,6 +238,13 @@ def mics(argv: Sequence[str]) -> int:
     return mics_main(argv)
 
 
+def voices(argv: Sequence[str]) -> int:
+    """``voice-guide voices``: installed TTS voices for ``--voice NAME`` (voice.voices)."""
+    from .voices import voices_main
+
+    return voices_main(argv, sorted(SCRIPTS_DIR.glob("*.yaml")))
+
+
 def import_article(argv: Sequence[str]) -> int:
     """``voice-guide import SOURCE [-o SCRIPT]`` (voice.cli_authoring)."""
     from .cli_authoring import import_main
@@ -238,6 +263,7 @@ SUBCOMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
     "check": check,
     "models": models,
     "mics": mics,
+    "voices": voices,
     "import": import_article,
     "export": export,
 }
