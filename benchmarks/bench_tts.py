@@ -1,0 +1,79 @@
+"""Time to first audio and synthesis speed of speech output, for the longest step of each guide.
+
+    .venv/bin/python benchmarks/bench_tts.py [--runs N]
+
+"First audio" is the time from asking the warm TTS child process (``voice.tts_worker``) for
+speech to holding the first PCM samples ready for the player: with sentence streaming (what
+``TtsSpeaker`` does) that is the first sentence's synthesis, without it the whole text's.
+The real-time factor is synthesis time / audio duration for the whole step. Medians over runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import time
+from pathlib import Path
+
+from voice.script_file import load_script
+from voice.sentences import split_sentences
+from voice.tts_worker import TtsWorker
+from voice.voices import pick_voice
+
+SCRIPTS = Path(__file__).resolve().parent.parent / "scripts"
+GUIDES = ("amazon-chat.en.yaml", "amazon-chat.nl.yaml")
+
+
+def _timed(worker: TtsWorker, text: str, voice: str | None) -> tuple[float, float]:
+    """Seconds to synthesise ``text`` and seconds of audio it gave."""
+    started = time.perf_counter()
+    clip = worker.synthesize(text, voice, None)
+    return time.perf_counter() - started, clip.seconds
+
+
+def bench_guide(worker: TtsWorker, name: str, runs: int) -> str:
+    guide = load_script(SCRIPTS / name)
+    step = max(guide.steps, key=lambda s: len(s.text))
+    text = f"{step.title}. {step.text}"
+    chosen = pick_voice(worker.info.voices, guide.language, None)
+    voice = chosen.id if chosen else None
+    first = split_sentences(text)[0]
+    streaming = [_timed(worker, first, voice)[0] for _ in range(runs)]
+    whole = [_timed(worker, text, voice) for _ in range(runs)]
+    whole_ms = statistics.median(t for t, _ in whole) * 1000
+    audio = whole[0][1]
+    rtf = statistics.median(t / a for t, a in whole)
+    first_ms = statistics.median(streaming) * 1000
+    cells = [
+        name,
+        voice,
+        len(text),
+        f"{audio:.1f}",
+        f"{first_ms:.1f}",
+        f"{whole_ms:.1f}",
+        f"{rtf:.4f}",
+    ]
+    return "| " + " | ".join(str(cell) for cell in cells) + " |"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=21)
+    args = parser.parse_args()
+    started = time.perf_counter()
+    worker = TtsWorker()
+    print(f"TTS child process start (cold): {(time.perf_counter() - started) * 1000:.0f} ms\n")
+    print(
+        "| guide (longest step) | voice | chars | audio s | first audio, streaming ms "
+        "| first audio, whole text ms | real-time factor |"
+    )
+    print("|---|---|---|---|---|---|---|")
+    try:
+        for name in GUIDES:
+            print(bench_guide(worker, name, args.runs))
+    finally:
+        worker.close()
+
+
+if __name__ == "__main__":
+    main()
