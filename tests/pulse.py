@@ -32,6 +32,7 @@ The pytest fixture ``pulse_server`` lives in tests/conftest.py.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import os
 import shutil
 import signal
@@ -156,6 +157,7 @@ class PulseServer:
             stdout=subprocess.DEVNULL,
             stderr=(base / "daemon.log").open("wb"),
             start_new_session=True,
+            preexec_fn=_die_with_parent,
         )
         server = cls(base, process, sinks)
         try:
@@ -292,6 +294,12 @@ class PulseServer:
         trace: TracebackType | None,
     ) -> None:
         self.stop()
+
+
+def _die_with_parent() -> None:
+    """A killed test run must not leave daemons behind (Linux PR_SET_PDEATHSIG; else no-op)."""
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)
 
 
 def _end(process: subprocess.Popen[bytes]) -> None:
