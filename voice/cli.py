@@ -186,8 +186,9 @@ def voice_listener(args: argparse.Namespace, guide: Guide, speaker: Speaker) -> 
 
 
 def _speaker(args: argparse.Namespace, guide: Guide) -> Speaker:
-    """The spoken voice in voice mode (text mode stays silent, as before, but --audio-out works)."""
-    mute = args.mute or args.text
+    """The spoken voice. Text mode speaks too when typed at a terminal; piped (scripted) text
+    runs stay silent so they never wait on audio, yet --audio-out still captures every reply."""
+    mute = args.mute or (args.text and not sys.stdin.isatty())
     if mute and not args.audio_out:
         return SilentSpeaker()
     from .speech_out import SpeechOptions as SpeechOutOptions
