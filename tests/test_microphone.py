@@ -20,19 +20,17 @@ from pulse import PulseServer
 from voice_loop import command_wav
 
 from voice.audio import read_wav, resample
+from voice.audio_devices import MicDevice, list_microphones, mics_lines
 from voice.cli import DEFAULT_SCRIPT
 from voice.errors import SpeechError
 from voice.microphone import (
     Chunk,
     Endpointer,
     MicConfig,
-    MicDevice,
     MicListener,
     MicStream,
     Utterance,
     barge_in_checker,
-    list_microphones,
-    mics_lines,
 )
 from voice.script_file import load_script
 from voice.speech_in import EngineChoice, Recognizer, open_recognizer

@@ -233,8 +233,8 @@ def models(argv: Sequence[str]) -> int:
 
 
 def mics(argv: Sequence[str]) -> int:
-    """``voice-guide mics``: input devices for ``--mic N`` (voice.microphone)."""
-    from .microphone import mics_main
+    """``voice-guide mics``: input devices for ``--mic N`` (voice.audio_devices)."""
+    from .audio_devices import mics_main
 
     return mics_main(argv)
 

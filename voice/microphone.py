@@ -20,18 +20,17 @@ itself; replies say "stop" rarely and the tail keeps the last word out.
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import os
 import queue
-import sys
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from .audio import rms
+from .audio_devices import load_pyaudio, quiet_stderr
 from .errors import SpeechError
 from .guide import Guide
 from .intents import Intent
@@ -164,75 +163,6 @@ class Talking(Protocol):
     def speaking(self) -> bool: ...
 
 
-@dataclass(frozen=True)
-class MicDevice:
-    """An input device as PortAudio lists it."""
-
-    index: int
-    """What ``--mic`` takes."""
-    name: str
-    rate: int
-    """Default sample rate; audio is resampled to the engine's 16 kHz."""
-    default: bool = False
-
-
-@contextlib.contextmanager
-def _quiet_stderr() -> Iterator[None]:
-    """PortAudio probes ALSA, JACK and OSS at start and prints pages of noise on fd 2."""
-    saved = os.dup(2)
-    try:
-        with open(os.devnull, "wb") as null:
-            os.dup2(null.fileno(), 2)
-            yield
-    finally:
-        os.dup2(saved, 2)
-        os.close(saved)
-
-
-def _pyaudio() -> Any:
-    try:
-        import pyaudio
-    except ImportError as err:
-        raise SpeechError("no microphone support: PyAudio is not installed") from err
-    return pyaudio
-
-
-def list_microphones() -> list[MicDevice]:
-    """Every device that can record, with the default marked."""
-    pyaudio = _pyaudio()
-    with _quiet_stderr():
-        audio = pyaudio.PyAudio()
-    try:
-        default = _default_index(audio)
-        infos = [audio.get_device_info_by_index(i) for i in range(audio.get_device_count())]
-    finally:
-        audio.terminate()
-    return [
-        MicDevice(
-            int(i["index"]), str(i["name"]), int(i["defaultSampleRate"]), i["index"] == default
-        )
-        for i in infos
-        if int(i.get("maxInputChannels", 0)) > 0
-    ]
-
-
-def _default_index(audio: Any) -> int | None:
-    try:
-        return int(audio.get_default_input_device_info()["index"])
-    except OSError:
-        return None
-
-
-def mics_lines(devices: list[MicDevice]) -> list[str]:
-    """The lines of ``voice-guide mics``."""
-    if not devices:
-        return ["no microphone found (voice-guide will use text mode)"]
-    return [
-        f"{d.index:>3}  {d.name}  ({d.rate} Hz){'  [default]' if d.default else ''}"
-        for d in devices
-    ]
-
-
 class MicStream:
     """The open device and the thread that reads it into a queue of stamped chunks."""
 
@@ -278,13 +208,13 @@ class MicStream:
 
 def _open_source(config: MicConfig) -> Any:
     """Enter a SpeechRecognition ``Microphone``; any failure is one line in a SpeechError."""
-    _pyaudio()
+    load_pyaudio()
     try:
         import speech_recognition as sr
     except ImportError as err:
         raise SpeechError("no microphone support: SpeechRecognition is not installed") from err
     try:
-        with _quiet_stderr():
+        with quiet_stderr():
             probe = sr.Microphone(device_index=config.device)
             chunk = max(1, probe.SAMPLE_RATE * config.chunk_ms // 1000)
             source = sr.Microphone(config.device, probe.SAMPLE_RATE, chunk)
@@ -375,21 +305,6 @@ def open_mic_listener(
     except SpeechError:
         recognizer.close()
         raise
-
-
-def mics_main(argv: Sequence[str]) -> int:
-    """``voice-guide mics``: the input devices ``--mic N`` can choose from."""
-    parser = argparse.ArgumentParser(
-        prog="voice-guide mics", description="List the microphones (audio input devices)."
-    )
-    parser.parse_args(argv)
-    try:
-        devices = list_microphones()
-    except (SpeechError, OSError) as err:
-        print(f"voice-guide: {err}", file=sys.stderr)
-        return 1
-    print("\n".join(mics_lines(devices)))
-    return 0
 
 
 def build_mic_listener(
