@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from voice.grammar import command_checker, command_grammar, grammar_text, step_phrases
+from voice.grammar import (
+    command_checker,
+    command_grammar,
+    grammar_text,
+    spoken_grammar,
+    step_phrases,
+)
 from voice.script_file import load_script, parse_script
 
 ROOT = Path(__file__).parent.parent
@@ -37,3 +43,18 @@ def test_restricted_drops_phrases_with_unknown_words() -> None:
 def test_grammar_text_and_dutch_steps() -> None:
     assert grammar_text("What’s  next?!") == "what's next"
     assert step_phrases("nl", 2)[:3] == ("een", "stap een", "ga naar stap een")
+
+
+def test_spoken_grammar_is_the_compact_subset() -> None:
+    guide = load_script(ROOT / "scripts" / "amazon-chat.en.yaml")
+    spoken, full = spoken_grammar(guide).phrases, command_grammar(guide).phrases
+    assert set(spoken) < set(full) and len(spoken) < len(full) / 2
+    assert {"next", "go back", "say that again", "previous step", "go to step five"} <= set(spoken)
+    assert "too fast" not in spoken and "the third step" not in spoken
+    assert grammar_text(guide.faq[0].question) in spoken
+    assert grammar_text(guide.faq[0].also[0]) not in spoken
+
+
+def test_spoken_grammar_keeps_every_script_command() -> None:
+    guide = load_script(ROOT / "tests" / "data" / "korean-test.ko.yaml")
+    assert spoken_grammar(guide, per_intent=1).phrases == ("다음", "다시", "뒤로")

@@ -60,8 +60,8 @@ def test_synthesised_commands_are_mostly_understood(
         clip = read_wav(utt.path)
         heard = recognizer.recognize(clip.pcm, clip.rate).text
         right += parse_command(heard, VOCAB) == parse_command(utt.text, VOCAB)
-    # Measured 57/72 (79%); the target is 95%; see the report and bench_stt.py.
-    assert right / len(utterances) >= 0.72
+    # The target. Measured 69/72 (96%) with the spoken grammar; see bench_stt.py.
+    assert right / len(utterances) >= 0.95
 
 
 def test_unrelated_sentences_are_not_commands(recognizer: Recognizer, speech_dir: Path) -> None:
@@ -100,6 +100,6 @@ def test_real_voices_commands_and_rejection() -> None:
     print(
         f"real speech: commands {commands}/{n_commands}, non-commands rejected {rejected}/{n_other}"
     )
-    # Measured 36/91 commands right; a floor only, bench_stt.py reports the numbers.
-    assert commands / n_commands >= 0.3
-    assert rejected / n_other >= 0.5
+    # Measured 43/91 commands right, 22/30 rejected; floors only, bench_stt.py reports them.
+    assert commands / n_commands >= 0.4
+    assert rejected / n_other >= 0.6

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from .guide import Guide
 from .intents import Intent
 from .language import Vocabulary, parse_command, vocabulary
-from .vocabulary_data import CARDINALS, ORDINALS
+from .vocabulary_data import CARDINALS, ORDINALS, PHRASES
 
 _NOT_WORD = re.compile(r"[^\w' ]+")
 _SPACES = re.compile(r"\s+")
@@ -66,14 +66,53 @@ def command_grammar(guide: Guide) -> CommandGrammar:
     return CommandGrammar(guide.lang, _unique(grammar_text(p) for p in (*commands, *faq, *steps)))
 
 
-def step_phrases(lang: str, count: int) -> tuple[str, ...]:
-    """'step one' ... for steps 1..count, in the language's words (digits past twenty)."""
+SPOKEN_PER_INTENT = 4
+"""Built-in phrases per intent in the *spoken* grammar (``spoken_grammar``); the lists in
+``voice.vocabulary_data`` put the most-said phrases first.
+
+Measured with pocketsphinx on the 72 espeak-ng commands (n-best re-pick, coverage cut-off 0.6;
+``benchmarks/bench_stt.py`` reproduces the default): the full 217-phrase grammar 86%; 3 per
+intent 90%, 4: 96%, 5: 89%, 6: 89% (one utterance is 1.4 points, so the peak is partly luck;
+the trend is not). Fewer phrases leave fewer look-alikes: "tips" was heard as
+"too fast", "stop" as "stop the [guide]". Adding the ordinal step names ("the third step") cost
+6 points and the FAQ's other phrasings 4 ("tips" heard as "the chat [was cut off]"), so the
+spoken grammar holds only FAQ questions and numbered steps; the free-form pass and the question
+matcher still catch the other phrasings, and text mode keeps every phrase."""
+
+
+SPOKEN_STEP_TEMPLATES = 4
+"""The first four ``STEP_TEMPLATES`` (the cardinal forms: "three", "step three", "go to step
+three", "step number three") go into the spoken grammar; see ``SPOKEN_PER_INTENT``."""
+
+
+def spoken_grammar(guide: Guide, per_intent: int = SPOKEN_PER_INTENT) -> CommandGrammar:
+    """The grammar a small-vocabulary engine listens with: the first ``per_intent`` built-in
+    phrases of each intent, every phrase of the script's own ``commands:``, the FAQ questions
+    (not their other phrasings) and numbered step names. Smaller than ``command_grammar``
+    because each extra phrase is one more thing a short command can be mistaken for."""
+    builtin = PHRASES.get(guide.lang.split("-")[0].lower(), {})
+    commands = (p for phrases in builtin.values() for p in phrases[:per_intent])
+    own = (p for phrases in guide.commands.values() for p in phrases)
+    faq = (entry.question for entry in guide.faq)
+    templates = STEP_TEMPLATES.get(guide.lang, ())[:SPOKEN_STEP_TEMPLATES]
+    steps = step_phrases(guide.lang, len(guide.steps), templates)
+    return CommandGrammar(
+        guide.lang, _unique(grammar_text(p) for p in (*commands, *own, *faq, *steps))
+    )
+
+
+def step_phrases(
+    lang: str, count: int, templates: tuple[str, ...] | None = None
+) -> tuple[str, ...]:
+    """'step one' ... for steps 1..count, in the language's words (digits past twenty).
+
+    ``templates`` defaults to all of the language's ``STEP_TEMPLATES``."""
     cardinals, ordinals = CARDINALS.get(lang, ()), ORDINALS.get(lang, ())
     phrases: list[str] = []
     for number in range(1, count + 1):
         cardinal = cardinals[number] if number < len(cardinals) else None
         ordinal = ordinals[number] if number < len(ordinals) else None
-        for template in STEP_TEMPLATES.get(lang, ()):
+        for template in STEP_TEMPLATES.get(lang, ()) if templates is None else templates:
             if cardinal is None or ("{o}" in template and ordinal is None):
                 continue
             phrases.append(template.format(n=cardinal, o=ordinal))

@@ -411,19 +411,21 @@ def open_recognizer(
     choice: EngineChoice, guide: Guide, rule: ReadingRule | None = None
 ) -> Recognizer:
     """Load the chosen engine with the guide's command grammar; raises ``SpeechError`` /
-    ``ModelError`` with one line when the engine cannot start."""
-    from .grammar import command_checker, command_grammar
+    ``ModelError`` with one line when the engine cannot start.
 
-    grammar = command_grammar(guide)
+    vosk gets every phrase (``command_grammar``); pocketsphinx, whose small acoustic model
+    confuses short commands more as phrases are added, the compact ``spoken_grammar``."""
+    from .grammar import command_checker, command_grammar, spoken_grammar
+
     decoder: Decoder
     if choice.engine == "vosk":
         from .stt_vosk import VoskDecoder
 
-        decoder = VoskDecoder(choice.model or Path(), grammar)
+        decoder = VoskDecoder(choice.model or Path(), command_grammar(guide))
     else:
         from .stt_pocketsphinx import PocketsphinxDecoder
 
-        decoder = PocketsphinxDecoder(grammar)
+        decoder = PocketsphinxDecoder(spoken_grammar(guide))
     rule = rule or default_rule(choice.engine)
     return TwoPassRecognizer(decoder, rule, command_checker(guide))
 

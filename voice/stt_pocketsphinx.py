@@ -14,9 +14,12 @@ and the wheel's full English n-gram model for free-form questions. Three measure
   sentences, against 0.90-1.05 for real commands); the reported confidence is that fraction,
   and ``voice.speech_in.DEFAULT_RULES`` sets the cut-off between the two clusters. The
   posterior ``hyp.prob`` did not separate them at all (0.3-1.0 for both).
-- *Only whole phrases count.* When no grammar path reaches the final state pocketsphinx returns
-  the best partial path ("stop the", "what step am"); that is the out-of-grammar signal, so such
-  a result is a rejection, never a command.
+- *Only whole phrases count, taken from the n-best list.* When the best path does not reach
+  the grammar's final state pocketsphinx returns it anyway ("stop the", a prefix of "stop the
+  guide", for a crisp "stop"). The first whole phrase among the ``NBEST`` best paths is taken
+  instead ("stop"); none there is a rejection, never a command. On the espeak-ng commands this
+  re-pick raised intent accuracy from 79% to 86% with the full grammar (96% with the spoken
+  grammar, ``voice.grammar.spoken_grammar``), with no more false accepts.
 """
 
 from __future__ import annotations
@@ -37,6 +40,8 @@ FREE = "_default"
 """pocketsphinx's name for the search built from the default language model."""
 FRAMES_PER_SECOND = 100
 """pocketsphinx's default frame rate."""
+NBEST = 10
+"""Paths searched for a whole phrase when the best one is partial; 10 found every one we saw."""
 NOISE_STDDEV = 10.0
 """Comfort-noise level in int16 units (about -70 dBFS); see the module docstring."""
 
@@ -54,22 +59,35 @@ class PocketsphinxDecoder:
         self.grammar = known
         self._phrases = frozenset(known.phrases)
         self._decoder.add_jsgf_string(COMMANDS, jsgf(known.phrases))
-        self._rng = np.random.default_rng(0)
 
     def decode_command(self, pcm: bytes) -> Reading:
-        """Grammar pass; partial paths (not a whole phrase) come back as a rejection.
+        """Grammar pass: the best whole phrase, or a rejection (see the module docstring).
 
-        The confidence is the share of the speech the recognised words cover (see above).
+        The confidence is the share of the speech the best path's words cover (see above).
         """
         text, _ = self._decode(COMMANDS, pcm)
         if text not in self._phrases:
+            text = self._whole_phrase_in_nbest(text.split())
+        if not text:
             return Reading("", None)
         return Reading(text, self._coverage(pcm))
+
+    def _whole_phrase_in_nbest(self, partial: list[str]) -> str:
+        """A whole phrase the partial best path starts with ("stop" for "stop the"), if the
+        n-best list holds it; any other phrase there matched the audio worse than a fragment,
+        and taking one let unrelated sentences through."""
+        for rank, hyp in enumerate(self._decoder.nbest()):
+            if rank >= NBEST:
+                break
+            words = hyp.hypstr.split() if hyp is not None and hyp.hypstr else []
+            if words and partial[: len(words)] == words and " ".join(words) in self._phrases:
+                return " ".join(words)
+        return ""
 
     def _coverage(self, pcm: bytes) -> float:
         frames = sum(
             seg.end_frame - seg.start_frame + 1
-            for seg in self._decoder.seg()
+            for seg in self._decoder.seg() or ()
             if not seg.word.startswith(("<", "[", "+"))
         )
         speech = speech_seconds(pcm) * FRAMES_PER_SECOND
@@ -93,7 +111,8 @@ class PocketsphinxDecoder:
 
     def _with_noise_floor(self, pcm: bytes) -> bytes:
         samples = np.frombuffer(pcm[: len(pcm) - len(pcm) % 2], "<i2").astype(np.float64)
-        samples += self._rng.normal(0.0, NOISE_STDDEV, samples.size)
+        # Seeded per utterance: the same audio always decodes the same, whatever came before.
+        samples += np.random.default_rng(0).normal(0.0, NOISE_STDDEV, samples.size)
         return np.clip(samples, -32768, 32767).astype("<i2").tobytes()
 
     def close(self) -> None:
