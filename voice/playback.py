@@ -104,18 +104,28 @@ class Playback:
         self._fd = self._process.stdin.fileno() if self._process.stdin else -1
         os.set_blocking(self._fd, False)
         self._started = time.monotonic()
+        self._progress = self._started
         self._fed = 0.0
 
     def feed(self, pcm: bytes) -> None:
         """Queue audio; returns early (silently) once cancelled, raises if the device hangs."""
         view = memoryview(pcm)
+        self._progress = time.monotonic()
         while view and not self._cancelled.is_set():
-            deadline = self._started + self._fed + WRITE_SLACK
-            if time.monotonic() > deadline:
+            written = self._write_some(view)
+            if written:
+                # Counted as it goes: a long sentence is written at the player's real-time pace.
+                view = view[written:]
+                self._fed += written / 2 / self.rate
+                self._progress = time.monotonic()
+            elif time.monotonic() > self._expected_end + WRITE_SLACK:
                 self.kill()
                 raise PlaybackError(f"{self._name} stopped taking audio (device hung?)")
-            view = view[self._write_some(view) :]
-        self._fed += len(pcm) / 2 / self.rate
+
+    @property
+    def _expected_end(self) -> float:
+        """When what was fed should have been heard, allowing for pauses between sentences."""
+        return max(self._started + self._fed, self._progress)
 
     def _write_some(self, view: memoryview) -> int:
         _, writable, _ = select.select([], [self._fd], [], _POLL)
@@ -135,7 +145,7 @@ class Playback:
         if self._process.stdin:
             with contextlib.suppress(OSError):  # the player is gone; its exit status says why
                 self._process.stdin.close()
-        deadline = self._started + self._fed + WRITE_SLACK + 1.0
+        deadline = self._expected_end + WRITE_SLACK + 1.0
         while self._process.poll() is None:
             if self._cancelled.is_set() or time.monotonic() > deadline:
                 self.kill()
