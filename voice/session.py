@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import contextlib
 import json
+import shutil
+import textwrap
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -75,14 +77,17 @@ class JsonlSink:
 
 
 class PrintSink:
-    """Text mode's output: each reply printed on its own line(s)."""
+    """Text mode's output: each reply printed on its own line(s), wrapped at word boundaries on
+    a terminal (screen magnifier users read wrapped words far more easily than split ones)."""
 
     def __init__(self, stream: IO[str]) -> None:
         self._stream = stream
+        self._width = _terminal_width(stream)
 
     def record(self, turn: TurnRecord, state: State) -> None:
         if turn.say:
-            self._stream.write(turn.say + "\n")
+            text = textwrap.fill(turn.say, self._width) if self._width else turn.say
+            self._stream.write(text + "\n")
             self._stream.flush()
 
     def close(self) -> None:
@@ -111,6 +116,16 @@ class TextFallback:
     def speaker(self, err: SpeechError) -> Speaker:
         self._stream.write(f"voice-guide: {err}; replies are printed only.\n")
         return SilentSpeaker()
+
+
+def _terminal_width(stream: IO[str]) -> int | None:
+    """Columns to wrap at on a terminal (at most 100); ``None`` for pipes and files."""
+    try:
+        if not stream.isatty():
+            return None
+    except (AttributeError, ValueError):
+        return None
+    return min(shutil.get_terminal_size().columns - 1, 100)
 
 
 class Session:
