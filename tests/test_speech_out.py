@@ -19,9 +19,10 @@ from pulse import PulseServer, wav_levels
 
 from voice.audio import read_wav, resample
 from voice.guide import Guide
+from voice.ports import SilentSpeaker
 from voice.script_file import load_script
 from voice.sentences import split_sentences
-from voice.speech_out import MuteSpeaker, SpeakerChoice, SpeechOptions, TtsSpeaker, make_speaker
+from voice.speech_out import SpeakerChoice, SpeechOptions, TtsSpeaker, make_speaker
 from voice.tts_worker import SynthesisError, TtsWorker
 
 SCRIPTS = Path(__file__).resolve().parent.parent / "scripts"
@@ -177,7 +178,7 @@ def test_dead_engine_is_restarted_and_the_session_goes_on(files_speaker: TtsSpea
 
 def test_unknown_driver_falls_back_to_silence_with_a_notice() -> None:
     choice = make_speaker(SpeechOptions(driver="no_such_driver"))
-    assert isinstance(choice.speaker, MuteSpeaker)
+    assert isinstance(choice.speaker, SilentSpeaker)
     assert choice.notice and "not available" in choice.notice and "printed only" in choice.notice
     assert choice.speaker.say("anything") is None and choice.speaker.wait(0)
 
@@ -189,7 +190,7 @@ def test_no_sound_server_falls_back_with_a_notice(
     monkeypatch.setenv("PULSE_SERVER", f"unix:{tmp_path}/no-such-socket")
     choice = make_speaker(SpeechOptions(language="en"))
     choice.speaker.close()
-    if not isinstance(choice.speaker, MuteSpeaker):
+    if not isinstance(choice.speaker, SilentSpeaker):
         pytest.skip("ALSA plays on a real sound card here")
     assert choice.notice and "no audio output device" in choice.notice
 
@@ -197,4 +198,4 @@ def test_no_sound_server_falls_back_with_a_notice(
 def test_mute_without_audio_out_is_silent() -> None:
     choice = make_speaker(SpeechOptions(mute=True))
     assert choice == SpeakerChoice(choice.speaker, None)
-    assert isinstance(choice.speaker, MuteSpeaker)
+    assert isinstance(choice.speaker, SilentSpeaker)

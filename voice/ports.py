@@ -64,3 +64,27 @@ class Speaker(Protocol):
     def close(self) -> None:
         """Release the audio engine; safe to call twice."""
         ...
+
+
+class SilentSpeaker:
+    """The null speaker: ``--mute``, piped text runs, and the stand-in when there is no TTS
+    engine or sound device."""
+
+    def say(self, text: str) -> Path | None:
+        return None
+
+    def stop(self) -> None:
+        pass
+
+    def wait(self, timeout: float | None = None) -> bool:
+        return True
+
+    @property
+    def speaking(self) -> bool:
+        return False
+
+    def adjust_rate(self, factor: float) -> None:
+        pass
+
+    def close(self) -> None:
+        pass

@@ -12,13 +12,12 @@ import textwrap
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import IO, Protocol, TypeVar
 
 from .dialog import DialogEngine, Reply, State
 from .errors import SpeechError
 from .intents import Intent
-from .ports import Heard, Listener, Speaker
+from .ports import Heard, Listener, SilentSpeaker, Speaker
 from .text_io import TextListener
 
 T = TypeVar("T")
@@ -216,26 +215,3 @@ class Session:
                 closer()
             except Exception:  # closing must not hide the real outcome
                 continue
-
-
-class SilentSpeaker:
-    """The speaker for ``--mute`` and for machines without speech output: says nothing."""
-
-    def say(self, text: str) -> Path | None:
-        return None
-
-    def stop(self) -> None:
-        pass
-
-    def wait(self, timeout: float | None = None) -> bool:
-        return True
-
-    @property
-    def speaking(self) -> bool:
-        return False
-
-    def adjust_rate(self, factor: float) -> None:
-        pass
-
-    def close(self) -> None:
-        pass

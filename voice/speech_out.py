@@ -23,7 +23,7 @@ from pathlib import Path
 
 from .errors import SpeechError
 from .playback import Playback, PlaybackError, PlayerCommand, probe_player
-from .ports import Speaker
+from .ports import SilentSpeaker, Speaker
 from .sentences import split_sentences
 from .tts_worker import SynthesisError, TtsWorker
 from .voices import MAX_RATE, MIN_RATE, pick_voice
@@ -57,29 +57,6 @@ class SpeakerChoice:
     speaker: Speaker
     notice: str | None = None
     """Why speech is off or partial (no engine, no device, no voice for the language)."""
-
-
-class MuteSpeaker:
-    """Says nothing: ``--mute``, and the stand-in when there is no TTS engine or device."""
-
-    def say(self, text: str) -> Path | None:
-        return None
-
-    def stop(self) -> None:
-        pass
-
-    def wait(self, timeout: float | None = None) -> bool:
-        return True
-
-    @property
-    def speaking(self) -> bool:
-        return False
-
-    def adjust_rate(self, factor: float) -> None:
-        pass
-
-    def close(self) -> None:
-        pass
 
 
 def print_notice(message: str) -> None:
@@ -266,11 +243,11 @@ def make_speaker(options: SpeechOptions, notify: Notify = print_notice) -> Speak
     """
     wav_dir = WavDirectory(options.audio_out) if options.audio_out else None
     if options.mute and wav_dir is None:
-        return SpeakerChoice(MuteSpeaker())
+        return SpeakerChoice(SilentSpeaker())
     try:
         worker = TtsWorker(options.driver)
     except SpeechError as err:
-        return SpeakerChoice(MuteSpeaker(), f"{err}; replies are printed only")
+        return SpeakerChoice(SilentSpeaker(), f"{err}; replies are printed only")
     try:
         voice = pick_voice(worker.info.voices, options.language, options.voice)
     except Exception:
@@ -282,6 +259,6 @@ def make_speaker(options: SpeechOptions, notify: Notify = print_notice) -> Speak
         notices.append(reason + ("; writing WAV files only" if wav_dir else ""))
     if player is None and wav_dir is None:
         worker.close()
-        return SpeakerChoice(MuteSpeaker(), f"{reason}; replies are printed only")
+        return SpeakerChoice(SilentSpeaker(), f"{reason}; replies are printed only")
     speaker = TtsSpeaker(worker, player, wav_dir, voice.id if voice else None, options.rate, notify)
     return SpeakerChoice(speaker, "; ".join(notices) or None)
