@@ -1,7 +1,7 @@
 """pocketsphinx 5 adapter: the embedded US English model, so English works with no download.
 
 One ``pocketsphinx.Decoder`` holds two searches: a JSGF grammar of the guide's command phrases,
-and the wheel's full English n-gram model for free-form questions. Three measured choices
+and the wheel's full English n-gram model for free-form questions. Measured choices
 (``benchmarks/bench_stt.py``, espeak-ng and real speech) shape it:
 
 - *Comfort noise.* Digital silence (TTS output, gated microphones) gives the acoustic model
@@ -14,12 +14,16 @@ and the wheel's full English n-gram model for free-form questions. Three measure
   sentences, against 0.90-1.05 for real commands); the reported confidence is that fraction,
   and ``voice.speech_in.DEFAULT_RULES`` sets the cut-off between the two clusters. The
   posterior ``hyp.prob`` did not separate them at all (0.3-1.0 for both).
-- *Only whole phrases count, taken from the n-best list.* When the best path does not reach
-  the grammar's final state pocketsphinx returns it anyway ("stop the", a prefix of "stop the
-  guide", for a crisp "stop"). The first whole phrase among the ``NBEST`` best paths is taken
-  instead ("stop"); none there is a rejection, never a command. On the espeak-ng commands this
-  re-pick raised intent accuracy from 79% to 86% with the full grammar (96% with the spoken
-  grammar, ``voice.grammar.spoken_grammar``), with no more false accepts.
+- *Only whole phrases count; a cut-short one is recovered from the n-best list.* When the best
+  path does not reach the grammar's final state pocketsphinx returns it anyway ("stop the", a
+  prefix of "stop the guide", for a crisp "stop"). A whole phrase that the partial path starts
+  with is taken from the ``NBEST`` best paths instead ("stop"); anything else is a rejection,
+  never a command. Taking *any* whole phrase from the list let an unrelated sentence through
+  ("they watched a movie about space" as "what can i ask", coverage 0.67), so only prefixes
+  count. On the 72 espeak-ng commands this raised intent accuracy from 79% to 86% with the full
+  grammar, and to 96% with the compact ``voice.grammar.spoken_grammar``.
+- *One decoder, both searches*: the n-gram model and dictionary cost about 65 MB once (peak RSS
+  of a whole run about 150 MB, ``benchmarks/bench_stt.py``), so nothing is loaded lazily.
 """
 
 from __future__ import annotations
