@@ -168,6 +168,8 @@ def _read_and_remove(path: Path) -> Clip:
         with wave.open(str(path), "rb") as wav:
             if wav.getsampwidth() != 2 or wav.getnchannels() != 1:
                 raise SynthesisError(f"the TTS engine wrote unexpected audio in {path}")
+            if wav.getnframes() == 0:  # seen once under heavy load: retried like a crash
+                raise SynthesisError(f"the TTS engine wrote an empty file {path}")
             clip = Clip(wav.readframes(wav.getnframes()), wav.getframerate())
     except (OSError, EOFError, wave.Error) as err:
         raise SynthesisError(f"the TTS engine wrote no usable audio: {err}") from err
