@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import IO
@@ -104,7 +105,7 @@ def run(argv: Sequence[str]) -> int:
         print(f"voice-guide: {err}", file=sys.stderr)
         return EXIT_BAD_INPUT
     session = Session(engine, _listener(args, guide, speaker), speaker, sinks, fallback)
-    with signals_as_interrupts():
+    with signals_as_interrupts(hush=lambda: _hush(speaker)):
         try:
             session.run(start.state, start.changed)
         except KeyboardInterrupt as err:  # Ctrl-C, SIGTERM, SIGHUP: the position is saved
@@ -116,6 +117,14 @@ def run(argv: Sequence[str]) -> int:
         finally:
             session.close()
     return 0
+
+
+def _hush(speaker: Speaker) -> bool:
+    """Ctrl-C while speaking: stop the speech (from a thread: the handler must not block)."""
+    if not speaker.speaking:
+        return False
+    threading.Thread(target=speaker.stop, daemon=True).start()
+    return True
 
 
 def _remembering(args: argparse.Namespace, guide: Guide) -> tuple[list[TurnSink], Opening]:
