@@ -414,7 +414,8 @@ def open_recognizer(
     ``ModelError`` with one line when the engine cannot start.
 
     vosk gets every phrase (``command_grammar``); pocketsphinx, whose small acoustic model
-    confuses short commands more as phrases are added, the compact ``spoken_grammar``."""
+    confuses short commands more as phrases are added, the compact ``spoken_grammar``, and
+    for questions a language model of the guide's own sentences (``voice.guide_lm``)."""
     from .grammar import command_checker, command_grammar, spoken_grammar
 
     decoder: Decoder
@@ -423,9 +424,10 @@ def open_recognizer(
 
         decoder = VoskDecoder(choice.model or Path(), command_grammar(guide))
     else:
+        from .guide_lm import guide_sentences
         from .stt_pocketsphinx import PocketsphinxDecoder
 
-        decoder = PocketsphinxDecoder(spoken_grammar(guide))
+        decoder = PocketsphinxDecoder(spoken_grammar(guide), guide_sentences(guide))
     rule = rule or default_rule(choice.engine)
     return TwoPassRecognizer(decoder, rule, command_checker(guide))
 

@@ -1,0 +1,116 @@
+"""Spoken questions end to end, shared by tests/test_spoken_questions.py and
+benchmarks/bench_spoken_questions.py: espeak-ng speaks the paraphrases of the question
+development sets, a recogniser hears them, and the guide's question matcher answers.
+
+An utterance counts as *answered right* when the dialog engine would answer it with an expected
+target: the matcher's best match (sure, or asked back with the right entry), or a ``goto`` command
+to the expected step. Out-of-scope speech counts as *answered* when it gets any FAQ entry or
+step, asked back included: the person would hear an answer to something they did not ask.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from synth import EN_UNRELATED, speak
+
+from voice.audio import read_wav
+from voice.intents import Intent
+from voice.language import Vocabulary, parse_command
+from voice.questions import QuestionMatcher
+from voice.speech_in import Recognizer
+
+DATA = Path(__file__).parent / "data"
+VOICES = ("en-us", "en-gb-x-rp")
+"""Voices taken in turn, one utterance per question."""
+RATE = 160
+
+
+@dataclass(frozen=True)
+class SpokenQuestion:
+    """One synthesised utterance and the answers that are right for it."""
+
+    path: Path
+    text: str
+    expected: frozenset[str]
+    """``faq:<id>`` / ``step:<n>`` keys; empty for out-of-scope speech."""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What the guide made of one utterance."""
+
+    question: SpokenQuestion
+    heard: str
+    answer: str | None
+    """``faq:<id>`` or ``step:<n>`` answered (or asked back), ``command`` or ``None``."""
+    seconds: float
+    """Recognition time (both passes)."""
+
+    @property
+    def right(self) -> bool:
+        return self.answer in self.question.expected
+
+    @property
+    def answered(self) -> bool:
+        return self.answer is not None and self.answer != "command"
+
+
+def read_set(path: Path) -> list[tuple[frozenset[str], str]]:
+    """(expected keys, question) rows of a ``questions.*.tsv`` file; ``none`` -> empty set."""
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            expected, question = line.split("\t")
+            keys = frozenset() if expected == "none" else frozenset(expected.split("|"))
+            rows.append((keys, question))
+    return rows
+
+
+def spoken_set(into: Path, names: tuple[str, ...], unrelated: bool) -> list[SpokenQuestion]:
+    """The questions of ``tests/data/<name>`` (and the unrelated sentences), voices in turn."""
+    rows = [row for name in names for row in read_set(DATA / name)]
+    if unrelated:
+        rows += [(frozenset(), text) for text in EN_UNRELATED]
+    return [
+        SpokenQuestion(speak(text, VOICES[i % len(VOICES)], RATE, into), text, expected)
+        for i, (expected, text) in enumerate(rows)
+    ]
+
+
+def answer_key(text: str, vocab: Vocabulary, matcher: QuestionMatcher) -> str | None:
+    """What the dialog engine answers ``text`` with (see the module docstring)."""
+    command = parse_command(text, vocab)
+    if command.intent is Intent.GOTO:
+        return f"step:{command.step}"
+    if command.intent is not Intent.UNKNOWN:
+        return "command"
+    match = matcher.match(text) if text else None
+    if match is None:
+        return None
+    return f"faq:{match.faq_id}" if match.faq_id else f"step:{match.step}"
+
+
+def hear_all(
+    recognizer: Recognizer, items: list[SpokenQuestion], answer: Callable[[str], str | None]
+) -> list[Outcome]:
+    """Recognise and answer every utterance, timing the recognition."""
+    outcomes = []
+    for item in items:
+        clip = read_wav(item.path)
+        start = time.perf_counter()
+        heard = recognizer.recognize(clip.pcm, clip.rate).text
+        took = time.perf_counter() - start
+        outcomes.append(Outcome(item, heard, answer(heard), took))
+    return outcomes
+
+
+def shares(outcomes: list[Outcome]) -> tuple[int, int, int, int]:
+    """(right, in-scope count, out-of-scope answered, out-of-scope count)."""
+    inside = [o for o in outcomes if o.question.expected]
+    outside = [o for o in outcomes if not o.question.expected]
+    return (sum(o.right for o in inside), len(inside),
+            sum(o.answered for o in outside), len(outside))
