@@ -24,10 +24,10 @@ and the wheel's full English n-gram model for free-form questions. Measured choi
   grammar, and to 96% with the compact ``voice.grammar.spoken_grammar``.
 - *Questions are decoded with a model of the guide's own words* (``voice.guide_lm``), not the
   wheel's generic English model, when the guide's sentences are given. On espeak-ng questions
-  (``benchmarks/bench_spoken_questions.py``) the share answered right rose from about a quarter
-  to about half, and the free-form pass from about 0.5 s to 0.2 s. Such a model squeezes any
-  speech into guide words, so it also holds common English words (``guide_lm.FILLER_SHARE``);
-  that kept out-of-scope speech answered at 4 of 48 (the generic model: 1 of 48).
+  (``benchmarks/bench_spoken_questions.py``) the share answered right rose from 13/51 to 24/51
+  (held-out 2/20 to 4/20), and recognition from about 0.5 s to 0.25 s. Such a model squeezes
+  any speech into guide words, so it also holds common English words (``guide_lm.FILLER_SHARE``);
+  out-of-scope speech answered stayed at 3/42 (held-out 1/10; the generic model 1/42, 0/10).
 - *A dictionary of only the words in use.* The decoder loads the words of the guide model and
   the grammar, not all 134,000 of the wheel's dictionary: start-up drops from about 0.3 s to a
   few tens of ms, and nothing else could be decoded anyway.
