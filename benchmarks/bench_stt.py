@@ -31,8 +31,9 @@ from voice.audio import read_wav  # noqa: E402
 from voice.guide import Guide, Step  # noqa: E402
 from voice.intents import Intent  # noqa: E402
 from voice.language import parse_command, vocabulary  # noqa: E402
+from voice.model_discovery import find_vosk_model  # noqa: E402
 from voice.script_file import load_script  # noqa: E402
-from voice.speech_in import EngineChoice, Recognizer, find_vosk_model, open_recognizer  # noqa: E402
+from voice.speech_in import EngineChoice, Recognizer, open_recognizer  # noqa: E402
 
 CACHE = ROOT / ".cache" / "bench-audio"
 REAL = ROOT / "tests" / "data" / "realspeech"

@@ -116,7 +116,7 @@ def korean_model() -> Path:
 
 
 def test_wrong_language_model_names_the_path() -> None:
-    from voice.speech_in import ModelLanguageError, find_vosk_model
+    from voice.model_discovery import ModelLanguageError, find_vosk_model
 
     model = korean_model()
     with pytest.raises(ModelLanguageError) as caught:

@@ -7,17 +7,19 @@ from pathlib import Path
 
 import pytest
 
-from voice.speech_in import (
-    EngineChoice,
+from voice.model_discovery import (
     ModelLanguageError,
     ModelNotFoundError,
+    find_vosk_model,
+    model_language,
+)
+from voice.speech_in import (
+    EngineChoice,
     NoEngine,
     Reading,
     ReadingRule,
     choose_engine,
     choose_reading,
-    find_vosk_model,
-    model_language,
 )
 
 MODEL = Path("/models/en")

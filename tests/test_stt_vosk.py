@@ -12,8 +12,9 @@ from synth import have_espeak, speak
 
 from voice.audio import read_wav
 from voice.language import parse_command, vocabulary
+from voice.model_discovery import find_vosk_model
 from voice.script_file import load_script
-from voice.speech_in import EngineChoice, find_vosk_model, open_recognizer
+from voice.speech_in import EngineChoice, open_recognizer
 
 GUIDE = Path(__file__).parent / "data" / "korean-test.ko.yaml"
 
@@ -67,7 +68,7 @@ def test_unrelated_korean_sentence_is_no_command(korean_model: Path, audio_dir: 
 
 
 def test_model_language_mismatch_is_refused(korean_model: Path) -> None:
-    from voice.speech_in import ModelLanguageError
+    from voice.model_discovery import ModelLanguageError
 
     with pytest.raises(ModelLanguageError, match="'ko'"):
         find_vosk_model("en", korean_model, os.environ, [])

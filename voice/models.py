@@ -32,9 +32,9 @@ import platformdirs
 
 from .download import TIMEOUT, Expected, download
 from .errors import ModelError
+from .model_discovery import MARKER, is_vosk_model
 
 OFFICIAL_LIST_URL = "https://alphacephei.com/vosk/models/model-list.json"
-MARKER = "voice-guide-model.json"
 PREFERRED_VARIANT = {"en": "en-us"}
 """Which regional model a bare language code gets when the list has several."""
 
@@ -223,13 +223,8 @@ def _models_in(root: Path, origin: str) -> list[InstalledModel]:
     return [
         InstalledModel(lang=d.name, name=_marker_name(d), path=d, origin=origin)
         for d in sorted(root.iterdir())
-        if d.is_dir() and not d.name.startswith(".") and looks_like_model(d)
+        if d.is_dir() and not d.name.startswith(".") and is_vosk_model(d)
     ]
-
-
-def looks_like_model(folder: Path) -> bool:
-    """Kaldi/vosk models always carry an acoustic model and a config folder."""
-    return (folder / "am").is_dir() and (folder / "conf").is_dir()
 
 
 def _marker_name(folder: Path) -> str:
@@ -250,7 +245,7 @@ def package_models() -> list[InstalledModel]:
         spec = importlib.util.find_spec(name.replace("-", "_"))
         locations = spec.submodule_search_locations if spec else None
         folder = Path(next(iter(locations))) / "model" if locations else None
-        if folder is not None and looks_like_model(folder):
+        if folder is not None and is_vosk_model(folder):
             lang = name.removeprefix("vosk-model-").removeprefix("small-")
             label = f"{dist.metadata['Name']} {dist.version}"
             models.append(InstalledModel(lang=lang, name=label, path=folder, origin="package"))
@@ -299,7 +294,7 @@ def _extract(archive: Path, into: Path, name: str) -> Path:
         raise ModelError(f"{name}: cannot unpack {archive.name}: {err}") from err
     children = [c for c in into.iterdir() if not c.name.startswith("__MACOSX")]
     model = children[0] if len(children) == 1 and children[0].is_dir() else into
-    if not looks_like_model(model):
+    if not is_vosk_model(model):
         raise ModelError(f"{name}: the archive holds no vosk model (no am/ and conf/ folders)")
     return model
 

@@ -15,7 +15,8 @@ from typing import Any
 
 from .audio import ENGINE_RATE
 from .grammar import CommandGrammar
-from .speech_in import EngineUnavailableError, ModelNotFoundError, Reading
+from .model_discovery import ModelNotFoundError
+from .speech_in import EngineUnavailableError, Reading
 
 UNKNOWN_WORD = "[unk]"
 """vosk's out-of-vocabulary token."""
