@@ -32,6 +32,7 @@ from voice.microphone import (
     Utterance,
     barge_in_checker,
 )
+from voice.ports import Heard
 from voice.script_file import load_script
 from voice.speech_in import EngineChoice, Recognizer, open_recognizer
 
@@ -152,17 +153,26 @@ def english_recognizer() -> Iterator[Recognizer]:
     recognizer.close()
 
 
-def _in_background(action: Callable[[], None]) -> threading.Thread:
-    thread = threading.Thread(target=action, daemon=True)
-    thread.start()
-    return thread
+def _listen_to_the_room(pulse_server: PulseServer, recognizer: Recognizer,
+                        talking: TalkingWindow, room: Callable[[], None]) -> Heard | None:
+    """The first utterance the microphone listener takes while ``room`` plays into the room."""
+    guide = load_script(DEFAULT_SCRIPT)
+    with pulse_server.activated(sink="speaker", source="room.monitor"):
+        listener = MicListener(recognizer, talking, barge_in_checker(guide))
+        try:
+            player = threading.Thread(target=room, daemon=True)
+            player.start()
+            heard = listener.listen()
+            player.join()
+        finally:
+            listener.close()
+    return heard
 
 
 @pytest.mark.audio
 def test_half_duplex_ignores_speech_while_talking_then_hears_the_next_command(
     pulse_server: PulseServer, english_recognizer: Recognizer, tmp_path: Path
 ) -> None:
-    guide = load_script(DEFAULT_SCRIPT)
     talking = TalkingWindow()
     echo, command = (command_wav(t, tmp_path) for t in ("go to step three", "repeat"))
 
@@ -172,14 +182,7 @@ def test_half_duplex_ignores_speech_while_talking_then_hears_the_next_command(
         time.sleep(max(0.0, talking.until + 0.4 - time.monotonic()))
         pulse_server.play(command, sink="room")  # said right after the reply
 
-    with pulse_server.activated(sink="speaker", source="room.monitor"):
-        listener = MicListener(english_recognizer, talking, barge_in_checker(guide))
-        try:
-            player = _in_background(room)
-            heard = listener.listen()
-            player.join()
-        finally:
-            listener.close()
+    heard = _listen_to_the_room(pulse_server, english_recognizer, talking, room)
     assert heard is not None and heard.text == "repeat"
     assert heard.end_time is not None and time.monotonic() - heard.end_time < 2.0
 
@@ -188,7 +191,6 @@ def test_half_duplex_ignores_speech_while_talking_then_hears_the_next_command(
 def test_barge_in_stop_is_heard_while_talking(
     pulse_server: PulseServer, english_recognizer: Recognizer, tmp_path: Path
 ) -> None:
-    guide = load_script(DEFAULT_SCRIPT)
     talking = TalkingWindow()
     stop = command_wav("stop", tmp_path)
 
@@ -196,14 +198,7 @@ def test_barge_in_stop_is_heard_while_talking(
         talking.talk_for(10.0)
         pulse_server.play(stop, sink="room")
 
-    with pulse_server.activated(sink="speaker", source="room.monitor"):
-        listener = MicListener(english_recognizer, talking, barge_in_checker(guide))
-        try:
-            player = _in_background(room)
-            heard = listener.listen()
-            player.join()
-        finally:
-            listener.close()
+    heard = _listen_to_the_room(pulse_server, english_recognizer, talking, room)
     assert heard is not None and heard.text == "stop"
     assert talking.speaking  # it came while the assistant was still talking
 
