@@ -23,7 +23,6 @@ from .ports import Listener, Speaker
 from .resume import Opening, PositionStore, ResumeSink, opening, state_dir
 from .script_file import load_script
 from .session import JsonlSink, PrintSink, Session, SilentSpeaker, TextFallback, TurnSink
-from .text_io import TextListener
 from .transcript import TranscriptError, TranscriptSink
 
 SCRIPTS_DIR = Path(__file__).resolve().parent.parent / "scripts"
@@ -98,13 +97,14 @@ def run(argv: Sequence[str]) -> int:
         print(f"voice-guide: {err}", file=sys.stderr)
         return EXIT_BAD_INPUT
     engine = DialogEngine(guide, transcript=_transcript_path(args))
-    fallback = TextFallback(sys.stderr, prompt="" if args.jsonl == "-" else "> ")
+    fallback = TextFallback(sys.stderr, prompt="" if args.jsonl == "-" else "> ",
+                            history=state_dir() / "history")
     try:
         speaker = _speaker(args, guide)  # first: the microphone listener follows its .speaking
     except VoiceGuideError as err:  # --voice / --rate / --audio-out that cannot be used
         print(f"voice-guide: {err}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    session = Session(engine, _listener(args, guide, speaker), speaker, sinks, fallback)
+    session = Session(engine, _listener(args, guide, speaker, fallback), speaker, sinks, fallback)
     with signals_as_interrupts(hush=lambda: _hush(speaker)):
         try:
             session.run(start.state, start.changed)
@@ -166,14 +166,14 @@ def _sinks(args: argparse.Namespace) -> list[TurnSink]:
     return sinks
 
 
-def _listener(args: argparse.Namespace, guide: Guide, speaker: Speaker) -> Listener:
+def _listener(args: argparse.Namespace, guide: Guide, speaker: Speaker,
+              fallback: TextFallback) -> Listener:
     if args.text:
-        return TextListener(prompt="" if args.jsonl == "-" else "> ")
+        return fallback.keyboard()
     try:
         return voice_listener(args, guide, speaker)
     except (SpeechError, ModelError) as err:  # no mic, no engine, a corrupt or foreign model
-        print(f"voice-guide: {err}; using text mode (type your commands).", file=sys.stderr)
-        return TextListener(prompt="" if args.jsonl == "-" else "> ")
+        return fallback.listener(err)
 
 
 def voice_listener(args: argparse.Namespace, guide: Guide, speaker: Speaker) -> Listener:

@@ -12,10 +12,11 @@ import textwrap
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import IO, Protocol, TypeVar
 
 from .dialog import DialogEngine, Reply, State
-from .errors import SpeechError
+from .errors import SpeechError, VoiceGuideError
 from .intents import Intent
 from .ports import Heard, Listener, SilentSpeaker, Speaker
 from .text_io import TextListener
@@ -104,13 +105,18 @@ class Fallback(Protocol):
 class TextFallback:
     """The CLI's fallback: the keyboard for a lost microphone, printed replies for a dead voice."""
 
-    def __init__(self, stream: IO[str], prompt: str = "> ") -> None:
+    def __init__(self, stream: IO[str], prompt: str = "> ", history: Path | None = None) -> None:
         self._stream = stream
         self._prompt = prompt
+        self._history = history
 
-    def listener(self, err: SpeechError) -> Listener:
+    def keyboard(self) -> Listener:
+        """Typed commands, with line editing and the history kept across sessions."""
+        return TextListener(prompt=self._prompt, history=self._history)
+
+    def listener(self, err: VoiceGuideError) -> Listener:
         self._stream.write(f"voice-guide: {err}; using text mode (type your commands).\n")
-        return TextListener(prompt=self._prompt)
+        return self.keyboard()
 
     def speaker(self, err: SpeechError) -> Speaker:
         self._stream.write(f"voice-guide: {err}; replies are printed only.\n")
