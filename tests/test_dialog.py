@@ -365,6 +365,12 @@ def test_last_step_offer_names_only_what_the_guide_has() -> None:
                         "'start over' to begin again.")
 
 
+def test_last_step_offer_of_a_bare_guide_is_one_option() -> None:
+    engine = DialogEngine(tiny_guide(conclusion="", tips=(), summary=()))
+    done = run(engine, "next", "next", "next")[-1]
+    assert done.say == "That was the last step. Say 'start over' to begin again."
+
+
 def test_faq_list_of_a_big_guide_reads_eight_and_counts_the_rest() -> None:
     faq = tuple(FaqEntry(f"q{i}", f"Question number {i}?", "Yes.") for i in range(20))
     say = last(DialogEngine(tiny_guide(faq=faq)), "what can I ask").say

@@ -159,6 +159,8 @@ class DialogEngine:
         present = (("option_summary", self.guide.summary), ("option_tips", self.guide.tips),
                    ("option_conclusion", self.guide.conclusion), ("option_start_over", True))
         options = [self._msg(key) for key, has in present if has]
+        if len(options) == 1:
+            return options[0]
         return f"{', '.join(options[:-1])} {self._msg('or')} {options[-1]}"
 
     def _previous(self, state: State, _: Command) -> Reply:
