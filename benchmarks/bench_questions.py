@@ -13,17 +13,20 @@ from __future__ import annotations
 import argparse
 import random
 import statistics
+import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks.generate_guide import generate_guide
-from voice.guide import Guide
-from voice.questions import QuestionMatch, QuestionMatcher, build_matcher
-from voice.script_file import load_script
-
 ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "tests" / "data"
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+
+from question_sets import DATA, match_key, read_set  # noqa: E402
+
+from benchmarks.generate_guide import generate_guide  # noqa: E402
+from voice.guide import Guide  # noqa: E402
+from voice.questions import QuestionMatcher, build_matcher  # noqa: E402
+from voice.script_file import load_script  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -47,22 +50,6 @@ class Scores:
                 f" = {self.rejected / self.out_of_scope:.0%}")
 
 
-def load_set(path: Path) -> list[tuple[frozenset[str], str]]:
-    """(accepted answers, question) rows; answers are ``faq:ID``, ``step:N`` or ``none``."""
-    rows = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            expected, question = line.split("\t")
-            rows.append((frozenset(expected.split("|")), question))
-    return rows
-
-
-def answer_key(found: QuestionMatch | None) -> str:
-    if found is None:
-        return "none"
-    return f"faq:{found.faq_id}" if found.faq_id is not None else f"step:{found.step}"
-
-
 def evaluate(matcher: QuestionMatcher, rows: list[tuple[frozenset[str], str]]) -> Scores:
     right = right_sure = wrong_sure = in_scope = rejected = out_of_scope = 0
     for expected, question in rows:
@@ -72,7 +59,7 @@ def evaluate(matcher: QuestionMatcher, rows: list[tuple[frozenset[str], str]]) -
             rejected += found is None
             continue
         in_scope += 1
-        good = answer_key(found) in expected
+        good = match_key(found) in expected
         right += good
         right_sure += good and found is not None and found.sure
         wrong_sure += not good and found is not None and found.sure
@@ -83,7 +70,7 @@ def accuracy() -> None:
     for lang in ("en", "nl"):
         matcher = build_matcher(load_script(ROOT / "scripts" / f"amazon-chat.{lang}.yaml"))
         for name in ("", "heldout."):
-            rows = load_set(DATA / f"questions.{name}{lang}.tsv")
+            rows = read_set(DATA / f"questions.{name}{lang}.tsv")
             print(evaluate(matcher, rows).line(f"{lang} {name.rstrip('.') or 'dev'}"))
 
 

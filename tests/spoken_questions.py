@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from question_sets import DATA, OUT_OF_SCOPE, match_key, read_set
 from synth import EN_UNRELATED, speak
 
 from voice.audio import read_wav
@@ -23,7 +24,6 @@ from voice.language import Vocabulary, parse_command
 from voice.questions import QuestionMatcher
 from voice.speech_in import Recognizer
 
-DATA = Path(__file__).parent / "data"
 VOICES = ("en-us", "en-gb-x-rp")
 """Voices taken in turn, one utterance per question."""
 RATE = 160
@@ -59,20 +59,9 @@ class Outcome:
         return self.answer is not None and self.answer != "command"
 
 
-def read_set(path: Path) -> list[tuple[frozenset[str], str]]:
-    """(expected keys, question) rows of a ``questions.*.tsv`` file; ``none`` -> empty set."""
-    rows = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            expected, question = line.split("\t")
-            keys = frozenset() if expected == "none" else frozenset(expected.split("|"))
-            rows.append((keys, question))
-    return rows
-
-
 def spoken_set(into: Path, names: tuple[str, ...], unrelated: bool) -> list[SpokenQuestion]:
     """The questions of ``tests/data/<name>`` (and the unrelated sentences), voices in turn."""
-    rows = [row for name in names for row in read_set(DATA / name)]
+    rows = [(keys - {OUT_OF_SCOPE}, text) for name in names for keys, text in read_set(DATA / name)]
     if unrelated:
         rows += [(frozenset(), text) for text in EN_UNRELATED]
     return [
@@ -89,9 +78,7 @@ def answer_key(text: str, vocab: Vocabulary, matcher: QuestionMatcher) -> str | 
     if command.intent is not Intent.UNKNOWN:
         return "command"
     match = matcher.match(text) if text else None
-    if match is None:
-        return None
-    return f"faq:{match.faq_id}" if match.faq_id else f"step:{match.step}"
+    return None if match is None else match_key(match)
 
 
 def hear_all(

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from question_sets import match_key, read_set
 
 from voice.guide import FaqEntry, Guide, Step
 from voice.questions import MAYBE, SURE, QuestionMatch, build_matcher
@@ -26,29 +27,14 @@ def bundled(lang: str) -> Guide:
     return load_script(ROOT / "scripts" / f"amazon-chat.{lang}.yaml")
 
 
-def load_set(path: Path) -> list[tuple[set[str], str]]:
-    rows = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            expected, question = line.split("\t")
-            rows.append((set(expected.split("|")), question))
-    return rows
-
-
-def key(found: QuestionMatch | None) -> str:
-    if found is None:
-        return "none"
-    return f"faq:{found.faq_id}" if found.faq_id is not None else f"step:{found.step}"
-
-
 def rates(lang: str, name: str) -> tuple[float, float, list[str]]:
     """(top-1 accuracy, out-of-scope rejection, misses) of one question set."""
     matcher = build_matcher(bundled(lang))
-    rows = load_set(DATA / f"questions.{name}{lang}.tsv")
-    misses = [f"{q!r}: expected {exp}, got {key(matcher.match(q))}" for exp, q in rows
-              if key(matcher.match(q)) not in exp]
+    rows = read_set(DATA / f"questions.{name}{lang}.tsv")
+    misses = [f"{q!r}: expected {exp}, got {match_key(matcher.match(q))}" for exp, q in rows
+              if match_key(matcher.match(q)) not in exp]
     in_scope = [(exp, q) for exp, q in rows if exp != {"none"}]
-    right = sum(key(matcher.match(q)) in exp for exp, q in in_scope)
+    right = sum(match_key(matcher.match(q)) in exp for exp, q in in_scope)
     out = [q for exp, q in rows if exp == {"none"}]
     rejected = sum(matcher.match(q) is None for q in out)
     return right / len(in_scope), rejected / len(out), misses
@@ -56,7 +42,7 @@ def rates(lang: str, name: str) -> tuple[float, float, list[str]]:
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
 def test_development_set_sizes(lang: str) -> None:
-    rows = load_set(DATA / f"questions.{lang}.tsv")
+    rows = read_set(DATA / f"questions.{lang}.tsv")
     assert sum(exp != {"none"} for exp, _ in rows) >= 40
     assert sum(exp == {"none"} for exp, _ in rows) >= 20
 
@@ -102,7 +88,7 @@ def test_a_question_a_step_answers_returns_the_step() -> None:
     ("hoe leg ik mijn probleem uit", "step:5"),
 ])
 def test_dutch_compounds_numbers_and_sound_alikes(text: str, expected: str) -> None:
-    assert key(build_matcher(bundled("nl")).match(text)) == expected
+    assert match_key(build_matcher(bundled("nl")).match(text)) == expected
 
 
 @pytest.mark.parametrize("text", ["", "the the the", "how do i bake bread",
@@ -122,8 +108,8 @@ def test_confidence_bands() -> None:
 
 def test_negation_tells_a_problem_from_a_procedure() -> None:
     matcher = build_matcher(bundled("en"))
-    assert key(matcher.match("i can't find the contact us button")) == "faq:contact-button"
-    assert key(matcher.match("how do i find the contact us button")) == "step:3"
+    assert match_key(matcher.match("i can't find the contact us button")) == "faq:contact-button"
+    assert match_key(matcher.match("how do i find the contact us button")) == "step:3"
 
 
 def small_guide(lang: str = "en", tips: tuple[str, ...] = ()) -> Guide:
@@ -140,13 +126,13 @@ def small_guide(lang: str = "en", tips: tuple[str, ...] = ()) -> Guide:
 
 def test_a_tip_lends_its_words_to_the_closest_answer() -> None:
     guide = small_guide(tips=("If the paper jams often, fan the stack of paper before loading.",))
-    assert key(build_matcher(guide).match("should i fan the paper stack")) == "faq:paper-jam"
+    assert match_key(build_matcher(guide).match("should i fan the paper stack")) == "faq:paper-jam"
     assert build_matcher(small_guide()).match("should i fan the stack") is None
 
 
 def test_language_without_stemmer_or_word_lists_still_matches() -> None:
     guide = small_guide(lang="xx")
-    assert key(build_matcher(guide).match("install the ink cartridges")) == "step:2"
+    assert match_key(build_matcher(guide).match("install the ink cartridges")) == "step:2"
 
 
 def test_analyzer_numbers_stop_words_and_synonyms() -> None:
@@ -175,4 +161,4 @@ def test_generated_guide_is_a_valid_script_file(tmp_path: Path) -> None:
                     "--faqs", "9", "--seed", "3", "-o", str(out)], cwd=ROOT, check=True)
     guide = parse_script(out.read_text(encoding="utf-8"), str(out))
     assert (len(guide.steps), len(guide.faq)) == (7, 9)
-    assert key(build_matcher(guide).match(guide.faq[4].question)) == f"faq:{guide.faq[4].id}"
+    assert match_key(build_matcher(guide).match(guide.faq[4].question)) == f"faq:{guide.faq[4].id}"
