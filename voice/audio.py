@@ -115,14 +115,8 @@ def rms(pcm: bytes) -> float:
     return float(np.sqrt(np.mean(samples**2))) if samples.size else 0.0
 
 
-def rms_dbfs(pcm: bytes) -> float:
-    """RMS in dB relative to full scale; -inf for silence."""
-    level = rms(pcm)
-    return float(20 * np.log10(level)) if level > 0 else float("-inf")
-
-
 def write_wav(path: Path, clip: Clip) -> None:
-    """Write mono 16-bit PCM as a WAV file (tests and benchmarks make their inputs with it)."""
+    """Write mono 16-bit PCM as a WAV file."""
     with wave.open(str(path), "wb") as wav:
         wav.setnchannels(1)
         wav.setsampwidth(SAMPLE_WIDTH)

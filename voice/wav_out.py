@@ -7,9 +7,10 @@ overwrite the first one's replies and a directory listing reads in speaking orde
 from __future__ import annotations
 
 import re
-import wave
 from pathlib import Path
 
+from .audio import Clip
+from .audio import write_wav as write_clip
 from .errors import SpeechError
 
 PREFIX = "reply-"
@@ -46,11 +47,7 @@ def write_wav(path: Path, pcm: bytes, rate: int) -> None:
     """Write mono 16-bit little-endian PCM; a partial file is never left behind under ``path``."""
     partial = path.with_name(path.name + ".part")
     try:
-        with wave.open(str(partial), "wb") as wav:
-            wav.setnchannels(1)
-            wav.setsampwidth(2)
-            wav.setframerate(rate)
-            wav.writeframes(pcm)
+        write_clip(partial, Clip(pcm, rate))
         partial.replace(path)
     except OSError as err:
         raise AudioOutError(f"cannot write {path}: {err}") from err
