@@ -16,9 +16,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from benchmarks.generate_guide import generate_guide
-from voice.export import to_html_page, to_markdown
-from voice.importing import import_article, read_source
-from voice.script_writer import write_script
+from voice.authoring.export import to_html_page, to_markdown
+from voice.authoring.importer import import_article, read_source
+from voice.guide.writer import write_guide
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 ARTICLES = ("amazon-chat.nl.txt", "router-reset.en.md", "descale-coffee.en.html")
@@ -41,19 +41,24 @@ def rows(repeat: int) -> list[tuple[str, float]]:
     """(operation, median ms) for every benchmarked operation."""
     result = []
     for name in ARTICLES:
-        result.append((f"import {name}", median_ms(_importer(read_source(DATA / name), name),
-                                                   repeat)))
+        result.append(
+            (f"import {name}", median_ms(_importer(read_source(DATA / name), name), repeat))
+        )
     big = generate_guide(2000, 2000)
     markdown, page = to_markdown(big), to_html_page(big)
     big_repeat = max(3, repeat // 4)
     result += [
         ("export 2000+2000 markdown", median_ms(lambda: to_markdown(big), big_repeat)),
         ("export 2000+2000 jsonld page", median_ms(lambda: to_html_page(big), big_repeat)),
-        ("write script 2000+2000", median_ms(lambda: write_script(big), big_repeat)),
-        (f"import 2000+2000 markdown ({len(markdown) // 1024} KiB)",
-         median_ms(lambda: import_article(markdown, "big.md"), big_repeat)),
-        (f"import 2000+2000 jsonld page ({len(page) // 1024} KiB)",
-         median_ms(lambda: import_article(page, "big.html"), big_repeat)),
+        ("write script 2000+2000", median_ms(lambda: write_guide(big), big_repeat)),
+        (
+            f"import 2000+2000 markdown ({len(markdown) // 1024} KiB)",
+            median_ms(lambda: import_article(markdown, "big.md"), big_repeat),
+        ),
+        (
+            f"import 2000+2000 jsonld page ({len(page) // 1024} KiB)",
+            median_ms(lambda: import_article(page, "big.html"), big_repeat),
+        ),
     ]
     return result
 

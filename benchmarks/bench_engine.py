@@ -23,11 +23,11 @@ from functools import partial
 from pathlib import Path
 
 from benchmarks.generate_guide import generate_guide, write_guide
-from voice.dialog import DialogEngine
-from voice.guide import Guide
-from voice.intents import Intent
-from voice.language import parse_command
-from voice.script_file import load_script
+from voice.dialog.engine import DialogEngine
+from voice.guide.loader import load_guide
+from voice.guide.model import Guide
+from voice.language.commands import parse_command
+from voice.language.intents import Intent
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED = ROOT / "scripts" / "amazon-chat.en.yaml"
@@ -49,8 +49,12 @@ class Timings:
 
 def command_utterances(engine: DialogEngine, steps: int) -> list[str]:
     """Every built-in phrase with and without fillers, plus 'go to step N' forms."""
-    phrases = [phrase for intent, texts in engine.vocab.phrases.items()
-               if intent not in STOP_INTENTS for phrase in texts]
+    phrases = [
+        phrase
+        for intent, texts in engine.vocab.phrases.items()
+        if intent not in STOP_INTENTS
+        for phrase in texts
+    ]
     numbers = [str(n) for n in range(1, min(steps, 20) + 1)]
     phrases += [f"go to step {n}" for n in numbers] + ["the third step", "step twelve"]
     return [f"{filler}{phrase}" for phrase in phrases for filler in POLITE]
@@ -62,15 +66,20 @@ def question_utterances(guide: Guide, rng: random.Random, count: int) -> list[st
     for entry in rng.sample(list(guide.faq), min(count, len(guide.faq))):
         words = entry.question.rstrip("?").split()
         questions += [entry.question, *entry.also, " ".join(words[: max(3, len(words) // 2)])]
-    questions += ["what is the weather in paris tomorrow", "can you order me a pizza",
-                  "who won the football match yesterday"]
+    questions += [
+        "what is the weather in paris tomorrow",
+        "can you order me a pizza",
+        "who won the football match yesterday",
+    ]
     return questions
 
 
-def mix(commands: Sequence[str], questions: Sequence[str], turns: int,
-        rng: random.Random) -> list[str]:
-    return [rng.choice(questions) if rng.random() < 0.3 else rng.choice(commands)
-            for _ in range(turns)]
+def mix(
+    commands: Sequence[str], questions: Sequence[str], turns: int, rng: random.Random
+) -> list[str]:
+    return [
+        rng.choice(questions) if rng.random() < 0.3 else rng.choice(commands) for _ in range(turns)
+    ]
 
 
 def time_turns(engine: DialogEngine, utterances: Sequence[str]) -> Timings:
@@ -122,29 +131,39 @@ def verdict(value: float, target: float | None) -> str:
 
 def turn_rows(name: str, timings: Timings, faq_target: float | None) -> list[str]:
     rows = []
-    for kind, values, target in (("command turn", timings.command, TARGET_COMMAND_MS),
-                                 ("FAQ turn", timings.faq, faq_target)):
+    for kind, values, target in (
+        ("command turn", timings.command, TARGET_COMMAND_MS),
+        ("FAQ turn", timings.faq, faq_target),
+    ):
         median = statistics.median(values)
-        rows.append(f"| {name} | {kind} | {len(values)} | {median:.4f} | {p95(values):.4f} | "
-                    f"{verdict(median, target)} |")
+        rows.append(
+            f"| {name} | {kind} | {len(values)} | {median:.4f} | {p95(values):.4f} | "
+            f"{verdict(median, target)} |"
+        )
     return rows
 
 
 def load_rows(big_guide: Guide, loads: int) -> list[str]:
     rows = []
     for path in (BUNDLED, ROOT / "scripts" / "amazon-chat.nl.yaml"):
-        median = median_ms(partial(load_script, path), loads)
-        rows.append(f"| {path.name} | script load | {loads} | {median:.3f} | | "
-                    f"{verdict(median, TARGET_LOAD_MS)} |")
+        median = median_ms(partial(load_guide, path), loads)
+        rows.append(
+            f"| {path.name} | script load | {loads} | {median:.3f} | | "
+            f"{verdict(median, TARGET_LOAD_MS)} |"
+        )
     with tempfile.TemporaryDirectory() as folder:
         big = Path(folder) / "big.yaml"
         write_guide(big_guide, big)
-        median = median_ms(lambda: load_script(big), 3)
-        rows.append(f"| generated 2,000 + 2,000 ({big.stat().st_size // 1024} KiB) | script load "
-                    f"| 3 | {median:.1f} | | |")
+        median = median_ms(lambda: load_guide(big), 3)
+        rows.append(
+            f"| generated 2,000 + 2,000 ({big.stat().st_size // 1024} KiB) | script load "
+            f"| 3 | {median:.1f} | | |"
+        )
     median = median_ms(lambda: DialogEngine(big_guide), 3)
-    rows.append(f"| generated 2,000 + 2,000 | engine build (vocabulary, question index) | 3 | "
-                f"{median:.1f} | | |")
+    rows.append(
+        f"| generated 2,000 + 2,000 | engine build (vocabulary, question index) | 3 | "
+        f"{median:.1f} | | |"
+    )
     return rows
 
 
@@ -155,15 +174,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--loads", type=int, default=50)
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args(argv)
-    bundled = load_script(BUNDLED)
+    bundled = load_guide(BUNDLED)
     big = generate_guide(2000, 2000, seed=args.seed)
     print("| guide | measure | samples | median ms | p95 ms | target |")
     print("|---|---|---:|---:|---:|---|")
-    for row in turn_rows("bundled (amazon-chat.en)",
-                         bench_guide(bundled, args.turns, args.repeat, args.seed), None):
+    for row in turn_rows(
+        "bundled (amazon-chat.en)", bench_guide(bundled, args.turns, args.repeat, args.seed), None
+    ):
         print(row)
-    for row in turn_rows("generated 2,000 steps + 2,000 FAQ",
-                         bench_guide(big, args.turns, args.repeat, args.seed), TARGET_FAQ_BIG_MS):
+    for row in turn_rows(
+        "generated 2,000 steps + 2,000 FAQ",
+        bench_guide(big, args.turns, args.repeat, args.seed),
+        TARGET_FAQ_BIG_MS,
+    ):
         print(row)
     for row in load_rows(big, args.loads):
         print(row)

@@ -1,7 +1,7 @@
 """End-to-end latency on the acoustic loop: last sample of the spoken command to first sample of
 the spoken reply, endpointing included, through the real CLI in voice mode with pocketsphinx.
 
-    .venv/bin/python benchmarks/bench_loop.py [--runs 12]
+    .venv/bin/python -m benchmarks.bench_loop [--runs 12]
 
 A private PulseAudio runs two null sinks; espeak-ng commands are played into "room" (the app's
 microphone), the app speaks into "speaker". Two live monitors stamp sound as it arrives, so the
@@ -20,12 +20,11 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+from tests.support.pulse import PulseServer
+from tests.support.sink_monitor import SinkMonitor
+from tests.support.voice_loop import VoiceApp, command_wav, play_command
 
-from pulse import PulseServer  # noqa: E402
-from sink_monitor import SinkMonitor  # noqa: E402
-from voice_loop import VoiceApp, command_wav, play_command  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 COMMANDS = (("where am i", "where"), ("one moment", "pause"))
 """Commands with short replies, alternated: the reply's length does not change its start."""

@@ -13,20 +13,17 @@ from __future__ import annotations
 import argparse
 import random
 import statistics
-import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from benchmarks.generate_guide import generate_guide
+from tests.support.question_sets import DATA, match_key, read_set
+from voice.guide.loader import load_guide
+from voice.guide.model import Guide
+from voice.questions.matcher import QuestionMatcher, build_matcher
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
-
-from question_sets import DATA, match_key, read_set  # noqa: E402
-
-from benchmarks.generate_guide import generate_guide  # noqa: E402
-from voice.guide import Guide  # noqa: E402
-from voice.questions import QuestionMatcher, build_matcher  # noqa: E402
-from voice.script_file import load_script  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -44,10 +41,12 @@ class Scores:
     out_of_scope: int
 
     def line(self, name: str) -> str:
-        return (f"{name:14} top-1 {self.right}/{self.in_scope} = {self.right / self.in_scope:.0%}"
-                f" (answered directly {self.right_sure}, wrong and sure {self.wrong_sure})"
-                f"   out of scope rejected {self.rejected}/{self.out_of_scope}"
-                f" = {self.rejected / self.out_of_scope:.0%}")
+        return (
+            f"{name:14} top-1 {self.right}/{self.in_scope} = {self.right / self.in_scope:.0%}"
+            f" (answered directly {self.right_sure}, wrong and sure {self.wrong_sure})"
+            f"   out of scope rejected {self.rejected}/{self.out_of_scope}"
+            f" = {self.rejected / self.out_of_scope:.0%}"
+        )
 
 
 def evaluate(matcher: QuestionMatcher, rows: list[tuple[frozenset[str], str]]) -> Scores:
@@ -68,7 +67,7 @@ def evaluate(matcher: QuestionMatcher, rows: list[tuple[frozenset[str], str]]) -
 
 def accuracy() -> None:
     for lang in ("en", "nl"):
-        matcher = build_matcher(load_script(ROOT / "scripts" / f"amazon-chat.{lang}.yaml"))
+        matcher = build_matcher(load_guide(ROOT / "scripts" / f"amazon-chat.{lang}.yaml"))
         for name in ("", "heldout."):
             rows = read_set(DATA / f"questions.{name}{lang}.tsv")
             print(evaluate(matcher, rows).line(f"{lang} {name.rstrip('.') or 'dev'}"))
@@ -85,8 +84,10 @@ def queries(guide: Guide, count: int, seed: int = 1) -> list[str]:
         i = rng.randrange(len(words))
         words[i] = words[i][:-1] + "x" if len(words[i]) > 4 else words[i]
         out.append(" ".join(words))
-    out += [f"how do i {rng.choice(('bake', 'paint', 'fix'))} the qwerty{n} zorblat"
-            for n in range(count - len(out))]
+    out += [
+        f"how do i {rng.choice(('bake', 'paint', 'fix'))} the qwerty{n} zorblat"
+        for n in range(count - len(out))
+    ]
     return out
 
 
@@ -108,11 +109,13 @@ def speed(faqs: int, steps: int, repeat: int) -> None:
             wall.append(time.perf_counter() - start)
             cpu.append(time.process_time() - start_cpu)
     ms = 1000 * statistics.median(builds), 1000 * statistics.median(build_cpu)
-    print(f"generated guide, {faqs} FAQ entries + {steps} steps: index build median "
-          f"{ms[0]:.0f} ms (CPU {ms[1]:.0f} ms); per question median "
-          f"{statistics.median(wall) * 1000:.2f} ms (CPU {statistics.median(cpu) * 1000:.2f} ms),"
-          f" 95th percentile {statistics.quantiles(wall, n=20)[-1] * 1000:.2f} ms "
-          f"({len(asked)} questions x {repeat})")
+    print(
+        f"generated guide, {faqs} FAQ entries + {steps} steps: index build median "
+        f"{ms[0]:.0f} ms (CPU {ms[1]:.0f} ms); per question median "
+        f"{statistics.median(wall) * 1000:.2f} ms (CPU {statistics.median(cpu) * 1000:.2f} ms),"
+        f" 95th percentile {statistics.quantiles(wall, n=20)[-1] * 1000:.2f} ms "
+        f"({len(asked)} questions x {repeat})"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -19,11 +19,11 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from voice.dialog import DialogEngine
-from voice.resume import PositionStore, ResumeSink, position_of
-from voice.script_file import load_script
-from voice.session import TurnRecord, TurnSink
-from voice.transcript import TranscriptSink
+from voice.dialog.engine import DialogEngine
+from voice.guide.loader import load_guide
+from voice.session.loop import TurnRecord, TurnSink
+from voice.session.resume import PositionStore, ResumeSink, position_of
+from voice.session.transcript import TranscriptSink
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED = ROOT / "scripts" / "amazon-chat.en.yaml"
@@ -31,7 +31,7 @@ BUNDLED = ROOT / "scripts" / "amazon-chat.en.yaml"
 
 def time_saves(directory: Path, count: int) -> list[float]:
     """Milliseconds per atomic save of a position that changes every time."""
-    guide = load_script(BUNDLED)
+    guide = load_guide(BUNDLED)
     store = PositionStore(directory)
     engine = DialogEngine(guide)
     state = engine.respond(engine.start().state, "next").state
@@ -49,18 +49,27 @@ def time_saves(directory: Path, count: int) -> list[float]:
 
 def time_turns(directory: Path, count: int) -> list[float]:
     """Milliseconds per turn: engine, resume sink and transcript sink together."""
-    guide = load_script(BUNDLED)
+    guide = load_guide(BUNDLED)
     engine = DialogEngine(guide)
     directory.mkdir(parents=True, exist_ok=True)
-    sinks: list[TurnSink] = [ResumeSink(PositionStore(directory), guide, sys.stderr),
-                             TranscriptSink(directory / "transcript.md", guide)]
+    sinks: list[TurnSink] = [
+        ResumeSink(PositionStore(directory), guide, sys.stderr),
+        TranscriptSink(directory / "transcript.md", guide),
+    ]
     state = engine.respond(engine.start().state, "go to step 2").state
     times = []
     for i in range(count):
         started = time.perf_counter()
         reply = engine.respond(state, "next" if i % 2 else "back")
-        record = TurnRecord(turn=i, heard="next", intent=reply.intent.value, step=reply.step,
-                            faq=None, say=reply.say, ms=0.0)
+        record = TurnRecord(
+            turn=i,
+            heard="next",
+            intent=reply.intent.value,
+            step=reply.step,
+            faq=None,
+            say=reply.say,
+            ms=0.0,
+        )
         for sink in sinks:
             sink.record(record, reply.state)
         state = reply.state
@@ -89,10 +98,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             turns += time_turns(Path(temp) / "turns", args.turns)
     print("| measure | median ms | p95 ms | n |")
     print("|---|---|---|---|")
-    print(f"| position save (atomic, fsync) | {statistics.median(saves):.3f} | "
-          f"{p95(saves):.3f} | {len(saves)} |")
-    print(f"| turn + resume + transcript | {statistics.median(turns):.3f} | "
-          f"{p95(turns):.3f} | {len(turns)} |")
+    print(
+        f"| position save (atomic, fsync) | {statistics.median(saves):.3f} | "
+        f"{p95(saves):.3f} | {len(saves)} |"
+    )
+    print(
+        f"| turn + resume + transcript | {statistics.median(turns):.3f} | "
+        f"{p95(turns):.3f} | {len(turns)} |"
+    )
     return 0
 
 

@@ -1,6 +1,6 @@
 """Spoken questions end to end with pocketsphinx: the guide language model against the generic one.
 
-    .venv/bin/python benchmarks/bench_spoken_questions.py [--repeat 3]
+    .venv/bin/python -m benchmarks.bench_spoken_questions [--repeat 3]
 
 espeak-ng (two voices, in turn) speaks the paraphrased questions of tests/data/questions.en.tsv
 and questions.heldout.en.tsv, their out-of-scope questions and 20 unrelated sentences (see
@@ -15,23 +15,21 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import sys
 import time
 from pathlib import Path
 
+from tests.support.spoken_questions import SpokenQuestion, answer_key, hear_all, shares, spoken_set
+from voice.guide.loader import load_guide
+from voice.guide.model import Guide
+from voice.language.commands import vocabulary
+from voice.questions.matcher import build_matcher
+from voice.speech_in.grammar import command_checker, spoken_grammar
+from voice.speech_in.guide_lm import guide_sentences
+from voice.speech_in.pocketsphinx_engine import PocketsphinxDecoder
+from voice.speech_in.selection import default_rule
+from voice.speech_in.two_pass import TwoPassRecognizer
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
-
-from spoken_questions import SpokenQuestion, answer_key, hear_all, shares, spoken_set  # noqa: E402
-
-from voice.grammar import command_checker, spoken_grammar  # noqa: E402
-from voice.guide import Guide  # noqa: E402
-from voice.guide_lm import guide_sentences  # noqa: E402
-from voice.language import vocabulary  # noqa: E402
-from voice.questions import build_matcher  # noqa: E402
-from voice.script_file import load_script  # noqa: E402
-from voice.speech_in import TwoPassRecognizer, default_rule  # noqa: E402
-from voice.stt_pocketsphinx import PocketsphinxDecoder  # noqa: E402
 
 CACHE = ROOT / ".cache" / "bench-audio"
 SETS = {"dev": ("questions.en.tsv",), "held-out": ("questions.heldout.en.tsv",)}
@@ -56,8 +54,16 @@ def run(model: str, guide: Guide, items: list[SpokenQuestion], repeat: int) -> d
         recognizer.close()
         right, n_in, answered, n_out = shares(outcomes)
         took = statistics.median(o.seconds for o in outcomes)
-        runs.append({"right": right, "n_in": n_in, "answered": answered, "n_out": n_out,
-                     "latency": took, "load": load})
+        runs.append(
+            {
+                "right": right,
+                "n_in": n_in,
+                "answered": answered,
+                "n_out": n_out,
+                "latency": took,
+                "load": load,
+            }
+        )
     return {key: statistics.median(r[key] for r in runs) for key in runs[0]}
 
 
@@ -65,18 +71,23 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
-    guide = load_script(ROOT / "scripts" / "amazon-chat.en.yaml")
-    print("| free-form model | set | answered right (in scope) | out-of-scope answered "
-          "| recognition time (median) | recogniser start (median) |")
+    guide = load_guide(ROOT / "scripts" / "amazon-chat.en.yaml")
+    print(
+        "| free-form model | set | answered right (in scope) | out-of-scope answered "
+        "| recognition time (median) | recogniser start (median) |"
+    )
     print("|---|---|---|---|---|---|")
     for name, files in SETS.items():
         items = spoken_set(CACHE, files, unrelated=name == "dev")
         for model in ("generic", "guide"):
             r = run(model, guide, items, args.repeat)
-            print(f"| {model} | {name} | {r['right']:.0f}/{r['n_in']:.0f} "
-                  f"({r['right'] / r['n_in']:.0%}) | {r['answered']:.0f}/{r['n_out']:.0f} "
-                  f"({r['answered'] / r['n_out']:.0%}) | {r['latency'] * 1000:.0f} ms "
-                  f"| {r['load'] * 1000:.0f} ms |", flush=True)
+            print(
+                f"| {model} | {name} | {r['right']:.0f}/{r['n_in']:.0f} "
+                f"({r['right'] / r['n_in']:.0%}) | {r['answered']:.0f}/{r['n_out']:.0f} "
+                f"({r['answered'] / r['n_out']:.0%}) | {r['latency'] * 1000:.0f} ms "
+                f"| {r['load'] * 1000:.0f} ms |",
+                flush=True,
+            )
 
 
 if __name__ == "__main__":

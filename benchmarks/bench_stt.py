@@ -1,7 +1,7 @@
 """Speech recognition benchmark: per engine and set, one subprocess each (so peak RSS is one
 decoder's, as in the app).
 
-    .venv/bin/python benchmarks/bench_stt.py [--repeat 3]
+    .venv/bin/python -m benchmarks.bench_stt [--repeat 3]
 
 Prints a markdown table: model load time, real-time factor, compute latency (end of utterance
 to recognised text, the whole utterance handed over at once) for commands and for other speech
@@ -22,18 +22,17 @@ import sys
 import time
 from pathlib import Path
 
+from tests.support.synth import command_set, speak, unrelated_set
+from voice.audio.pcm import read_wav
+from voice.guide.loader import load_guide
+from voice.guide.model import Guide, Step
+from voice.language.commands import parse_command, vocabulary
+from voice.language.intents import Intent
+from voice.speech_in.contract import Recognizer
+from voice.speech_in.model_discovery import find_vosk_model
+from voice.speech_in.selection import EngineChoice, open_recognizer
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
-
-from synth import command_set, speak, unrelated_set  # noqa: E402
-
-from voice.audio import read_wav  # noqa: E402
-from voice.guide import Guide, Step  # noqa: E402
-from voice.intents import Intent  # noqa: E402
-from voice.language import parse_command, vocabulary  # noqa: E402
-from voice.model_discovery import find_vosk_model  # noqa: E402
-from voice.script_file import load_script  # noqa: E402
-from voice.speech_in import EngineChoice, Recognizer, open_recognizer  # noqa: E402
 
 CACHE = ROOT / ".cache" / "bench-audio"
 REAL = ROOT / "tests" / "data" / "realspeech"
@@ -73,12 +72,12 @@ def score(rec: Recognizer, items: list[tuple[Path, str]], lang: str, extra: dict
 def run_set(engine: str, part: str) -> dict:
     """Measure one engine on one set in this process (a child), so peak RSS is one decoder's."""
     if engine == "pocketsphinx":
-        guide = load_script(ROOT / "scripts" / "amazon-chat.en.yaml")
+        guide = load_guide(ROOT / "scripts" / "amazon-chat.en.yaml")
         if part == "real":
             guide = Guide("r", "r", "en", "", tuple(Step(f"s{n}", "t") for n in range(1, 6)))
         choice = EngineChoice("pocketsphinx", "en")
     else:
-        guide = load_script(ROOT / "tests" / "data" / "korean-test.ko.yaml")
+        guide = load_guide(ROOT / "tests" / "data" / "korean-test.ko.yaml")
         choice = EngineChoice("vosk", "ko", find_vosk_model("ko", None, {}, []))
     start = time.perf_counter()
     rec = open_recognizer(choice, guide)
@@ -108,7 +107,7 @@ def real_items() -> list[tuple[Path, str]]:
 
 def measure(engine: str, part: str) -> dict:
     out = subprocess.run(
-        [sys.executable, __file__, "--child", engine, part],
+        [sys.executable, "-m", "benchmarks.bench_stt", "--child", engine, part],
         check=True,
         capture_output=True,
         text=True,

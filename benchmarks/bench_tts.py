@@ -1,8 +1,9 @@
 """Time to first audio and synthesis speed of speech output, for the longest step of each guide.
 
-    .venv/bin/python benchmarks/bench_tts.py [--runs N]
+    .venv/bin/python -m benchmarks.bench_tts [--runs N]
 
-"First audio" is the time from asking the warm TTS child process (``voice.tts_worker``) for
+"First audio" is the time from asking the warm TTS child process
+(``voice.speech_out.pyttsx3_worker``) for
 speech to holding the first PCM samples ready for the player: with sentence streaming (what
 ``TtsSpeaker`` does) that is the first sentence's synthesis, without it the whole text's.
 The real-time factor is synthesis time / audio duration for the whole step. Medians over runs.
@@ -15,10 +16,10 @@ import statistics
 import time
 from pathlib import Path
 
-from voice.script_file import load_script
-from voice.sentences import split_sentences
-from voice.tts_worker import TtsWorker
-from voice.voices import pick_voice
+from voice.guide.loader import load_guide
+from voice.language.sentences import split_sentences
+from voice.speech_out.pyttsx3_worker import TtsWorker
+from voice.speech_out.voices import pick_voice
 
 SCRIPTS = Path(__file__).resolve().parent.parent / "scripts"
 GUIDES = ("amazon-chat.en.yaml", "amazon-chat.nl.yaml")
@@ -32,7 +33,7 @@ def _timed(worker: TtsWorker, text: str, voice: str | None) -> tuple[float, floa
 
 
 def bench_guide(worker: TtsWorker, name: str, runs: int) -> str:
-    guide = load_script(SCRIPTS / name)
+    guide = load_guide(SCRIPTS / name)
     step = max(guide.steps, key=lambda s: len(s.text))
     text = f"{step.title}. {step.text}"
     chosen = pick_voice(worker.info.voices, guide.language, None)

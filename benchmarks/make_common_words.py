@@ -3,7 +3,8 @@ probabilities of the pocketsphinx wheel's generic language model.
 
     .venv/bin/python benchmarks/make_common_words.py [--count 3000]
 
-The guide language model (``voice.guide_lm``) spreads a share of its mass over these words, so
+The guide language model (``voice.speech_in.guide_lm``) spreads a share of its mass over these
+words, so
 speech about something else is heard as other words rather than squeezed into the guide's. The
 list is committed, so the recogniser need not load the 65 MB generic model to get it.
 """

@@ -6,12 +6,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from pulse import PulseServer, PulseUnavailable
+
+from tests.support.pulse import PulseServer, PulseUnavailable
 
 
 @pytest.fixture(autouse=True)
-def private_state_dir(tmp_path_factory: pytest.TempPathFactory,
-                      monkeypatch: pytest.MonkeyPatch) -> Path:
+def private_state_dir(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
     """Saved positions go to a fresh directory per test (inherited by CLI subprocesses), so no
     test resumes where another one stopped, and the user's own state dir is never touched."""
     directory = tmp_path_factory.mktemp("state")

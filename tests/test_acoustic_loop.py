@@ -16,13 +16,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from pulse import PulseServer, PulseUnavailable
-from sink_monitor import SinkMonitor
-from synth import have_espeak
-from voice_loop import StepReader, VoiceApp, command_wav, play_command, start_loop
 
-from voice.cli import DEFAULT_SCRIPT
-from voice.script_file import load_script
+from tests.support.pulse import PulseServer, PulseUnavailable
+from tests.support.sink_monitor import SinkMonitor
+from tests.support.synth import have_espeak
+from tests.support.voice_loop import StepReader, VoiceApp, command_wav, play_command, start_loop
+from voice.guide.bundled import DEFAULT_GUIDE
+from voice.guide.loader import load_guide
 
 
 def _missing() -> str | None:
@@ -76,7 +76,7 @@ def say_and_expect(
 def test_spoken_commands_are_answered_with_the_right_step(
     server: PulseServer, tmp_path: Path
 ) -> None:
-    guide = load_script(DEFAULT_SCRIPT)
+    guide = load_guide(DEFAULT_GUIDE)
     reader = StepReader(guide)
     app, speaker = start_loop(server, leak=False, home=tmp_path)
     try:
@@ -121,7 +121,7 @@ def _sound_after(speaker: SinkMonitor, since: float) -> float:
 def test_own_voice_leaking_into_the_microphone_is_ignored(
     server: PulseServer, tmp_path: Path
 ) -> None:
-    guide = load_script(DEFAULT_SCRIPT)
+    guide = load_guide(DEFAULT_GUIDE)
     reader = StepReader(guide)
     app, room = start_loop(server, leak=True, home=tmp_path)
     try:

@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from voice.audio import (
+from voice.audio.pcm import (
     AudioFormatError,
     Clip,
     read_wav,

@@ -26,10 +26,18 @@ def command() -> list[str]:
     return [found] if found else [sys.executable, "-m", "voice"]
 
 
-def voice_guide(*args: str, stdin: str = "", cmd: list[str] | None = None,
-                cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([*(cmd or command()), *args], input=stdin, capture_output=True,
-                          text=True, timeout=TIMEOUT, cwd=cwd or ROOT, check=False)
+def voice_guide(
+    *args: str, stdin: str = "", cmd: list[str] | None = None, cwd: Path | None = None
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*(cmd or command()), *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+        cwd=cwd or ROOT,
+        check=False,
+    )
 
 
 def turns(stdout: str) -> list[dict[str, Any]]:
@@ -47,8 +55,15 @@ def assert_one_line_error(result: subprocess.CompletedProcess[str], *parts: str)
 
 
 def test_piped_session_writes_one_json_object_per_turn() -> None:
-    said = ["next", "okay, next please", "go to step four", "Is the chat feature available 24/7?",
-            "xyzzy", "where am I", "stop"]
+    said = [
+        "next",
+        "okay, next please",
+        "go to step four",
+        "Is the chat feature available 24/7?",
+        "xyzzy",
+        "where am I",
+        "stop",
+    ]
     result = voice_guide("--text", "--jsonl", "-", stdin="\n".join(said) + "\n")
     assert result.returncode == 0, result.stderr
     records = turns(result.stdout)
@@ -56,10 +71,26 @@ def test_piped_session_writes_one_json_object_per_turn() -> None:
     assert [r["turn"] for r in records] == list(range(len(said) + 1))
     assert [r["heard"] for r in records] == [None, *said]
     assert [r["intent"] for r in records] == [
-        "start", "next", "next", "goto", "faq", "unknown", "where", "stop"]
+        "start",
+        "next",
+        "next",
+        "goto",
+        "faq",
+        "unknown",
+        "where",
+        "stop",
+    ]
     assert [r["step"] for r in records] == [None, 1, 2, 4, 4, 4, 4, 4]
-    assert [r["faq"] for r in records] == [None, None, None, None, "available-24-7", None, None,
-                                           None]
+    assert [r["faq"] for r in records] == [
+        None,
+        None,
+        None,
+        None,
+        "available-24-7",
+        None,
+        None,
+        None,
+    ]
     assert records[1]["say"].startswith("Step 1 of 5: Sign in to your Amazon account.")
     assert records[-1]["say"] == "Goodbye. You were at step 4 of 5."
     assert all(isinstance(r["ms"], int | float) and 0 <= r["ms"] < 5000 for r in records)
@@ -81,8 +112,9 @@ def test_text_mode_prints_replies_and_logs_to_a_file(tmp_path: Path) -> None:
 
 
 def test_bundled_guide_by_name() -> None:
-    result = voice_guide("amazon-chat.nl", "--text", "--jsonl", "-",
-                         stdin="volgende stap graag\nga naar stap drie\n")
+    result = voice_guide(
+        "amazon-chat.nl", "--text", "--jsonl", "-", stdin="volgende stap graag\nga naar stap drie\n"
+    )
     assert result.returncode == 0, result.stderr
     records = turns(result.stdout)
     assert records[1]["say"].startswith("Stap 1 van 5: Log in op uw Amazon-account.")
@@ -91,8 +123,11 @@ def test_bundled_guide_by_name() -> None:
 
 def test_script_by_path(tmp_path: Path) -> None:
     script = tmp_path / "mine.yaml"
-    script.write_text("id: mine\ntitle: Mine\nlanguage: en\nintro: Hello.\n"
-                      "steps:\n  - title: Only\n    text: Do it.\n", encoding="utf-8")
+    script.write_text(
+        "id: mine\ntitle: Mine\nlanguage: en\nintro: Hello.\n"
+        "steps:\n  - title: Only\n    text: Do it.\n",
+        encoding="utf-8",
+    )
     result = voice_guide(str(script), "--text", "--jsonl", "-", stdin="next\n", cwd=tmp_path)
     assert turns(result.stdout)[1]["say"] == "Step 1 of 1: Only. Do it."
 
@@ -105,28 +140,33 @@ def test_missing_script_is_one_line_on_stderr(tmp_path: Path) -> None:
 
 def test_invalid_script_names_file_line_and_field(tmp_path: Path) -> None:
     script = tmp_path / "bad.yaml"
-    script.write_text("id: bad\ntitle: Bad\nlanguage: en\nintro: Hi.\n"
-                      "steps:\n  - title: One\n  - title: Two\n", encoding="utf-8")
+    script.write_text(
+        "id: bad\ntitle: Bad\nlanguage: en\nintro: Hi.\nsteps:\n  - title: One\n  - title: Two\n",
+        encoding="utf-8",
+    )
     result = voice_guide(str(script), "--text", stdin="next\n")
     assert_one_line_error(result, f"{script}:6: steps[1].text: missing", "1 more problem")
     assert result.stdout == ""
 
 
 def test_unwritable_event_log_is_one_line_on_stderr(tmp_path: Path) -> None:
-    result = voice_guide("--text", "--jsonl", str(tmp_path / "no" / "dir" / "x.jsonl"),
-                         stdin="next\n")
+    result = voice_guide(
+        "--text", "--jsonl", str(tmp_path / "no" / "dir" / "x.jsonl"), stdin="next\n"
+    )
     assert_one_line_error(result, "x.jsonl")
 
 
 def test_check_exit_codes(tmp_path: Path) -> None:
-    good = voice_guide("check", str(SCRIPTS / "amazon-chat.en.yaml"),
-                       str(SCRIPTS / "amazon-chat.nl.yaml"))
+    good = voice_guide(
+        "check", str(SCRIPTS / "amazon-chat.en.yaml"), str(SCRIPTS / "amazon-chat.nl.yaml")
+    )
     assert good.returncode == 0, good.stderr
     assert good.stdout.count(": ok (5 steps, 5 tips, 5 questions") == 2
 
     bad = tmp_path / "bad.yaml"
-    bad.write_text("id: Bad Id\ntitle: T\nlanguage: en\nintro: I\nsteps: []\nsumary: [x]\n",
-                   encoding="utf-8")
+    bad.write_text(
+        "id: Bad Id\ntitle: T\nlanguage: en\nintro: I\nsteps: []\nsumary: [x]\n", encoding="utf-8"
+    )
     mixed = voice_guide("check", str(SCRIPTS / "amazon-chat.en.yaml"), str(bad))
     assert mixed.returncode == 1
     assert "Traceback" not in mixed.stderr
@@ -142,8 +182,9 @@ def test_check_exit_codes(tmp_path: Path) -> None:
 
 
 def test_python_dash_m_voice() -> None:
-    result = voice_guide("--text", "--jsonl", "-", stdin="next\n",
-                         cmd=[sys.executable, "-m", "voice"])
+    result = voice_guide(
+        "--text", "--jsonl", "-", stdin="next\n", cmd=[sys.executable, "-m", "voice"]
+    )
     assert result.returncode == 0, result.stderr
     assert [r["intent"] for r in turns(result.stdout)] == ["start", "next"]
 

@@ -10,20 +10,22 @@ from pathlib import Path
 
 import pytest
 
-from voice.script_file import load_script
+from voice.guide.loader import load_guide
 
 DATA = Path(__file__).parent / "data"
 ROOT = Path(__file__).parent.parent
 EXECUTABLE = Path(sys.executable).parent / "voice-guide"
 COMMAND = str(EXECUTABLE) if EXECUTABLE.exists() else shutil.which("voice-guide")
 
-pytestmark = pytest.mark.skipif(COMMAND is None, reason="voice-guide is not installed "
-                                "(pip install -e . in the venv)")
+pytestmark = pytest.mark.skipif(
+    COMMAND is None, reason="voice-guide is not installed (pip install -e . in the venv)"
+)
 
 
 def voice_guide(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([str(COMMAND), *map(str, args)], capture_output=True, text=True,
-                          timeout=60, check=False)
+    return subprocess.run(
+        [str(COMMAND), *map(str, args)], capture_output=True, text=True, timeout=60, check=False
+    )
 
 
 def test_import_writes_a_script_that_passes_check(tmp_path: Path) -> None:
@@ -35,13 +37,14 @@ def test_import_writes_a_script_that_passes_check(tmp_path: Path) -> None:
     assert "5 steps, 5 tips, 5 questions, language nl (detected)" in done.stderr
     checked = voice_guide("check", out)
     assert checked.returncode == 0, checked.stderr
-    assert load_script(out).steps[0].title == "Log in op uw Amazon-account"
+    assert load_guide(out).steps[0].title == "Log in op uw Amazon-account"
 
 
 def test_import_to_stdout_with_lang_and_keep_from() -> None:
     bundled = ROOT / "scripts" / "amazon-chat.nl.yaml"
-    done = voice_guide("import", DATA / "amazon-chat.nl.txt", "--lang", "nl",
-                       "--keep-from", bundled)
+    done = voice_guide(
+        "import", DATA / "amazon-chat.nl.txt", "--lang", "nl", "--keep-from", bundled
+    )
     assert done.returncode == 0, done.stderr
     assert "  - id: contact-button" in done.stdout
     assert "      - Ik kan de contactknop niet vinden" in done.stdout
@@ -54,18 +57,21 @@ def test_import_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert "exists; add --force" in done.stderr
     assert out.read_text() == "hand edited\n"
-    assert voice_guide("import", DATA / "router-reset.en.md", "-o", out, "--force"
-                       ).returncode == 0
+    assert voice_guide("import", DATA / "router-reset.en.md", "-o", out, "--force").returncode == 0
 
 
-@pytest.mark.parametrize(("content", "message"), [
-    (b"\x89PNG\r\n\x1a\n\x00\x00", "binary file"),
-    (b"", "empty file"),
-    (b"<html><script type='application/ld+json'>{oops</script></html>", "malformed JSON-LD"),
-    (b"Title\n\nNo steps here.\n", "no steps found"),
-])
-def test_bad_input_is_one_line_without_traceback(tmp_path: Path, content: bytes,
-                                                 message: str) -> None:
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "binary file"),
+        (b"", "empty file"),
+        (b"<html><script type='application/ld+json'>{oops</script></html>", "malformed JSON-LD"),
+        (b"Title\n\nNo steps here.\n", "no steps found"),
+    ],
+)
+def test_bad_input_is_one_line_without_traceback(
+    tmp_path: Path, content: bytes, message: str
+) -> None:
     source = tmp_path / "article.html"
     source.write_bytes(content)
     done = voice_guide("import", source)
@@ -88,7 +94,7 @@ def test_export_then_import_round_trip(tmp_path: Path, fmt: str, suffix: str) ->
     assert done.returncode == 0, done.stderr
     second = tmp_path / "second.yaml"
     assert voice_guide("import", page, "-o", second).returncode == 0
-    assert load_script(second) == replace(load_script(first), source=str(second))
+    assert load_guide(second) == replace(load_guide(first), source=str(second))
 
 
 def test_export_bundled_guide_by_name_to_stdout() -> None:

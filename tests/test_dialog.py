@@ -10,34 +10,58 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from voice.dialog import DialogEngine, Pending, Reply, State
-from voice.guide import FaqEntry, Guide, Step
-from voice.intents import Intent
-from voice.questions import QuestionMatch
-from voice.script_file import load_script
+from voice.dialog.engine import DialogEngine, Pending, Reply, State
+from voice.guide.loader import load_guide
+from voice.guide.model import FaqEntry, Guide, Step
+from voice.language.intents import Intent
+from voice.questions.matcher import QuestionMatch
 
 SCRIPTS = Path(__file__).resolve().parent.parent / "scripts"
-GUIDES = {lang: load_script(SCRIPTS / f"amazon-chat.{lang}.yaml") for lang in ("en", "nl")}
+GUIDES = {lang: load_guide(SCRIPTS / f"amazon-chat.{lang}.yaml") for lang in ("en", "nl")}
 ENGINES = {lang: DialogEngine(guide) for lang, guide in GUIDES.items()}
 
 SAY = {  # one way to say each command, per language
     "en": {
-        Intent.NEXT: "next", Intent.PREVIOUS: "back", Intent.REPEAT: "repeat",
-        Intent.START_OVER: "start over", Intent.LAST: "last step", Intent.WHERE: "where am I",
-        Intent.SUMMARY: "summary", Intent.TIPS: "tips", Intent.NEXT_TIP: "next tip",
-        Intent.FAQ_LIST: "what can I ask", Intent.HELP: "help", Intent.PAUSE: "pause",
-        Intent.RESUME: "resume", Intent.SLOWER: "slower", Intent.FASTER: "faster",
-        Intent.YES: "yes", Intent.NO: "no", Intent.STOP: "stop",
+        Intent.NEXT: "next",
+        Intent.PREVIOUS: "back",
+        Intent.REPEAT: "repeat",
+        Intent.START_OVER: "start over",
+        Intent.LAST: "last step",
+        Intent.WHERE: "where am I",
+        Intent.SUMMARY: "summary",
+        Intent.TIPS: "tips",
+        Intent.NEXT_TIP: "next tip",
+        Intent.FAQ_LIST: "what can I ask",
+        Intent.HELP: "help",
+        Intent.PAUSE: "pause",
+        Intent.RESUME: "resume",
+        Intent.SLOWER: "slower",
+        Intent.FASTER: "faster",
+        Intent.YES: "yes",
+        Intent.NO: "no",
+        Intent.STOP: "stop",
         Intent.TRANSCRIPT: "transcript",
     },
     "nl": {
-        Intent.NEXT: "volgende", Intent.PREVIOUS: "terug", Intent.REPEAT: "herhaal",
-        Intent.START_OVER: "begin opnieuw", Intent.LAST: "laatste stap",
-        Intent.WHERE: "waar ben ik", Intent.SUMMARY: "samenvatting", Intent.TIPS: "tips",
-        Intent.NEXT_TIP: "volgende tip", Intent.FAQ_LIST: "wat kan ik vragen",
-        Intent.HELP: "help", Intent.PAUSE: "pauze", Intent.RESUME: "hervat",
-        Intent.SLOWER: "langzamer", Intent.FASTER: "sneller", Intent.YES: "ja", Intent.NO: "nee",
-        Intent.STOP: "stop", Intent.TRANSCRIPT: "transcript",
+        Intent.NEXT: "volgende",
+        Intent.PREVIOUS: "terug",
+        Intent.REPEAT: "herhaal",
+        Intent.START_OVER: "begin opnieuw",
+        Intent.LAST: "laatste stap",
+        Intent.WHERE: "waar ben ik",
+        Intent.SUMMARY: "samenvatting",
+        Intent.TIPS: "tips",
+        Intent.NEXT_TIP: "volgende tip",
+        Intent.FAQ_LIST: "wat kan ik vragen",
+        Intent.HELP: "help",
+        Intent.PAUSE: "pauze",
+        Intent.RESUME: "hervat",
+        Intent.SLOWER: "langzamer",
+        Intent.FASTER: "sneller",
+        Intent.YES: "ja",
+        Intent.NO: "nee",
+        Intent.STOP: "stop",
+        Intent.TRANSCRIPT: "transcript",
     },
 }
 GOTO = {"en": "go to step three", "nl": "ga naar stap drie"}
@@ -70,6 +94,7 @@ def at_step(lang: str, number: int) -> State:
 
 # --- every intent, both languages -----------------------------------------------------------
 
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_start_reads_title_intro_and_how_to_begin(lang: str) -> None:
     reply = ENGINES[lang].start()
@@ -101,9 +126,11 @@ def test_next_walks_the_steps_with_their_number(lang: str) -> None:
 
 def test_step_reply_shape() -> None:
     assert last(ENGINES["en"], "next", "next").say.startswith(
-        "Step 2 of 5: Go to the ‘Help’ section. Look for")
+        "Step 2 of 5: Go to the ‘Help’ section. Look for"
+    )
     assert last(ENGINES["nl"], "volgende", "volgende").say.startswith(
-        "Stap 2 van 5: Navigeer naar het gedeelte ‘Help’. Zoek naar")
+        "Stap 2 van 5: Navigeer naar het gedeelte ‘Help’. Zoek naar"
+    )
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -115,8 +142,7 @@ def test_previous(lang: str) -> None:
 @pytest.mark.parametrize("lang", LANGS)
 def test_repeat_says_the_last_reply_again(lang: str) -> None:
     engine = ENGINES[lang]
-    replies = run(engine, SAY[lang][Intent.NEXT], SAY[lang][Intent.WHERE],
-                  SAY[lang][Intent.REPEAT])
+    replies = run(engine, SAY[lang][Intent.NEXT], SAY[lang][Intent.WHERE], SAY[lang][Intent.REPEAT])
     assert replies[-1].intent is Intent.REPEAT
     assert replies[-1].say == step_say(lang, 1)  # 'where' is not what gets repeated
     assert last(engine, SAY[lang][Intent.REPEAT]).say == engine.start().say
@@ -136,12 +162,18 @@ def test_goto(lang: str) -> None:
     assert (reply.intent, reply.step, reply.say) == (Intent.GOTO, 3, step_say(lang, 3))
 
 
-@pytest.mark.parametrize(("lang", "text", "say"), [
-    ("en", "step 9", "There is no step 9: this guide has steps 1 to 5."),
-    ("en", "step 0", "There is no step 0: this guide has steps 1 to 5."),
-    ("nl", "stap twaalf",
-     "Er is geen stap 12: deze handleiding heeft de stappen 1 tot en met 5."),
-])
+@pytest.mark.parametrize(
+    ("lang", "text", "say"),
+    [
+        ("en", "step 9", "There is no step 9: this guide has steps 1 to 5."),
+        ("en", "step 0", "There is no step 0: this guide has steps 1 to 5."),
+        (
+            "nl",
+            "stap twaalf",
+            "Er is geen stap 12: deze handleiding heeft de stappen 1 tot en met 5.",
+        ),
+    ],
+)
 def test_goto_out_of_range_keeps_the_step(lang: str, text: str, say: str) -> None:
     state = at_step(lang, 2)
     reply = ENGINES[lang].respond(state, text)
@@ -155,10 +187,13 @@ def test_last(lang: str) -> None:
     assert (reply.intent, reply.step, reply.say) == (Intent.LAST, 5, step_say(lang, 5))
 
 
-@pytest.mark.parametrize(("lang", "say"), [
-    ("en", "You are at step 2 of 5: Go to the ‘Help’ section."),
-    ("nl", "U bent bij stap 2 van 5: Navigeer naar het gedeelte ‘Help’."),
-])
+@pytest.mark.parametrize(
+    ("lang", "say"),
+    [
+        ("en", "You are at step 2 of 5: Go to the ‘Help’ section."),
+        ("nl", "U bent bij stap 2 van 5: Navigeer naar het gedeelte ‘Help’."),
+    ],
+)
 def test_where(lang: str, say: str) -> None:
     reply = ENGINES[lang].respond(at_step(lang, 2), SAY[lang][Intent.WHERE])
     assert (reply.intent, reply.step, reply.say) == (Intent.WHERE, 2, say)
@@ -193,8 +228,9 @@ def test_tips_one_at_a_time(lang: str, tip: str) -> None:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_tips_start_again_from_the_first(lang: str) -> None:
-    replies = run(ENGINES[lang], SAY[lang][Intent.TIPS], SAY[lang][Intent.NEXT_TIP],
-                  SAY[lang][Intent.TIPS])
+    replies = run(
+        ENGINES[lang], SAY[lang][Intent.TIPS], SAY[lang][Intent.NEXT_TIP], SAY[lang][Intent.TIPS]
+    )
     assert replies[-1].say == replies[1].say
 
 
@@ -211,7 +247,11 @@ def test_faq_question_answered_from_any_step(lang: str) -> None:
     for entry in GUIDES[lang].faq:
         reply = ENGINES[lang].respond(at_step(lang, 4), entry.question)
         assert (reply.intent, reply.faq, reply.say, reply.step) == (
-            Intent.FAQ, entry.id, entry.answer, 4)
+            Intent.FAQ,
+            entry.id,
+            entry.answer,
+            4,
+        )
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -230,7 +270,10 @@ def test_pause_then_resume_reads_the_step_again(lang: str) -> None:
     assert (chatter.intent, chatter.say, chatter.state.paused) == (Intent.UNKNOWN, "", True)
     resumed = engine.respond(chatter.state, SAY[lang][Intent.RESUME])
     assert (resumed.intent, resumed.say, resumed.state.paused) == (
-        Intent.RESUME, step_say(lang, 3), False)
+        Intent.RESUME,
+        step_say(lang, 3),
+        False,
+    )
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -263,9 +306,13 @@ def test_yes_no_with_nothing_asked(lang: str, intent: Intent) -> None:
     assert SAY[lang][Intent.NEXT] in reply.say
 
 
-@pytest.mark.parametrize(("lang", "say"), [
-    ("en", "Goodbye. You were at step 2 of 5."), ("nl", "Tot ziens. U was bij stap 2 van 5."),
-])
+@pytest.mark.parametrize(
+    ("lang", "say"),
+    [
+        ("en", "Goodbye. You were at step 2 of 5."),
+        ("nl", "Tot ziens. U was bij stap 2 van 5."),
+    ],
+)
 def test_stop(lang: str, say: str) -> None:
     reply = ENGINES[lang].respond(at_step(lang, 2), SAY[lang][Intent.STOP])
     assert (reply.intent, reply.say, reply.state.ended) == (Intent.STOP, say, True)
@@ -287,9 +334,13 @@ def test_unknown_then_repeated_unknown_offers_help(lang: str) -> None:
     assert help_text not in again.say
 
 
-@pytest.mark.parametrize(("lang", "question"), [
-    ("en", "what is the weather in paris tomorrow"), ("nl", "hoe laat vertrekt de trein"),
-])
+@pytest.mark.parametrize(
+    ("lang", "question"),
+    [
+        ("en", "what is the weather in paris tomorrow"),
+        ("nl", "hoe laat vertrekt de trein"),
+    ],
+)
 def test_out_of_scope_question_is_unknown_not_a_wrong_answer(lang: str, question: str) -> None:
     reply = ENGINES[lang].respond(at_step(lang, 2), question)
     assert (reply.intent, reply.faq, reply.step) == (Intent.UNKNOWN, None, 2)
@@ -304,11 +355,17 @@ def test_empty_utterance(lang: str) -> None:
 
 # --- boundaries -----------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("lang", "words"), [
-    ("en", ("last step", "summary", "tips")), ("nl", ("laatste stap", "samenvatting", "tips")),
-])
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("en", ("last step", "summary", "tips")),
+        ("nl", ("laatste stap", "samenvatting", "tips")),
+    ],
+)
 def test_next_on_the_last_step_offers_summary_tips_then_conclusion(
-        lang: str, words: tuple[str, ...]) -> None:
+    lang: str, words: tuple[str, ...]
+) -> None:
     guide = GUIDES[lang]
     next_ = SAY[lang][Intent.NEXT]
     done, closing, again = run(ENGINES[lang], SAY[lang][Intent.LAST], next_, next_, next_)[2:]
@@ -335,19 +392,25 @@ def test_going_back_after_the_end_walks_again(lang: str) -> None:
     assert (back.step, forward.step, forward.say) == (4, 5, step_say(lang, 5))
 
 
-@pytest.mark.parametrize(("lang", "head"), [
-    ("en", "You are at the first step. "), ("nl", "U bent bij de eerste stap. "),
-])
+@pytest.mark.parametrize(
+    ("lang", "head"),
+    [
+        ("en", "You are at the first step. "),
+        ("nl", "U bent bij de eerste stap. "),
+    ],
+)
 def test_previous_on_the_first_step(lang: str, head: str) -> None:
     reply = ENGINES[lang].respond(at_step(lang, 1), SAY[lang][Intent.PREVIOUS])
-    assert (reply.intent, reply.step, reply.say) == (
-        Intent.PREVIOUS, 1, head + step_say(lang, 1))
+    assert (reply.intent, reply.step, reply.say) == (Intent.PREVIOUS, 1, head + step_say(lang, 1))
 
 
-@pytest.mark.parametrize(("lang", "say"), [
-    ("en", "We haven't started yet. Say 'next' to begin."),
-    ("nl", "We zijn nog niet begonnen. Zeg 'volgende' om te beginnen."),
-])
+@pytest.mark.parametrize(
+    ("lang", "say"),
+    [
+        ("en", "We haven't started yet. Say 'next' to begin."),
+        ("nl", "We zijn nog niet begonnen. Zeg 'volgende' om te beginnen."),
+    ],
+)
 def test_previous_before_start(lang: str, say: str) -> None:
     reply = last(ENGINES[lang], SAY[lang][Intent.PREVIOUS])
     assert (reply.intent, reply.step, reply.say) == (Intent.PREVIOUS, None, say)
@@ -361,8 +424,9 @@ def test_resume_before_start_reads_the_opening() -> None:
 def test_last_step_offer_names_only_what_the_guide_has() -> None:
     engine = DialogEngine(tiny_guide(conclusion="", tips=()))
     done = run(engine, "next", "next", "next")[-1]
-    assert done.say == ("That was the last step. Say 'summary' for a summary or "
-                        "'start over' to begin again.")
+    assert done.say == (
+        "That was the last step. Say 'summary' for a summary or 'start over' to begin again."
+    )
 
 
 def test_last_step_offer_of_a_bare_guide_is_one_option() -> None:
@@ -400,6 +464,7 @@ def test_language_without_messages_uses_english_framing() -> None:
 
 # --- questions asked back -------------------------------------------------------------------
 
+
 class KeywordMatcher:
     """A small real QuestionMatcher: sure when all of an entry's words are said, unsure for some.
 
@@ -423,11 +488,18 @@ class KeywordMatcher:
 
 def tiny_guide(**changes: object) -> Guide:
     guide = Guide(
-        id="tiny", title="Tiny guide", language="en", intro="Two steps.",
+        id="tiny",
+        title="Tiny guide",
+        language="en",
+        intro="Two steps.",
         steps=(Step("First", "Do the first thing."), Step("Second", "Do the second thing.")),
-        tips=("Breathe.",), summary=("Two things.",), conclusion="All done.",
-        faq=(FaqEntry("refund", "How do I get a refund?", "Ask the shop."),
-             FaqEntry("hours", "When are you open?", "Always.")),
+        tips=("Breathe.",),
+        summary=("Two things.",),
+        conclusion="All done.",
+        faq=(
+            FaqEntry("refund", "How do I get a refund?", "Ask the shop."),
+            FaqEntry("hours", "When are you open?", "Always."),
+        ),
     )
     return dataclasses.replace(guide, **changes)  # type: ignore[arg-type]
 
@@ -435,15 +507,20 @@ def tiny_guide(**changes: object) -> Guide:
 @pytest.fixture
 def asking() -> DialogEngine:
     guide = tiny_guide()
-    matcher = KeywordMatcher(guide, {"refund": ["refund", "money", "back"],
-                                     "hours": ["open", "hours"]})
+    matcher = KeywordMatcher(
+        guide, {"refund": ["refund", "money", "back"], "hours": ["open", "hours"]}
+    )
     return DialogEngine(guide, matcher=matcher)
 
 
 def test_sure_match_answers(asking: DialogEngine) -> None:
     reply = asking.respond(State(step=1), "refund money back")
     assert (reply.intent, reply.faq, reply.say, reply.state.pending) == (
-        Intent.FAQ, "refund", "Ask the shop.", None)
+        Intent.FAQ,
+        "refund",
+        "Ask the shop.",
+        None,
+    )
 
 
 def test_unsure_match_asks_back_then_yes_answers(asking: DialogEngine) -> None:
@@ -461,8 +538,7 @@ def test_unsure_match_then_no_lists_the_questions(asking: DialogEngine) -> None:
     asked = asking.respond(State(step=1), "my money please")
     declined = asking.respond(asked.state, "no")
     assert declined.intent is Intent.NO and declined.faq is None
-    assert declined.say == (
-        "Okay. You can ask: How do I get a refund? When are you open?")
+    assert declined.say == ("Okay. You can ask: How do I get a refund? When are you open?")
     assert declined.state.pending is None
     assert asking.respond(declined.state, "yes").say.startswith("Okay. Say 'next'")
 
@@ -495,6 +571,7 @@ def test_ask_back_in_dutch() -> None:
 
 # --- state is a value -----------------------------------------------------------------------
 
+
 def test_state_is_immutable() -> None:
     state = State()
     with pytest.raises(dataclasses.FrozenInstanceError):
@@ -511,8 +588,15 @@ def test_respond_does_not_change_its_input() -> None:
     assert engine.respond(state, "next") == replies[0]  # same input, same reply
 
 
-COMMANDS = [*SAY["en"].values(), "step 2", "step 9", "xyzzy", "is the chat open at night",
-            "what if the chat drops", ""]
+COMMANDS = [
+    *SAY["en"].values(),
+    "step 2",
+    "step 9",
+    "xyzzy",
+    "is the chat open at night",
+    "what if the chat drops",
+    "",
+]
 
 
 @settings(max_examples=200, deadline=None)

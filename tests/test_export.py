@@ -11,17 +11,20 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from voice.export import ExportFormat, export_guide, json_ld, to_html_page, to_markdown
-from voice.guide import FaqEntry, Guide, Step
-from voice.import_html import import_html
-from voice.import_text import import_text
-from voice.importing import import_article, import_file
-from voice.script_file import load_script
+from voice.authoring.export import ExportFormat, export_guide, json_ld, to_html_page, to_markdown
+from voice.authoring.html import import_html
+from voice.authoring.importer import import_article, import_file
+from voice.authoring.text import import_text
+from voice.guide.loader import load_guide
+from voice.guide.model import FaqEntry, Guide, Step
 
 DATA = Path(__file__).parent / "data"
 ROOT = Path(__file__).parent.parent
-SOURCES = [DATA / "amazon-chat.nl.txt", DATA / "router-reset.en.md",
-           DATA / "descale-coffee.en.html"]
+SOURCES = [
+    DATA / "amazon-chat.nl.txt",
+    DATA / "router-reset.en.md",
+    DATA / "descale-coffee.en.html",
+]
 SUFFIX = {ExportFormat.MARKDOWN: ".md", ExportFormat.JSONLD: ".html"}
 
 
@@ -46,41 +49,46 @@ def test_round_trip_import_export_import_is_stable(source: Path, fmt: ExportForm
 
 @pytest.mark.parametrize("fmt", list(ExportFormat))
 @pytest.mark.parametrize("name", ["amazon-chat.en", "amazon-chat.nl"])
-def test_bundled_guides_survive_export_except_voice_only_phrasings(name: str,
-                                                                   fmt: ExportFormat) -> None:
+def test_bundled_guides_survive_export_except_voice_only_phrasings(
+    name: str, fmt: ExportFormat
+) -> None:
     """FAQ ids travel as ``{#id}`` heading anchors / ``identifier``; ``also`` does not travel."""
-    bundled = load_script(ROOT / "scripts" / f"{name}.yaml")
+    bundled = load_guide(ROOT / "scripts" / f"{name}.yaml")
     expected = replace(bundled, faq=tuple(replace(e, also=()) for e in bundled.faq))
     assert same(reimport(bundled, fmt), expected)
 
 
 def test_markdown_shape() -> None:
-    guide = load_script(ROOT / "scripts" / "amazon-chat.nl.yaml")
+    guide = load_guide(ROOT / "scripts" / "amazon-chat.nl.yaml")
     text = to_markdown(guide)
     headings = re.findall(r"^#+ .*$", text, re.M)
-    assert headings[:3] == ["# Stapsgewijze zelfstudie: een Amazon-klantenservicechat starten",
-                            "## Stap 1: Log in op uw Amazon-account",
-                            "## Stap 2: Navigeer naar het gedeelte ‘Help’"]
-    assert headings[6:9] == ["## Als u klaar bent",
-                             "## Tips: Verbeter uw chatervaring met de Amazon-klantenservice",
-                             "## Veelgestelde vragen"]
+    assert headings[:3] == [
+        "# Stapsgewijze zelfstudie: een Amazon-klantenservicechat starten",
+        "## Stap 1: Log in op uw Amazon-account",
+        "## Stap 2: Navigeer naar het gedeelte ‘Help’",
+    ]
+    assert headings[6:9] == [
+        "## Als u klaar bent",
+        "## Tips: Verbeter uw chatervaring met de Amazon-klantenservice",
+        "## Veelgestelde vragen",
+    ]
     assert "### Is de chatfunctie 24/7 beschikbaar? {#available-24-7}" in headings
     assert headings[-2:] == ["## Samenvatting", "## Conclusie"]
 
 
 def test_json_ld_is_schema_org_howto_and_faq_page() -> None:
-    guide = load_script(ROOT / "scripts" / "amazon-chat.en.yaml")
+    guide = load_guide(ROOT / "scripts" / "amazon-chat.en.yaml")
     page = to_html_page(guide)
     blocks = re.findall(r'<script type="application/ld\+json">\n(.*?)\n</script>', page, re.S)
     assert len(blocks) == 1
     data = json.loads(blocks[0])
     assert data == json_ld(guide)
     howto, faq_page = data["@graph"]
-    assert (howto["@type"], howto["name"], howto["inLanguage"]) == (
-        "HowTo", guide.title, "en")
+    assert (howto["@type"], howto["name"], howto["inLanguage"]) == ("HowTo", guide.title, "en")
     steps = [item for item in howto["step"] if item["@type"] == "HowToStep"]
     assert [(s["position"], s["name"]) for s in steps] == [
-        (n, step.title) for n, step in enumerate(guide.steps, start=1)]
+        (n, step.title) for n, step in enumerate(guide.steps, start=1)
+    ]
     assert faq_page["@type"] == "FAQPage"
     assert [q["acceptedAnswer"]["@type"] for q in faq_page["mainEntity"]] == ["Answer"] * 5
     assert '<html lang="en">' in page and "<h1>Step-by-step tutorial" in page
@@ -88,10 +96,16 @@ def test_json_ld_is_schema_org_howto_and_faq_page() -> None:
 
 def test_markup_in_texts_is_escaped() -> None:
     tricky = 'Press <b>Enter</b> & type "</script>" then *wait*'
-    guide = Guide(id="t", title="T & <T>", language="en", intro=tricky,
-                  steps=(Step("One", tricky),), faq=(FaqEntry("q", "Why <this>?", tricky),))
+    guide = Guide(
+        id="t",
+        title="T & <T>",
+        language="en",
+        intro=tricky,
+        steps=(Step("One", tricky),),
+        faq=(FaqEntry("q", "Why <this>?", tricky),),
+    )
     page = to_html_page(guide)
-    assert "</script>\"" not in page and "<b>" not in page
+    assert '</script>"' not in page and "<b>" not in page
     for fmt in ExportFormat:
         assert same(reimport(guide, fmt, "t"), guide)
 
@@ -102,17 +116,26 @@ SENTENCE = st.lists(WORD, min_size=1, max_size=8).map(lambda words: " ".join(wor
 
 @settings(max_examples=150, deadline=None)
 @given(intro=SENTENCE, title=SENTENCE, text=SENTENCE, tip=SENTENCE, answer=SENTENCE)
-def test_markdown_escaping_round_trips_any_characters(intro: str, title: str, text: str,
-                                                      tip: str, answer: str) -> None:
-    guide = Guide(id="g", title="Title", language="en", intro=intro,
-                  steps=(Step(title.rstrip("."), text), Step("Two", "Second step.")),
-                  tips=(tip,), faq=(FaqEntry("q", "Question?", answer),),
-                  summary=(tip,), conclusion=intro)
+def test_markdown_escaping_round_trips_any_characters(
+    intro: str, title: str, text: str, tip: str, answer: str
+) -> None:
+    guide = Guide(
+        id="g",
+        title="Title",
+        language="en",
+        intro=intro,
+        steps=(Step(title.rstrip("."), text), Step("Two", "Second step.")),
+        tips=(tip,),
+        faq=(FaqEntry("q", "Question?", answer),),
+        summary=(tip,),
+        conclusion=intro,
+    )
     back = import_text(to_markdown(guide), "g.md", lang="en").guide
     assert same(back, guide)
 
 
 def test_export_of_guide_with_html_special_characters_via_page() -> None:
-    guide = import_html(to_html_page(load_script(ROOT / "scripts" / "amazon-chat.nl.yaml")),
-                        "amazon-chat.html").guide
+    guide = import_html(
+        to_html_page(load_guide(ROOT / "scripts" / "amazon-chat.nl.yaml")), "amazon-chat.html"
+    ).guide
     assert guide.steps[1].title == "Navigeer naar het gedeelte ‘Help’"

@@ -21,15 +21,15 @@ import time
 from pathlib import Path
 
 import pytest
-from pulse import PulseServer
-from test_resume import EN, REPO, run_cli
 
-from voice.dialog import DialogEngine
+from tests.support.pulse import PulseServer
+from tests.test_resume import EN, REPO, run_cli
+from voice.dialog.engine import DialogEngine
 from voice.errors import SpeechError
-from voice.ports import Heard
-from voice.resume import PositionStore, ResumeSink, opening
-from voice.script_file import load_script
-from voice.session import PrintSink, Session, SilentSpeaker, TextFallback
+from voice.guide.loader import load_guide
+from voice.session.loop import PrintSink, Session, SilentSpeaker, TextFallback
+from voice.session.ports import Heard
+from voice.session.resume import PositionStore, ResumeSink, opening
 
 
 class UnpluggedMicrophone:
@@ -63,18 +63,26 @@ class CrashingSpeaker(SilentSpeaker):
 
 
 def test_microphone_unplugged_falls_back_to_text_and_keeps_the_place(
-        monkeypatch: pytest.MonkeyPatch, private_state_dir: Path) -> None:
-    guide = load_script(EN)
+    monkeypatch: pytest.MonkeyPatch, private_state_dir: Path
+) -> None:
+    guide = load_guide(EN)
     monkeypatch.setattr(sys, "stdin", io.StringIO("next\nwhere am i\nstop\n"))
     out, err = io.StringIO(), io.StringIO()
     store = PositionStore(private_state_dir)
     microphone = UnpluggedMicrophone(["next", "next"])
-    session = Session(DialogEngine(guide), microphone, SilentSpeaker(),
-                      [ResumeSink(store, guide, err), PrintSink(out)], TextFallback(err))
+    session = Session(
+        DialogEngine(guide),
+        microphone,
+        SilentSpeaker(),
+        [ResumeSink(store, guide, err), PrintSink(out)],
+        TextFallback(err),
+    )
     final = session.run()
     assert microphone.closed
-    assert err.getvalue() == ("voice-guide: the microphone stopped delivering audio; "
-                              "using text mode (type your commands).\n")
+    assert err.getvalue() == (
+        "voice-guide: the microphone stopped delivering audio; "
+        "using text mode (type your commands).\n"
+    )
     lines = out.getvalue().splitlines()
     assert lines[2].startswith("Step 2 of 5") and lines[3].startswith("Step 3 of 5")
     assert lines[4].startswith("You are at step 3 of 5")
@@ -84,7 +92,7 @@ def test_microphone_unplugged_falls_back_to_text_and_keeps_the_place(
 
 
 def test_microphone_failure_without_a_fallback_is_reported() -> None:
-    session = Session(DialogEngine(load_script(EN)), UnpluggedMicrophone([]), SilentSpeaker(), [])
+    session = Session(DialogEngine(load_guide(EN)), UnpluggedMicrophone([]), SilentSpeaker(), [])
     with pytest.raises(SpeechError):
         session.run()
 
@@ -93,12 +101,14 @@ def test_speech_output_failing_mid_session_prints_and_goes_on() -> None:
     out, err = io.StringIO(), io.StringIO()
     speaker = CrashingSpeaker(good=2)
     listener = UnpluggedMicrophone(["next", "next", "next", "stop"])
-    session = Session(DialogEngine(load_script(EN)), listener, speaker, [PrintSink(out)],
-                      TextFallback(err))
+    session = Session(
+        DialogEngine(load_guide(EN)), listener, speaker, [PrintSink(out)], TextFallback(err)
+    )
     final = session.run()
     assert len(speaker.said) == 2  # the welcome and step 1 were spoken
-    assert err.getvalue() == ("voice-guide: speech output failed: espeak-ng stopped; "
-                              "replies are printed only.\n")
+    assert err.getvalue() == (
+        "voice-guide: speech output failed: espeak-ng stopped; replies are printed only.\n"
+    )
     lines = out.getvalue().splitlines()
     assert [line[:11] for line in lines[1:4]] == ["Step 1 of 5", "Step 2 of 5", "Step 3 of 5"]
     assert lines[4] == "Goodbye. You were at step 3 of 5."
@@ -116,7 +126,7 @@ def korean_model() -> Path:
 
 
 def test_wrong_language_model_names_the_path() -> None:
-    from voice.model_discovery import ModelLanguageError, find_vosk_model
+    from voice.speech_in.model_discovery import ModelLanguageError, find_vosk_model
 
     model = korean_model()
     with pytest.raises(ModelLanguageError) as caught:
@@ -127,8 +137,13 @@ def test_wrong_language_model_names_the_path() -> None:
 def garbage_model(root: Path) -> Path:
     """A directory that looks like a vosk model (am/final.mdl, conf/) but holds garbage."""
     model = root / "vosk-model-small-en-us-0.15"
-    for name in ("am/final.mdl", "conf/model.conf", "conf/mfcc.conf", "graph/HCLr.fst",
-                 "ivector/final.ie"):
+    for name in (
+        "am/final.mdl",
+        "conf/model.conf",
+        "conf/mfcc.conf",
+        "graph/HCLr.fst",
+        "ivector/final.ie",
+    ):
         (model / name).parent.mkdir(parents=True, exist_ok=True)
         (model / name).write_bytes(os.urandom(4096))
     return model
@@ -138,10 +153,10 @@ LOAD_GARBAGE = """
 import sys
 from pathlib import Path
 from voice.errors import ModelError
-from voice.script_file import load_script
-from voice.speech_in import EngineChoice, open_recognizer
+from voice.guide.loader import load_guide
+from voice.speech_in.selection import EngineChoice, open_recognizer
 try:
-    open_recognizer(EngineChoice("vosk", "en", Path(sys.argv[1])), load_script(sys.argv[2]))
+    open_recognizer(EngineChoice("vosk", "en", Path(sys.argv[1])), load_guide(sys.argv[2]))
 except ModelError as err:
     print(f"ModelError: {err}")
 """
@@ -150,20 +165,27 @@ except ModelError as err:
 def test_corrupt_vosk_model_is_a_model_error_naming_the_path(tmp_path: Path) -> None:
     pytest.importorskip("vosk")
     try:
-        import voice.stt_vosk  # noqa: F401
+        import voice.speech_in.vosk_engine  # noqa: F401
     except ImportError:
-        pytest.skip("voice.stt_vosk (the vosk adapter) is not in this tree yet")
+        pytest.skip("voice.speech_in.vosk_engine (the vosk adapter) is not in this tree yet")
     model = garbage_model(tmp_path)
     # In a subprocess: a C++ engine that aborts on garbage must fail this test, not kill pytest.
-    result = subprocess.run([sys.executable, "-c", LOAD_GARBAGE, str(model), str(EN)],
-                            capture_output=True, text=True, cwd=REPO, timeout=120, check=False)
+    result = subprocess.run(
+        [sys.executable, "-c", LOAD_GARBAGE, str(model), str(EN)],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=120,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.startswith("ModelError: ") and str(model) in result.stdout
 
 
 @pytest.mark.parametrize("kind", ["corrupt", "korean"])
-def test_cli_with_a_bad_model_says_which_and_goes_on_in_text_mode(tmp_path: Path,
-                                                                  kind: str) -> None:
+def test_cli_with_a_bad_model_says_which_and_goes_on_in_text_mode(
+    tmp_path: Path, kind: str
+) -> None:
     pytest.importorskip("vosk")
     if "--model" not in run_cli("--help").stdout:
         pytest.skip("the CLI has no --model option yet (speech input is being wired)")
@@ -183,8 +205,13 @@ class LiveCli:
 
     def __init__(self, *args: str) -> None:
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "voice", "--text", *args], cwd=REPO, text=True,
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+            [sys.executable, "-m", "voice", "--text", *args],
+            cwd=REPO,
+            text=True,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
 
     def say(self, line: str) -> None:
         assert self.proc.stdin is not None
@@ -212,10 +239,12 @@ def saved_step(state_dir: Path) -> int | None:
     return json.loads(path.read_text(encoding="utf-8"))["step"] if path.exists() else None
 
 
-@pytest.mark.parametrize(("signum", "status"), [(signal.SIGINT, 130), (signal.SIGTERM, 143),
-                                                (signal.SIGHUP, 129)])
-def test_signal_ends_cleanly_with_the_position_saved(signum: int, status: int,
-                                                     private_state_dir: Path) -> None:
+@pytest.mark.parametrize(
+    ("signum", "status"), [(signal.SIGINT, 130), (signal.SIGTERM, 143), (signal.SIGHUP, 129)]
+)
+def test_signal_ends_cleanly_with_the_position_saved(
+    signum: int, status: int, private_state_dir: Path
+) -> None:
     cli = LiveCli()
     cli.wait_for("Say 'next' to begin")
     for _ in range(2):
@@ -244,7 +273,7 @@ def test_kill_9_then_restart_resumes_at_the_right_step(private_state_dir: Path) 
 
 
 def test_kill_9_at_random_moments_never_leaves_a_torn_position(private_state_dir: Path) -> None:
-    guide = load_script(EN)
+    guide = load_guide(EN)
     store = PositionStore(private_state_dir)
     for delay in (0.05, 0.15, 0.3, 0.5):
         cli = LiveCli()
@@ -278,15 +307,22 @@ def test_sigterm_during_the_resume_offer_keeps_the_position(private_state_dir: P
 @pytest.mark.audio
 @pytest.mark.slow
 def test_sound_server_gone_mid_session_falls_back_to_text_at_the_same_step(
-        pulse_server: PulseServer, tmp_path: Path, private_state_dir: Path) -> None:
+    pulse_server: PulseServer, tmp_path: Path, private_state_dir: Path
+) -> None:
     """The microphone (a PulseAudio monitor) and the voice both vanish when the sound server
     dies under a voice-mode session: it says so, goes on in text mode, and keeps the place."""
     pytest.importorskip("pyaudio")
     run_cli("--text", stdin="go to step 2\n")
     env = pulse_server.client_env(sink="speaker", source="room.monitor")
-    app = subprocess.Popen([sys.executable, "-m", "voice", "--jsonl", "-", "--stt", "pocketsphinx"],
-                           cwd=REPO, env=env, text=True, stdin=subprocess.PIPE,
-                           stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    app = subprocess.Popen(
+        [sys.executable, "-m", "voice", "--jsonl", "-", "--stt", "pocketsphinx"],
+        cwd=REPO,
+        env=env,
+        text=True,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     assert app.stdin is not None and app.stdout is not None
     app.stdin.write("continue\nstop\n")  # only read once the app is in text mode
     app.stdin.flush()

@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from voice.interrupts import Interrupted, exit_status, signals_as_interrupts
+from voice.session.interrupts import Interrupted, exit_status, signals_as_interrupts
 
 
 def _deliver(signum: int) -> None:

@@ -6,8 +6,7 @@ from collections import defaultdict
 
 import pytest
 
-from voice.intents import Command, Intent
-from voice.language import (
+from voice.language.commands import (
     Vocabulary,
     normalise,
     number_words,
@@ -15,6 +14,7 @@ from voice.language import (
     parse_number,
     vocabulary,
 )
+from voice.language.intents import Command, Intent
 
 EN = vocabulary("en")
 NL = vocabulary("nl")
@@ -23,17 +23,17 @@ VOCABS = {"en": EN, "nl": NL}
 # Written out here rather than imported, so a typo in the vocabulary data shows up.
 CARDINALS = {
     "en": "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-          "fifteen sixteen seventeen eighteen nineteen twenty".split(),
+    "fifteen sixteen seventeen eighteen nineteen twenty".split(),
     "nl": "een twee drie vier vijf zes zeven acht negen tien elf twaalf dertien veertien "
-          "vijftien zestien zeventien achttien negentien twintig".split(),
+    "vijftien zestien zeventien achttien negentien twintig".split(),
 }
 ORDINALS = {
     "en": "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
-          "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
-          "twentieth".split(),
+    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
+    "twentieth".split(),
     "nl": "eerste tweede derde vierde vijfde zesde zevende achtste negende tiende elfde "
-          "twaalfde dertiende veertiende vijftiende zestiende zeventiende achttiende "
-          "negentiende twintigste".split(),
+    "twaalfde dertiende veertiende vijftiende zestiende zeventiende achttiende "
+    "negentiende twintigste".split(),
 }
 
 
@@ -62,10 +62,24 @@ def test_number_words_and_ordinals_up_to_twenty(lang: str, value: int) -> None:
     assert number_words(value, lang) == cardinal
 
 
-@pytest.mark.parametrize(("word", "value"), [
-    ("3", 3), ("17", 17), ("3rd", 3), ("1st", 1), ("2nd", 2), ("4th", 4), ("21st", 21),
-    ("3e", 3), ("1ste", 1), ("2de", 2), ("three", 3), ("drie", 3), ("derde", 3),
-])
+@pytest.mark.parametrize(
+    ("word", "value"),
+    [
+        ("3", 3),
+        ("17", 17),
+        ("3rd", 3),
+        ("1st", 1),
+        ("2nd", 2),
+        ("4th", 4),
+        ("21st", 21),
+        ("3e", 3),
+        ("1ste", 1),
+        ("2de", 2),
+        ("three", 3),
+        ("drie", 3),
+        ("derde", 3),
+    ],
+)
 def test_parse_number_digits_and_ordinal_suffixes(word: str, value: int) -> None:
     vocab = NL if word in ("drie", "derde") else EN
     assert parse_number(word, vocab) == value
@@ -81,71 +95,133 @@ def test_number_words_past_twenty_are_digits() -> None:
     assert number_words(3, "nl-BE") == "drie"
 
 
-@pytest.mark.parametrize(("text", "step"), [
-    ("step 3", 3), ("Step 3.", 3), ("3", 3), ("3rd", 3), ("go to step three", 3),
-    ("the third step", 3), ("go to the 3rd step", 3), ("jump to step 12", 12),
-    ("skip to step five", 5), ("take me to step 2", 2), ("okay, step four please", 4),
-    ("step 21", 21), ("number 4", 4), ("the first step", 1), ("twentieth step", 20),
-])
+@pytest.mark.parametrize(
+    ("text", "step"),
+    [
+        ("step 3", 3),
+        ("Step 3.", 3),
+        ("3", 3),
+        ("3rd", 3),
+        ("go to step three", 3),
+        ("the third step", 3),
+        ("go to the 3rd step", 3),
+        ("jump to step 12", 12),
+        ("skip to step five", 5),
+        ("take me to step 2", 2),
+        ("okay, step four please", 4),
+        ("step 21", 21),
+        ("number 4", 4),
+        ("the first step", 1),
+        ("twentieth step", 20),
+    ],
+)
 def test_goto_english(text: str, step: int) -> None:
     assert parse_command(text, EN) == goto(step)
 
 
-@pytest.mark.parametrize(("text", "step"), [
-    ("stap 3", 3), ("ga naar stap drie", 3), ("derde stap", 3), ("3e", 3), ("de 3e stap", 3),
-    ("ga naar de derde stap", 3), ("spring naar stap 4", 4), ("stap twintig", 20),
-    ("twintigste stap", 20), ("1ste stap", 1), ("stap een", 1), ("graag stap vijf", 5),
-])
+@pytest.mark.parametrize(
+    ("text", "step"),
+    [
+        ("stap 3", 3),
+        ("ga naar stap drie", 3),
+        ("derde stap", 3),
+        ("3e", 3),
+        ("de 3e stap", 3),
+        ("ga naar de derde stap", 3),
+        ("spring naar stap 4", 4),
+        ("stap twintig", 20),
+        ("twintigste stap", 20),
+        ("1ste stap", 1),
+        ("stap een", 1),
+        ("graag stap vijf", 5),
+    ],
+)
 def test_goto_dutch(text: str, step: int) -> None:
     assert parse_command(text, NL) == goto(step)
 
 
-@pytest.mark.parametrize(("lang", "text"), [
-    ("en", "step"), ("en", "go to step"), ("en", "step three four"), ("en", "step 3 and 4"),
-    ("nl", "stap"), ("nl", "ga naar stap drie vier"), ("nl", "stap three"),
-])
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "step"),
+        ("en", "go to step"),
+        ("en", "step three four"),
+        ("en", "step 3 and 4"),
+        ("nl", "stap"),
+        ("nl", "ga naar stap drie vier"),
+        ("nl", "stap three"),
+    ],
+)
 def test_not_a_step_number(lang: str, text: str) -> None:
     assert parse_command(text, VOCABS[lang]).intent is Intent.UNKNOWN
 
 
-@pytest.mark.parametrize(("text", "intent"), [
-    ("okay, next please", Intent.NEXT), ("Next.", Intent.NEXT), ("NEXT STEP!", Intent.NEXT),
-    ("um, what's next?", Intent.NEXT), ("hey guide, continue", Intent.NEXT),
-    ("thank you, next", Intent.NEXT), ("could you repeat that please", Intent.REPEAT),
-    ("uh go back", Intent.PREVIOUS), ("please stop", Intent.STOP),
-    ("okay, where am I?", Intent.WHERE), ("what can I ask?", Intent.FAQ_LIST),
-    ("so, the next tip please", Intent.NEXT_TIP), ("just a moment", Intent.PAUSE),
-    ("yes please", Intent.YES), ("no thanks", Intent.NO), ("let's start over", Intent.START_OVER),
-])
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("okay, next please", Intent.NEXT),
+        ("Next.", Intent.NEXT),
+        ("NEXT STEP!", Intent.NEXT),
+        ("um, what's next?", Intent.NEXT),
+        ("hey guide, continue", Intent.NEXT),
+        ("thank you, next", Intent.NEXT),
+        ("could you repeat that please", Intent.REPEAT),
+        ("uh go back", Intent.PREVIOUS),
+        ("please stop", Intent.STOP),
+        ("okay, where am I?", Intent.WHERE),
+        ("what can I ask?", Intent.FAQ_LIST),
+        ("so, the next tip please", Intent.NEXT_TIP),
+        ("just a moment", Intent.PAUSE),
+        ("yes please", Intent.YES),
+        ("no thanks", Intent.NO),
+        ("let's start over", Intent.START_OVER),
+    ],
+)
 def test_fillers_and_politeness_english(text: str, intent: Intent) -> None:
     assert parse_command(text, EN) == Command(intent)
 
 
-@pytest.mark.parametrize(("text", "intent"), [
-    ("volgende stap graag", Intent.NEXT), ("Oké, volgende!", Intent.NEXT),
-    ("ga maar door", Intent.NEXT), ("kun je dat herhalen?", Intent.REPEAT),
-    ("eh, vorige stap alsjeblieft", Intent.PREVIOUS), ("stop maar", Intent.STOP),
-    ("waar ben ik?", Intent.WHERE), ("nou, nog een tip", Intent.NEXT_TIP),
-    ("wacht even", Intent.PAUSE), ("ja graag", Intent.YES), ("nee dank je", Intent.NO),
-    ("begin maar opnieuw", Intent.START_OVER), ("wat kan ik vragen?", Intent.FAQ_LIST),
-])
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("volgende stap graag", Intent.NEXT),
+        ("Oké, volgende!", Intent.NEXT),
+        ("ga maar door", Intent.NEXT),
+        ("kun je dat herhalen?", Intent.REPEAT),
+        ("eh, vorige stap alsjeblieft", Intent.PREVIOUS),
+        ("stop maar", Intent.STOP),
+        ("waar ben ik?", Intent.WHERE),
+        ("nou, nog een tip", Intent.NEXT_TIP),
+        ("wacht even", Intent.PAUSE),
+        ("ja graag", Intent.YES),
+        ("nee dank je", Intent.NO),
+        ("begin maar opnieuw", Intent.START_OVER),
+        ("wat kan ik vragen?", Intent.FAQ_LIST),
+    ],
+)
 def test_fillers_and_politeness_dutch(text: str, intent: Intent) -> None:
     assert parse_command(text, NL) == Command(intent)
 
 
-@pytest.mark.parametrize(("lang", "text"), [
-    ("en", "what happens next if the chat drops"),
-    ("en", "can I go back to a chat I closed"),
-    ("en", "what should I do if I can't find the contact button"),
-    ("en", "is the chat available 24/7"),
-    ("en", "how do I stop the chat from disconnecting"),
-    ("en", "next to what"),
-    ("nl", "wat gebeurt er als de chat wegvalt"),
-    ("nl", "kan ik terug naar een oud gesprek"),
-    ("nl", "is de chat 24/7 beschikbaar"),
-    ("nl", "hoe stop ik de chat"),
-    ("en", ""), ("en", "  ...  "), ("en", "please"), ("nl", "graag"),
-])
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "what happens next if the chat drops"),
+        ("en", "can I go back to a chat I closed"),
+        ("en", "what should I do if I can't find the contact button"),
+        ("en", "is the chat available 24/7"),
+        ("en", "how do I stop the chat from disconnecting"),
+        ("en", "next to what"),
+        ("nl", "wat gebeurt er als de chat wegvalt"),
+        ("nl", "kan ik terug naar een oud gesprek"),
+        ("nl", "is de chat 24/7 beschikbaar"),
+        ("nl", "hoe stop ik de chat"),
+        ("en", ""),
+        ("en", "  ...  "),
+        ("en", "please"),
+        ("nl", "graag"),
+    ],
+)
 def test_questions_and_noise_are_not_commands(lang: str, text: str) -> None:
     assert parse_command(text, VOCABS[lang]).intent is Intent.UNKNOWN
 
@@ -166,9 +242,12 @@ def test_built_in_phrases_do_not_collide(lang: str) -> None:
 @pytest.mark.parametrize("lang", ["en", "nl"])
 def test_every_built_in_phrase_means_its_intent(lang: str) -> None:
     vocab = VOCABS[lang]
-    wrong = [(phrase, intent, parse_command(phrase, vocab).intent)
-             for intent, phrases in vocab.phrases.items() for phrase in phrases
-             if parse_command(phrase, vocab) != Command(intent)]
+    wrong = [
+        (phrase, intent, parse_command(phrase, vocab).intent)
+        for intent, phrases in vocab.phrases.items()
+        for phrase in phrases
+        if parse_command(phrase, vocab) != Command(intent)
+    ]
     assert wrong == []
 
 
@@ -190,17 +269,33 @@ def test_regional_tags_use_the_language_vocabulary() -> None:
 
 
 def german() -> Vocabulary:
-    return vocabulary("de", {"next": ["weiter", "nächster Schritt"], "previous": ["zurück"],
-                             "goto": ["gehe zu Schritt"], "stop": ["Ende", "halt"]})
+    return vocabulary(
+        "de",
+        {
+            "next": ["weiter", "nächster Schritt"],
+            "previous": ["zurück"],
+            "goto": ["gehe zu Schritt"],
+            "stop": ["Ende", "halt"],
+        },
+    )
 
 
-@pytest.mark.parametrize(("text", "command"), [
-    ("weiter", Command(Intent.NEXT)), ("Nächster Schritt!", Command(Intent.NEXT)),
-    ("zurück", Command(Intent.PREVIOUS)), ("Halt.", Command(Intent.STOP)),
-    ("gehe zu Schritt 3", goto(3)), ("Schritt 2", goto(2)), ("4", goto(4)), ("4.", goto(4)),
-    ("gehe zu Schritt", Command(Intent.UNKNOWN)), ("next", Command(Intent.UNKNOWN)),
-    ("was passiert wenn der Chat abbricht", Command(Intent.UNKNOWN)),
-])
+@pytest.mark.parametrize(
+    ("text", "command"),
+    [
+        ("weiter", Command(Intent.NEXT)),
+        ("Nächster Schritt!", Command(Intent.NEXT)),
+        ("zurück", Command(Intent.PREVIOUS)),
+        ("Halt.", Command(Intent.STOP)),
+        ("gehe zu Schritt 3", goto(3)),
+        ("Schritt 2", goto(2)),
+        ("4", goto(4)),
+        ("4.", goto(4)),
+        ("gehe zu Schritt", Command(Intent.UNKNOWN)),
+        ("next", Command(Intent.UNKNOWN)),
+        ("was passiert wenn der Chat abbricht", Command(Intent.UNKNOWN)),
+    ],
+)
 def test_script_commands_work_without_built_in_vocabulary(text: str, command: Command) -> None:
     assert parse_command(text, german()) == command
 

@@ -16,25 +16,19 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from pulse import PulseServer
-from voice_loop import command_wav
 
-from voice.audio import read_wav, resample
-from voice.audio_devices import MicDevice, list_microphones, mics_lines
-from voice.cli import DEFAULT_SCRIPT
+from tests.support.pulse import PulseServer
+from tests.support.voice_loop import command_wav
+from voice.audio.devices import MicDevice, list_microphones, mics_lines
+from voice.audio.microphone import Chunk, Endpointer, MicConfig, MicStream, Utterance
+from voice.audio.pcm import read_wav, resample
 from voice.errors import SpeechError
-from voice.microphone import (
-    Chunk,
-    Endpointer,
-    MicConfig,
-    MicListener,
-    MicStream,
-    Utterance,
-    barge_in_checker,
-)
-from voice.ports import Heard
-from voice.script_file import load_script
-from voice.speech_in import EngineChoice, Recognizer, open_recognizer
+from voice.guide.bundled import DEFAULT_GUIDE
+from voice.guide.loader import load_guide
+from voice.session.ports import Heard
+from voice.speech_in.contract import Recognizer
+from voice.speech_in.mic_listener import MicListener, barge_in_checker
+from voice.speech_in.selection import EngineChoice, open_recognizer
 
 RATE = 44_100
 CHUNK = RATE * 20 // 1000
@@ -147,16 +141,20 @@ class TalkingWindow:
 def english_recognizer() -> Iterator[Recognizer]:
     if importlib.util.find_spec("pocketsphinx") is None:
         pytest.skip("pocketsphinx is not installed")
-    guide = load_script(DEFAULT_SCRIPT)
+    guide = load_guide(DEFAULT_GUIDE)
     recognizer = open_recognizer(EngineChoice("pocketsphinx", "en"), guide)
     yield recognizer
     recognizer.close()
 
 
-def _listen_to_the_room(pulse_server: PulseServer, recognizer: Recognizer,
-                        talking: TalkingWindow, room: Callable[[], None]) -> Heard | None:
+def _listen_to_the_room(
+    pulse_server: PulseServer,
+    recognizer: Recognizer,
+    talking: TalkingWindow,
+    room: Callable[[], None],
+) -> Heard | None:
     """The first utterance the microphone listener takes while ``room`` plays into the room."""
-    guide = load_script(DEFAULT_SCRIPT)
+    guide = load_guide(DEFAULT_GUIDE)
     with pulse_server.activated(sink="speaker", source="room.monitor"):
         listener = MicListener(recognizer, talking, barge_in_checker(guide))
         try:

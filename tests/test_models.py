@@ -22,9 +22,8 @@ from pathlib import Path
 
 import pytest
 
-from voice.download import Expected
 from voice.errors import ModelError
-from voice.models import (
+from voice.speech_in.catalogue import (
     FetchOptions,
     bundled_catalogue,
     catalogue,
@@ -34,6 +33,7 @@ from voice.models import (
     parse_catalogue,
     pick,
 )
+from voice.speech_in.download import Expected
 
 NAME = "vosk-model-small-en-us-0.15"
 

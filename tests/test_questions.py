@@ -7,12 +7,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from question_sets import match_key, read_set
 
-from voice.guide import FaqEntry, Guide, Step
-from voice.questions import MAYBE, SURE, QuestionMatch, build_matcher
-from voice.script_file import load_script, parse_script
-from voice.text_norm import Lexicon, TextAnalyzer
+from tests.support.question_sets import match_key, read_set
+from voice.guide.loader import load_guide, parse_guide
+from voice.guide.model import FaqEntry, Guide, Step
+from voice.language.analysis import Lexicon, TextAnalyzer
+from voice.questions.matcher import MAYBE, SURE, QuestionMatch, build_matcher
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
@@ -24,15 +24,18 @@ HELD_OUT_FLOOR = 0.6
 
 
 def bundled(lang: str) -> Guide:
-    return load_script(ROOT / "scripts" / f"amazon-chat.{lang}.yaml")
+    return load_guide(ROOT / "scripts" / f"amazon-chat.{lang}.yaml")
 
 
 def rates(lang: str, name: str) -> tuple[float, float, list[str]]:
     """(top-1 accuracy, out-of-scope rejection, misses) of one question set."""
     matcher = build_matcher(bundled(lang))
     rows = read_set(DATA / f"questions.{name}{lang}.tsv")
-    misses = [f"{q!r}: expected {exp}, got {match_key(matcher.match(q))}" for exp, q in rows
-              if match_key(matcher.match(q)) not in exp]
+    misses = [
+        f"{q!r}: expected {exp}, got {match_key(matcher.match(q))}"
+        for exp, q in rows
+        if match_key(matcher.match(q)) not in exp
+    ]
     in_scope = [(exp, q) for exp, q in rows if exp != {"none"}]
     right = sum(match_key(matcher.match(q)) in exp for exp, q in in_scope)
     out = [q for exp, q in rows if exp == {"none"}]
@@ -61,13 +64,16 @@ def test_held_out_set_does_not_collapse(lang: str) -> None:
     assert rejected >= REJECT_FLOOR, misses
 
 
-@pytest.mark.parametrize(("text", "faq_id"), [
-    ("what if the cat gets disconnected", "chat-disconnected"),
-    ("can i save the chat trans script", "save-transcript"),
-    ("what happens next if the chat drops", "chat-disconnected"),
-    ("can i ask for a specific represent a tive", "specific-representative"),
-    ("is the chat available twenty four seven", "available-24-7"),
-])
+@pytest.mark.parametrize(
+    ("text", "faq_id"),
+    [
+        ("what if the cat gets disconnected", "chat-disconnected"),
+        ("can i save the chat trans script", "save-transcript"),
+        ("what happens next if the chat drops", "chat-disconnected"),
+        ("can i ask for a specific represent a tive", "specific-representative"),
+        ("is the chat available twenty four seven", "available-24-7"),
+    ],
+)
 def test_paraphrases_and_recognition_errors_reach_the_faq_entry(text: str, faq_id: str) -> None:
     found = build_matcher(bundled("en")).match(text)
     assert found is not None and found.faq_id == faq_id and found.step is None
@@ -76,23 +82,28 @@ def test_paraphrases_and_recognition_errors_reach_the_faq_entry(text: str, faq_i
 
 def test_a_question_a_step_answers_returns_the_step() -> None:
     found = build_matcher(bundled("en")).match("how do I get to the help section?")
-    assert found == QuestionMatch(None, 2, found.score if found else 0.0, True,
-                                  "Go to the ‘Help’ section")
+    assert found == QuestionMatch(
+        None, 2, found.score if found else 0.0, True, "Go to the ‘Help’ section"
+    )
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("wat als de sjat wordt verbroken", "faq:chat-disconnected"),
-    ("waar staat de contactknop", "faq:contact-button"),
-    ("kan ik de chat trans script op slaan", "faq:save-transcript"),
-    ("is de chat vierentwintig zeven beschikbaar", "faq:available-24-7"),
-    ("hoe leg ik mijn probleem uit", "step:5"),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("wat als de sjat wordt verbroken", "faq:chat-disconnected"),
+        ("waar staat de contactknop", "faq:contact-button"),
+        ("kan ik de chat trans script op slaan", "faq:save-transcript"),
+        ("is de chat vierentwintig zeven beschikbaar", "faq:available-24-7"),
+        ("hoe leg ik mijn probleem uit", "step:5"),
+    ],
+)
 def test_dutch_compounds_numbers_and_sound_alikes(text: str, expected: str) -> None:
     assert match_key(build_matcher(bundled("nl")).match(text)) == expected
 
 
-@pytest.mark.parametrize("text", ["", "the the the", "how do i bake bread",
-                                  "what is the capital of france", "next"])
+@pytest.mark.parametrize(
+    "text", ["", "the the the", "how do i bake bread", "what is the capital of france", "next"]
+)
 def test_out_of_scope_and_empty_questions_give_none(text: str) -> None:
     assert build_matcher(bundled("en")).match(text) is None
 
@@ -114,13 +125,28 @@ def test_negation_tells_a_problem_from_a_procedure() -> None:
 
 def small_guide(lang: str = "en", tips: tuple[str, ...] = ()) -> Guide:
     return Guide(
-        id="t", title="T", language=lang, intro="", tips=tips,
-        steps=(Step("Unpack the printer", "Remove the tape and the cardboard."),
-               Step("Install the ink cartridges", "Open the lid and click each cartridge in.")),
-        faq=(FaqEntry("paper-jam", "What if the paper jams?", "Open the back door and pull.",
-                      ("The paper is stuck",)),
-             FaqEntry("wifi", "How do I connect the printer to wifi?",
-                      "Hold the wifi button for three seconds.")),
+        id="t",
+        title="T",
+        language=lang,
+        intro="",
+        tips=tips,
+        steps=(
+            Step("Unpack the printer", "Remove the tape and the cardboard."),
+            Step("Install the ink cartridges", "Open the lid and click each cartridge in."),
+        ),
+        faq=(
+            FaqEntry(
+                "paper-jam",
+                "What if the paper jams?",
+                "Open the back door and pull.",
+                ("The paper is stuck",),
+            ),
+            FaqEntry(
+                "wifi",
+                "How do I connect the printer to wifi?",
+                "Hold the wifi button for three seconds.",
+            ),
+        ),
     )
 
 
@@ -157,8 +183,23 @@ def test_lexicon_splits_joins_and_repairs_against_the_guide_words() -> None:
 
 def test_generated_guide_is_a_valid_script_file(tmp_path: Path) -> None:
     out = tmp_path / "big.yaml"
-    subprocess.run([sys.executable, "-m", "benchmarks.generate_guide", "--steps", "7",
-                    "--faqs", "9", "--seed", "3", "-o", str(out)], cwd=ROOT, check=True)
-    guide = parse_script(out.read_text(encoding="utf-8"), str(out))
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "benchmarks.generate_guide",
+            "--steps",
+            "7",
+            "--faqs",
+            "9",
+            "--seed",
+            "3",
+            "-o",
+            str(out),
+        ],
+        cwd=ROOT,
+        check=True,
+    )
+    guide = parse_guide(out.read_text(encoding="utf-8"), str(out))
     assert (len(guide.steps), len(guide.faq)) == (7, 9)
     assert match_key(build_matcher(guide).match(guide.faq[4].question)) == f"faq:{guide.faq[4].id}"

@@ -11,10 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from voice.dialog import DialogEngine, State
-from voice.guide import Guide, Step
-from voice.intents import Intent
-from voice.resume import (
+from voice.dialog.engine import DialogEngine, State
+from voice.guide.loader import load_guide, parse_guide
+from voice.guide.model import Guide, Step
+from voice.language.intents import Intent
+from voice.session.loop import TurnRecord
+from voice.session.resume import (
     STATE_DIR_ENV,
     Position,
     PositionStore,
@@ -24,8 +26,6 @@ from voice.resume import (
     position_of,
     state_dir,
 )
-from voice.script_file import load_script, parse_script
-from voice.session import TurnRecord
 
 REPO = Path(__file__).resolve().parent.parent
 EN = REPO / "scripts" / "amazon-chat.en.yaml"
@@ -47,7 +47,7 @@ tips: [Use fresh water., Do not squeeze the bag.]
 
 
 def tea(steps: list[tuple[str, str]] | None = None) -> Guide:
-    guide = parse_script(GUIDE_YAML, "tea.yaml")
+    guide = parse_guide(GUIDE_YAML, "tea.yaml")
     if steps is None:
         return guide
     return replace(guide, steps=tuple(Step(title, text) for title, text in steps))
@@ -59,11 +59,20 @@ def saved_at(guide: Guide, step: int, tip: int = 0) -> Position:
     return position
 
 
-def run_cli(*args: str, stdin: str = "", env: dict[str, str] | None = None,
-            timeout: float = 60) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    *args: str, stdin: str = "", env: dict[str, str] | None = None, timeout: float = 60
+) -> subprocess.CompletedProcess[str]:
     """The real ``voice-guide`` in a subprocess (inherits the test's private state dir)."""
-    return subprocess.run([sys.executable, "-m", "voice", *args], input=stdin, text=True,
-                          capture_output=True, cwd=REPO, env=env, timeout=timeout, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "voice", *args],
+        input=stdin,
+        text=True,
+        capture_output=True,
+        cwd=REPO,
+        env=env,
+        timeout=timeout,
+        check=False,
+    )
 
 
 # --- where to resume (pure) ---------------------------------------------------------------------
@@ -76,8 +85,12 @@ def test_nothing_saved_starts_at_the_introduction() -> None:
 def test_same_guide_resumes_at_the_saved_step_and_tip() -> None:
     guide = tea()
     start = opening(saved_at(guide, 3, tip=1), guide)
-    assert (start.state.step, start.state.tip, start.state.resuming, start.changed) == (3, 1, True,
-                                                                                       False)
+    assert (start.state.step, start.state.tip, start.state.resuming, start.changed) == (
+        3,
+        1,
+        True,
+        False,
+    )
 
 
 def test_changed_text_same_title_keeps_the_step() -> None:
@@ -141,13 +154,14 @@ def offered(guide: Guide, step: int = 3, tip: int = 0) -> tuple[DialogEngine, St
 def test_the_offer_says_where_you_were() -> None:
     engine = DialogEngine(tea())
     reply = engine.start(State(step=3, resuming=True))
-    assert reply.say == ("Making tea. You were at step 3 of 5: Add tea. "
-                         "Say 'continue' or 'start over'.")
+    assert reply.say == (
+        "Making tea. You were at step 3 of 5: Add tea. Say 'continue' or 'start over'."
+    )
     assert reply.intent is Intent.START
 
 
 def test_the_offer_in_dutch() -> None:
-    guide = load_script(NL)
+    guide = load_guide(NL)
     reply = DialogEngine(guide).start(State(step=2, resuming=True))
     assert f"U was bij stap 2 van {len(guide.steps)}:" in reply.say
     assert reply.say.endswith("Zeg 'verder' of 'begin opnieuw'.")
@@ -218,7 +232,7 @@ def test_saved_position_round_trips_and_leaves_no_temp_files(tmp_path: Path) -> 
 
 def test_positions_are_kept_per_guide_and_language(tmp_path: Path) -> None:
     store = PositionStore(tmp_path)
-    en, nl = load_script(EN), load_script(NL)
+    en, nl = load_guide(EN), load_guide(NL)
     store.save(en, saved_at(en, 2))
     store.save(nl, saved_at(nl, 4))
     assert store.load(en) == saved_at(en, 2)
@@ -226,9 +240,17 @@ def test_positions_are_kept_per_guide_and_language(tmp_path: Path) -> None:
     assert store.load(tea()) is None
 
 
-@pytest.mark.parametrize("content", ["", "{", "[]", '{"version": 1}', '{"version": 99, "step": 1}',
-                                     '{"version": 1, "step": "3", "tip": 0, "title": "x", '
-                                     '"total": 5, "fingerprint": "f"}'])
+@pytest.mark.parametrize(
+    "content",
+    [
+        "",
+        "{",
+        "[]",
+        '{"version": 1}',
+        '{"version": 99, "step": 1}',
+        '{"version": 1, "step": "3", "tip": 0, "title": "x", "total": 5, "fingerprint": "f"}',
+    ],
+)
 def test_a_corrupt_position_file_means_start_fresh(tmp_path: Path, content: str) -> None:
     guide, store = tea(), PositionStore(tmp_path)
     store.path_for(guide).write_text(content, encoding="utf-8")
@@ -254,9 +276,9 @@ def test_sink_saves_changes_and_forgets_a_finished_guide(tmp_path: Path) -> None
     assert not store.path_for(guide).exists()
 
 
-def test_unwritable_state_dir_warns_once_and_the_session_goes_on(tmp_path: Path,
-                                                                capsys: pytest.CaptureFixture[str]
-                                                                ) -> None:
+def test_unwritable_state_dir_warns_once_and_the_session_goes_on(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     blocker = tmp_path / "not-a-dir"
     blocker.write_text("", encoding="utf-8")
     sink = ResumeSink(PositionStore(blocker / "state"), tea(), sys.stderr)

@@ -13,9 +13,9 @@ import jsonschema
 import pytest
 import yaml
 
-from voice.errors import ScriptError
-from voice.intents import Intent
-from voice.script_file import FAQ_FIELDS, STEP_FIELDS, TOP_FIELDS, parse_script
+from voice.errors import GuideError
+from voice.guide.loader import FAQ_FIELDS, STEP_FIELDS, TOP_FIELDS, parse_guide
+from voice.language.intents import Intent
 
 SCRIPTS = Path(__file__).resolve().parent.parent / "scripts"
 BUNDLED = sorted(SCRIPTS.glob("*.yaml"))
@@ -25,8 +25,10 @@ BASE: dict[str, Any] = {
     "title": "A test guide",
     "language": "en",
     "intro": "An introduction.",
-    "steps": [{"title": "First", "text": "Do the first thing."},
-              {"title": "Second", "text": "Do the second thing."}],
+    "steps": [
+        {"title": "First", "text": "Do the first thing."},
+        {"title": "Second", "text": "Do the second thing."},
+    ],
     "tips": ["A tip."],
     "faq": [{"id": "one", "question": "Why?", "answer": "Because.", "also": ["How come?"]}],
     "summary": ["Do two things."],
@@ -51,6 +53,7 @@ def _set(path: tuple[str | int, ...], value: Any) -> Callable[[dict[str, Any]], 
         for part in path[:-1]:
             target = target[part]
         target[path[-1]] = value
+
     return change
 
 
@@ -60,6 +63,7 @@ def _drop(path: tuple[str | int, ...]) -> Callable[[dict[str, Any]], None]:
         for part in path[:-1]:
             target = target[part]
         del target[path[-1]]
+
     return change
 
 
@@ -122,8 +126,9 @@ INVALID = {
 
 VALID = {
     "base": _set(("title",), "A test guide"),
-    "no optional fields": lambda doc: [doc.pop(key) for key in
-                                       ("tips", "faq", "summary", "conclusion")],
+    "no optional fields": lambda doc: [
+        doc.pop(key) for key in ("tips", "faq", "summary", "conclusion")
+    ],
     "null optional lists": lambda doc: doc.update(tips=None, faq=None, summary=None),
     "empty optional lists": lambda doc: doc.update(tips=[], faq=[], summary=[]),
     "empty optional texts": lambda doc: doc.update(conclusion="", finish="", tips_title=""),
@@ -139,15 +144,16 @@ VALID = {
     "commands": _set(("commands",), {"next": ["weiter"], "stop": ["halt", "ende"]}),
     "commands null": _set(("commands",), None),
     "commands intent null": _set(("commands",), {"next": None}),
-    "all fields": lambda doc: doc.update(finish="Now chat.", tips_title="Tips",
-                                         commands={"help": ["hilfe"]}),
+    "all fields": lambda doc: doc.update(
+        finish="Now chat.", tips_title="Tips", commands={"help": ["hilfe"]}
+    ),
 }
 
 
 def loader_accepts(text: str) -> bool:
     try:
-        parse_script(text, "case.yaml")
-    except ScriptError:
+        parse_guide(text, "case.yaml")
+    except GuideError:
         return False
     return True
 
@@ -163,8 +169,7 @@ def test_schema_is_valid_draft_2020_12() -> None:
 
 
 @pytest.mark.parametrize("path", BUNDLED, ids=lambda p: p.name)
-def test_bundled_scripts_validate(validator: jsonschema.Draft202012Validator,
-                                  path: Path) -> None:
+def test_bundled_scripts_validate(validator: jsonschema.Draft202012Validator, path: Path) -> None:
     errors = [e.message for e in validator.iter_errors(yaml.safe_load(path.read_text("utf-8")))]
     assert errors == []
 
@@ -174,24 +179,25 @@ def test_bundled_scripts_exist() -> None:
 
 
 @pytest.mark.parametrize("name", sorted(INVALID))
-def test_invalid_documents_rejected_by_both(validator: jsonschema.Draft202012Validator,
-                                            name: str) -> None:
+def test_invalid_documents_rejected_by_both(
+    validator: jsonschema.Draft202012Validator, name: str
+) -> None:
     text = variant(INVALID[name])
     assert not loader_accepts(text), "loader accepted it"
     assert not schema_accepts(validator, text), "schema accepted it"
 
 
 @pytest.mark.parametrize("name", sorted(VALID))
-def test_valid_variants_accepted_by_both(validator: jsonschema.Draft202012Validator,
-                                         name: str) -> None:
+def test_valid_variants_accepted_by_both(
+    validator: jsonschema.Draft202012Validator, name: str
+) -> None:
     text = variant(VALID[name])
-    parse_script(text, "case.yaml")  # raises with the reason if the loader refuses
+    parse_guide(text, "case.yaml")  # raises with the reason if the loader refuses
     errors = [e.message for e in validator.iter_errors(yaml.safe_load(text))]
     assert errors == []
 
 
-def test_non_mapping_documents_rejected_by_both(
-        validator: jsonschema.Draft202012Validator) -> None:
+def test_non_mapping_documents_rejected_by_both(validator: jsonschema.Draft202012Validator) -> None:
     for text in ("- a list\n", "just text\n", "42\n"):
         assert not loader_accepts(text)
         assert not schema_accepts(validator, text)

@@ -7,25 +7,30 @@ from pathlib import Path
 
 import pytest
 
-from voice.errors import ScriptError
-from voice.guide import Guide
-from voice.script_file import MAX_BYTES, MAX_LINE, field_path, load_script, parse_script
+from voice.errors import GuideError
+from voice.guide.loader import MAX_BYTES, MAX_LINE, field_path, load_guide, parse_guide
+from voice.guide.model import Guide
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPTS = ROOT / "scripts"
 SEED = Path(__file__).resolve().parent / "data" / "amazon-chat.nl.txt"
 """Copy of ../shared/seed/amazon-chat.nl.txt: a clone of the repository has no ../shared."""
-FAQ_IDS = ["contact-button", "specific-representative", "chat-disconnected", "available-24-7",
-           "save-transcript"]
+FAQ_IDS = [
+    "contact-button",
+    "specific-representative",
+    "chat-disconnected",
+    "available-24-7",
+    "save-transcript",
+]
 HEAD = "id: x\ntitle: T\nlanguage: en\nintro: I\n"
 """Lines 1-4 of most inline cases; their own lines start at 5."""
 STEPS = "steps:\n  - title: A\n    text: a\n"
 
 
 def problems(text: str | bytes) -> list[str]:
-    """Every problem line ``parse_script`` reports, for source ``x.yaml``."""
-    with pytest.raises(ScriptError) as caught:
-        parse_script(text, "x.yaml")
+    """Every problem line ``parse_guide`` reports, for source ``x.yaml``."""
+    with pytest.raises(GuideError) as caught:
+        parse_guide(text, "x.yaml")
     lines = str(caught.value).splitlines()
     assert len(lines) == len(caught.value.problems)
     return lines
@@ -39,6 +44,7 @@ def only_problem(text: str | bytes) -> str:
 
 # --- message shape for each error class -----------------------------------------------------
 
+
 def test_missing_field_names_line_and_path() -> None:
     text = HEAD + "steps:\n  - title: A\n  - title: B\n    text: b\n"
     assert only_problem(text) == "x.yaml:6: steps[1].text: missing"
@@ -46,7 +52,9 @@ def test_missing_field_names_line_and_path() -> None:
 
 def test_missing_top_level_field() -> None:
     assert problems("id: x\ntitle: T\n" + STEPS) == [
-        "x.yaml:1: language: missing", "x.yaml:1: intro: missing"]
+        "x.yaml:1: language: missing",
+        "x.yaml:1: intro: missing",
+    ]
 
 
 def test_missing_step_title_in_second_step() -> None:
@@ -56,13 +64,16 @@ def test_missing_step_title_in_second_step() -> None:
 
 def test_unknown_key_with_did_you_mean() -> None:
     assert only_problem(HEAD + STEPS + "sumary: [x]\n") == (
-        "x.yaml:8: sumary: unknown field; did you mean 'summary'?")
+        "x.yaml:8: sumary: unknown field; did you mean 'summary'?"
+    )
 
 
 def test_unknown_nested_key_with_did_you_mean() -> None:
     text = HEAD + "steps:\n  - title: A\n    txt: a\n"
-    assert problems(text) == ["x.yaml:6: steps[1].text: missing",
-                              "x.yaml:7: steps[1].txt: unknown field; did you mean 'text'?"]
+    assert problems(text) == [
+        "x.yaml:6: steps[1].text: missing",
+        "x.yaml:7: steps[1].txt: unknown field; did you mean 'text'?",
+    ]
 
 
 def test_unknown_key_without_close_match_lists_known_fields() -> None:
@@ -76,48 +87,67 @@ def test_unknown_command_intent() -> None:
 
 
 def test_duplicate_faq_ids() -> None:
-    faq = "faq:\n" + "".join(f"  - id: same\n    question: q{i}\n    answer: a\n"
-                             for i in range(2))
+    faq = "faq:\n" + "".join(f"  - id: same\n    question: q{i}\n    answer: a\n" for i in range(2))
     assert only_problem(HEAD + STEPS + faq) == (
-        "x.yaml:12: faq[2].id: duplicate id 'same' (also faq[1])")
+        "x.yaml:12: faq[2].id: duplicate id 'same' (also faq[1])"
+    )
 
 
-@pytest.mark.parametrize(("steps", "message"), [
-    ("steps: []\n", "x.yaml:5: steps: a guide needs at least one step"),
-    ("steps:\n", "x.yaml:5: steps: missing"),
-    ("", "x.yaml:1: steps: missing"),
-])
+@pytest.mark.parametrize(
+    ("steps", "message"),
+    [
+        ("steps: []\n", "x.yaml:5: steps: a guide needs at least one step"),
+        ("steps:\n", "x.yaml:5: steps: missing"),
+        ("", "x.yaml:1: steps: missing"),
+    ],
+)
 def test_empty_or_missing_steps(steps: str, message: str) -> None:
     assert only_problem(HEAD + steps) == message
 
 
-@pytest.mark.parametrize(("line", "message"), [
-    ("steps: 5\n", "x.yaml:5: steps: expected a list, got a number"),
-    ("steps: some text\n", "x.yaml:5: steps: expected a list, got text"),
-    ("steps:\n  - just text\n", "x.yaml:6: steps[1]: expected a mapping, got text"),
-    ("steps:\n  - title: [A]\n    text: a\n",
-     "x.yaml:6: steps[1].title: expected text, got a list"),
-    ("steps:\n  - title: A\n    text: {a: b}\n",
-     "x.yaml:7: steps[1].text: expected text, got a mapping"),
-    ("steps:\n  - title: yes\n    text: a\n",
-     "x.yaml:6: steps[1].title: expected text, got true/false"),
-    ("steps:\n  - title: ' '\n    text: a\n", "x.yaml:6: steps[1].title: empty"),
-])
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("steps: 5\n", "x.yaml:5: steps: expected a list, got a number"),
+        ("steps: some text\n", "x.yaml:5: steps: expected a list, got text"),
+        ("steps:\n  - just text\n", "x.yaml:6: steps[1]: expected a mapping, got text"),
+        (
+            "steps:\n  - title: [A]\n    text: a\n",
+            "x.yaml:6: steps[1].title: expected text, got a list",
+        ),
+        (
+            "steps:\n  - title: A\n    text: {a: b}\n",
+            "x.yaml:7: steps[1].text: expected text, got a mapping",
+        ),
+        (
+            "steps:\n  - title: yes\n    text: a\n",
+            "x.yaml:6: steps[1].title: expected text, got true/false",
+        ),
+        ("steps:\n  - title: ' '\n    text: a\n", "x.yaml:6: steps[1].title: empty"),
+    ],
+)
 def test_wrong_types_in_steps(line: str, message: str) -> None:
     assert only_problem(HEAD + line) == message
 
 
-@pytest.mark.parametrize(("extra", "message"), [
-    ("tips: a tip\n", "x.yaml:8: tips: expected a list, got text"),
-    ("tips:\n  - ok\n  - [x]\n", "x.yaml:10: tips[2]: expected text, got a list"),
-    ("tips:\n  - ok\n  -\n", "x.yaml:10: tips[2]: empty"),
-    ("faq: [x]\n", "x.yaml:8: faq[1]: expected a mapping, got text"),
-    ("faq:\n  - id: Bad Id\n    question: q\n    answer: a\n",
-     "x.yaml:9: faq[1].id: 'Bad Id' is not a slug (lower-case letters, digits, -)"),
-    ("commands: [next]\n",
-     "x.yaml:8: commands: expected a mapping of intent to phrases, got a list"),
-    ("conclusion: [x]\n", "x.yaml:8: conclusion: expected text, got a list"),
-])
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        ("tips: a tip\n", "x.yaml:8: tips: expected a list, got text"),
+        ("tips:\n  - ok\n  - [x]\n", "x.yaml:10: tips[2]: expected text, got a list"),
+        ("tips:\n  - ok\n  -\n", "x.yaml:10: tips[2]: empty"),
+        ("faq: [x]\n", "x.yaml:8: faq[1]: expected a mapping, got text"),
+        (
+            "faq:\n  - id: Bad Id\n    question: q\n    answer: a\n",
+            "x.yaml:9: faq[1].id: 'Bad Id' is not a slug (lower-case letters, digits, -)",
+        ),
+        (
+            "commands: [next]\n",
+            "x.yaml:8: commands: expected a mapping of intent to phrases, got a list",
+        ),
+        ("conclusion: [x]\n", "x.yaml:8: conclusion: expected text, got a list"),
+    ],
+)
 def test_wrong_types_in_optional_fields(extra: str, message: str) -> None:
     assert only_problem(HEAD + STEPS + extra) == message
 
@@ -141,7 +171,8 @@ def test_every_problem_reported_in_line_order() -> None:
 
 def test_duplicate_keys() -> None:
     assert only_problem("id: x\ntitle: T\nlanguage: en\ntitle: U\n") == (
-        "x.yaml:4: title: duplicate key")
+        "x.yaml:4: title: duplicate key"
+    )
 
 
 def test_duplicate_nested_keys() -> None:
@@ -164,13 +195,18 @@ def test_merge_keys_refused() -> None:
     assert only_problem(text) == "x.yaml:7: steps[2]: YAML merge keys (<<) are not supported"
 
 
-@pytest.mark.parametrize(("value", "message"), [
-    ("!!python/object:os.system x",
-     "cannot read 'x' tagged tag:yaml.org,2002:python/object:os.system"),
-    ("!!int abc", "cannot read 'abc' tagged tag:yaml.org,2002:int"),
-    ("!custom bar", "cannot read 'bar' tagged !custom"),
-    ("2024-01-01", "expected text, got date"),
-])
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        (
+            "!!python/object:os.system x",
+            "cannot read 'x' tagged tag:yaml.org,2002:python/object:os.system",
+        ),
+        ("!!int abc", "cannot read 'abc' tagged tag:yaml.org,2002:int"),
+        ("!custom bar", "cannot read 'bar' tagged !custom"),
+        ("2024-01-01", "expected text, got date"),
+    ],
+)
 def test_tags_the_safe_loader_cannot_build(value: str, message: str) -> None:
     text = HEAD + f"steps:\n  - title: {value}\n    text: a\n"
     assert only_problem(text) == f"x.yaml:6: steps[1].title: {message}"
@@ -185,7 +221,7 @@ def test_non_utf8_names_the_line() -> None:
 
 
 def test_utf8_byte_order_mark_accepted() -> None:
-    guide = parse_script(b"\xef\xbb\xbf" + (HEAD + STEPS).encode(), "x.yaml")
+    guide = parse_guide(b"\xef\xbb\xbf" + (HEAD + STEPS).encode(), "x.yaml")
     assert guide.id == "x"
 
 
@@ -201,8 +237,8 @@ def test_empty_document() -> None:
 def test_file_over_size_limit(tmp_path: Path) -> None:
     path = tmp_path / "big.yaml"
     path.write_text(HEAD + STEPS + "# padding\n" * (MAX_BYTES // 10 + 1), encoding="utf-8")
-    with pytest.raises(ScriptError) as caught:
-        load_script(path)
+    with pytest.raises(GuideError) as caught:
+        load_guide(path)
     size = path.stat().st_size
     assert str(caught.value) == f"{path}: file is {size} bytes; the limit is {MAX_BYTES}"
 
@@ -210,38 +246,51 @@ def test_file_over_size_limit(tmp_path: Path) -> None:
 def test_too_long_line() -> None:
     text = HEAD + STEPS + "conclusion: " + "x" * MAX_LINE + "\n"
     assert only_problem(text) == (
-        f"x.yaml:8: line is {MAX_LINE + 12} characters; the limit is {MAX_LINE}")
+        f"x.yaml:8: line is {MAX_LINE + 12} characters; the limit is {MAX_LINE}"
+    )
 
 
-@pytest.mark.parametrize(("text", "message"), [
-    ("id: x\ntitle: T\nlanguage: en\nintro: [I\nsteps: []\n",
-     "x.yaml:5: invalid YAML: expected ',' or ']', but got ':'"),
-    ("id: x\ntitle: T\n  language: en\n", "x.yaml:3: invalid YAML: mapping values are not "
-     "allowed here"),
-    ("id: x\n\ttitle: T\n",
-     "x.yaml:2: invalid YAML: found character '\\t' that cannot start any token"),
-    ("id: x\n---\nid: y\n",
-     "x.yaml:2: invalid YAML: expected a single document in the stream, but found another "
-     "document"),
-])
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "id: x\ntitle: T\nlanguage: en\nintro: [I\nsteps: []\n",
+            "x.yaml:5: invalid YAML: expected ',' or ']', but got ':'",
+        ),
+        (
+            "id: x\ntitle: T\n  language: en\n",
+            "x.yaml:3: invalid YAML: mapping values are not allowed here",
+        ),
+        (
+            "id: x\n\ttitle: T\n",
+            "x.yaml:2: invalid YAML: found character '\\t' that cannot start any token",
+        ),
+        (
+            "id: x\n---\nid: y\n",
+            "x.yaml:2: invalid YAML: expected a single document in the stream, but found another "
+            "document",
+        ),
+    ],
+)
 def test_invalid_yaml_names_the_line(text: str, message: str) -> None:
     assert only_problem(text) == message
 
 
 def test_not_a_mapping() -> None:
     assert only_problem("- one\n- two\n") == (
-        "x.yaml:1: expected a mapping of guide fields, got a list")
+        "x.yaml:1: expected a mapping of guide fields, got a list"
+    )
 
 
 def test_missing_file(tmp_path: Path) -> None:
     path = tmp_path / "nope.yaml"
-    with pytest.raises(ScriptError, match=re.escape(f"{path}: no such file")):
-        load_script(path)
+    with pytest.raises(GuideError, match=re.escape(f"{path}: no such file")):
+        load_guide(path)
 
 
 def test_directory(tmp_path: Path) -> None:
-    with pytest.raises(ScriptError, match="is a directory"):
-        load_script(tmp_path)
+    with pytest.raises(GuideError, match="is a directory"):
+        load_guide(tmp_path)
 
 
 def test_field_path_is_one_based() -> None:
@@ -252,10 +301,13 @@ def test_field_path_is_one_based() -> None:
 
 # --- what a valid file becomes --------------------------------------------------------------
 
+
 def test_text_is_whitespace_normalised_and_numbers_stay_as_written() -> None:
-    text = HEAD + "steps:\n  - title: 1984\n    text: >\n      two\n      lines\n" \
+    text = (
+        HEAD + "steps:\n  - title: 1984\n    text: >\n      two\n      lines\n"
         "faq:\n  - id: available-24-7\n    question: Open 24/7?\n    answer: 0.50\n"
-    guide = parse_script(text, "x.yaml")
+    )
+    guide = parse_guide(text, "x.yaml")
     assert guide.steps[0].title == "1984"
     assert guide.steps[0].text == "two lines"
     assert guide.faq[0].answer == "0.50"
@@ -263,21 +315,27 @@ def test_text_is_whitespace_normalised_and_numbers_stay_as_written() -> None:
 
 
 def test_optional_fields_default_to_empty() -> None:
-    guide = parse_script(HEAD + STEPS, "x.yaml")
+    guide = parse_guide(HEAD + STEPS, "x.yaml")
     assert (guide.tips, guide.faq, guide.summary, guide.conclusion, guide.commands) == (
-        (), (), (), "", {})
+        (),
+        (),
+        (),
+        "",
+        {},
+    )
 
 
 def test_commands_are_kept_per_intent() -> None:
-    guide = parse_script(HEAD + STEPS + "commands:\n  next: [weiter, nächster]\n", "x.yaml")
+    guide = parse_guide(HEAD + STEPS + "commands:\n  next: [weiter, nächster]\n", "x.yaml")
     assert guide.commands == {"next": ("weiter", "nächster")}
 
 
 # --- the bundled guides ---------------------------------------------------------------------
 
+
 @pytest.fixture(scope="module", params=["en", "nl"])
 def bundled(request: pytest.FixtureRequest) -> Guide:
-    return load_script(SCRIPTS / f"amazon-chat.{request.param}.yaml")
+    return load_guide(SCRIPTS / f"amazon-chat.{request.param}.yaml")
 
 
 def test_bundled_guides_are_complete(bundled: Guide) -> None:
@@ -291,8 +349,8 @@ def test_bundled_guides_are_complete(bundled: Guide) -> None:
 
 
 def test_bundled_languages() -> None:
-    assert load_script(SCRIPTS / "amazon-chat.en.yaml").language == "en"
-    assert load_script(SCRIPTS / "amazon-chat.nl.yaml").language == "nl"
+    assert load_guide(SCRIPTS / "amazon-chat.en.yaml").language == "en"
+    assert load_guide(SCRIPTS / "amazon-chat.nl.yaml").language == "nl"
 
 
 def _norm(text: str) -> str:
@@ -308,7 +366,7 @@ def seed_sections() -> dict[str, list[str]]:
         step = re.match(r"Stap (\d+): ", line)
         if step:
             current = f"step{step.group(1)}"
-            sections[current] = [line[step.end():]]
+            sections[current] = [line[step.end() :]]
         elif line.startswith("Tips: "):
             current = "tips"
             sections[current] = [line.removeprefix("Tips: ")]
@@ -322,7 +380,7 @@ def seed_sections() -> dict[str, list[str]]:
 
 @pytest.fixture(scope="module")
 def dutch() -> Guide:
-    return load_script(SCRIPTS / "amazon-chat.nl.yaml")
+    return load_guide(SCRIPTS / "amazon-chat.nl.yaml")
 
 
 def test_dutch_head_is_faithful(dutch: Guide) -> None:
@@ -363,8 +421,15 @@ def test_dutch_summary_and_conclusion_are_faithful(dutch: Guide) -> None:
 
 
 def test_dutch_leaves_out_read_more_line(dutch: Guide) -> None:
-    texts = [dutch.title, dutch.intro, dutch.finish, dutch.conclusion, dutch.tips_title,
-             *dutch.tips, *dutch.summary]
+    texts = [
+        dutch.title,
+        dutch.intro,
+        dutch.finish,
+        dutch.conclusion,
+        dutch.tips_title,
+        *dutch.tips,
+        *dutch.summary,
+    ]
     texts += [part for step in dutch.steps for part in (step.title, step.text)]
     texts += [part for entry in dutch.faq for part in (entry.question, entry.answer, *entry.also)]
     assert not any("Lees meer" in text or "Xbox" in text for text in texts)

@@ -16,11 +16,11 @@ import time
 from pathlib import Path
 
 import pytest
-from test_resume import EN, REPO
 
-from voice.intents import Intent
-from voice.language import parse_command, vocabulary
-from voice.script_file import load_script
+from tests.test_resume import EN, REPO
+from voice.guide.loader import load_guide
+from voice.language.commands import parse_command, vocabulary
+from voice.language.intents import Intent
 
 TURNS = 10_000
 SECONDS = 90.0
@@ -29,7 +29,7 @@ SECONDS = 90.0
 
 def utterances(count: int, seed: int) -> list[str]:
     """A reproducible mix of every command phrase, step numbers, FAQ questions and noise."""
-    guide = load_script(EN)
+    guide = load_guide(EN)
     vocab = vocabulary(guide.lang, guide.commands)
     pool = [p for intent, ps in vocab.phrases.items() if intent is not Intent.STOP for p in ps]
     pool += [entry.question for entry in guide.faq] + [f"go to step {n}" for n in range(-1, 8)]
@@ -54,10 +54,24 @@ def test_ten_thousand_random_turns(tmp_path: Path, private_state_dir: Path) -> N
     transcript = tmp_path / "soak.md"
     started = time.monotonic()
     result = subprocess.run(
-        [sys.executable, "-m", "voice", str(EN), "--text", "--jsonl", "-",
-         "--transcript", str(transcript)],
-        input="\n".join(said) + "\n", text=True, capture_output=True, cwd=REPO,
-        timeout=SECONDS, check=False)
+        [
+            sys.executable,
+            "-m",
+            "voice",
+            str(EN),
+            "--text",
+            "--jsonl",
+            "-",
+            "--transcript",
+            str(transcript),
+        ],
+        input="\n".join(said) + "\n",
+        text=True,
+        capture_output=True,
+        cwd=REPO,
+        timeout=SECONDS,
+        check=False,
+    )
     elapsed = time.monotonic() - started
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stderr == ""

@@ -7,20 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from voice.model_discovery import (
+from voice.speech_in.contract import Reading
+from voice.speech_in.model_discovery import (
     ModelLanguageError,
     ModelNotFoundError,
     find_vosk_model,
     model_language,
 )
-from voice.speech_in import (
-    EngineChoice,
-    NoEngine,
-    Reading,
-    ReadingRule,
-    choose_engine,
-    choose_reading,
-)
+from voice.speech_in.selection import EngineChoice, NoEngine, choose_engine
+from voice.speech_in.two_pass import ReadingRule, choose_reading
 
 MODEL = Path("/models/en")
 

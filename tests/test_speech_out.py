@@ -15,22 +15,22 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from pulse import PulseServer, wav_levels
 
-from voice.audio import read_wav, resample
-from voice.guide import Guide
-from voice.ports import SilentSpeaker
-from voice.script_file import load_script
-from voice.sentences import split_sentences
-from voice.speech_out import SpeakerChoice, SpeechOptions, TtsSpeaker, make_speaker
-from voice.tts_worker import SynthesisError, TtsWorker
+from tests.support.pulse import PulseServer, wav_levels
+from voice.audio.pcm import read_wav, resample
+from voice.guide.loader import load_guide
+from voice.guide.model import Guide
+from voice.language.sentences import split_sentences
+from voice.session.ports import SilentSpeaker
+from voice.speech_out.pyttsx3_worker import SynthesisError, TtsWorker
+from voice.speech_out.speaker import SpeakerChoice, SpeechOptions, TtsSpeaker, make_speaker
 
 SCRIPTS = Path(__file__).resolve().parent.parent / "scripts"
 LONG_REPLY = "This reply goes on and on, so that there is time to interrupt it. " * 12
 
 
 def _guide(lang: str) -> Guide:
-    return load_script(SCRIPTS / f"amazon-chat.{lang}.yaml")
+    return load_guide(SCRIPTS / f"amazon-chat.{lang}.yaml")
 
 
 def _need_tts() -> None:

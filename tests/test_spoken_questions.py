@@ -9,17 +9,18 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from spoken_questions import answer_key, hear_all, shares, spoken_set
-from synth import have_espeak
 
-from voice.guide_lm import arpa, common_words, count_ngrams, guide_sentences, known_runs
-from voice.language import vocabulary
-from voice.questions import build_matcher
-from voice.script_file import load_script
-from voice.speech_in import EngineChoice, Recognizer, open_recognizer
+from tests.support.spoken_questions import answer_key, hear_all, shares, spoken_set
+from tests.support.synth import have_espeak
+from voice.guide.loader import load_guide
+from voice.language.commands import vocabulary
+from voice.questions.matcher import build_matcher
+from voice.speech_in.contract import Recognizer
+from voice.speech_in.guide_lm import arpa, common_words, count_ngrams, guide_sentences, known_runs
+from voice.speech_in.selection import EngineChoice, open_recognizer
 
 ROOT = Path(__file__).parent.parent
-GUIDE = load_script(ROOT / "scripts" / "amazon-chat.en.yaml")
+GUIDE = load_guide(ROOT / "scripts" / "amazon-chat.en.yaml")
 
 
 def test_unknown_words_split_runs_instead_of_joining_neighbours() -> None:
@@ -35,7 +36,7 @@ def test_arpa_is_a_proper_backoff_model() -> None:
     unigrams = _section(text, 1)
     assert "house" in unigrams and "chat" in unigrams
     # Unigram probabilities sum to one (<s> has none), fillers holding their share.
-    total = sum(10 ** p for word, p in unigrams.items() if word != "<s>")
+    total = sum(10**p for word, p in unigrams.items() if word != "<s>")
     assert math.isclose(total, 1.0, rel_tol=1e-3)
     assert math.isclose(10 ** unigrams["house"], 0.5, rel_tol=1e-3)
     # Counts in the header match the sections.

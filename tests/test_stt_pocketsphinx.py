@@ -12,14 +12,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from synth import command_set, have_espeak, unrelated_set
 
-from voice.audio import read_wav
-from voice.guide import Guide, Step
-from voice.intents import Intent
-from voice.language import parse_command, vocabulary
-from voice.script_file import load_script
-from voice.speech_in import EngineChoice, Recognizer, open_recognizer
+from tests.support.synth import command_set, have_espeak, unrelated_set
+from voice.audio.pcm import read_wav
+from voice.guide.loader import load_guide
+from voice.guide.model import Guide, Step
+from voice.language.commands import parse_command, vocabulary
+from voice.language.intents import Intent
+from voice.speech_in.contract import Recognizer
+from voice.speech_in.selection import EngineChoice, open_recognizer
 
 ROOT = Path(__file__).parent.parent
 REAL = Path(__file__).parent / "data" / "realspeech"
@@ -34,7 +35,7 @@ pytestmark = [
 @pytest.fixture(scope="module")
 def recognizer() -> Iterator[Recognizer]:
     pytest.importorskip("pocketsphinx", reason="pocketsphinx is not installed")
-    guide = load_script(ROOT / "scripts" / "amazon-chat.en.yaml")
+    guide = load_guide(ROOT / "scripts" / "amazon-chat.en.yaml")
     rec = open_recognizer(EngineChoice("pocketsphinx", "en"), guide)
     yield rec
     rec.close()

@@ -8,13 +8,13 @@ import os
 from pathlib import Path
 
 import pytest
-from synth import have_espeak, speak
 
-from voice.audio import read_wav
-from voice.language import parse_command, vocabulary
-from voice.model_discovery import find_vosk_model
-from voice.script_file import load_script
-from voice.speech_in import EngineChoice, open_recognizer
+from tests.support.synth import have_espeak, speak
+from voice.audio.pcm import read_wav
+from voice.guide.loader import load_guide
+from voice.language.commands import parse_command, vocabulary
+from voice.speech_in.model_discovery import find_vosk_model
+from voice.speech_in.selection import EngineChoice, open_recognizer
 
 GUIDE = Path(__file__).parent / "data" / "korean-test.ko.yaml"
 
@@ -43,7 +43,7 @@ def test_korean_model_is_discovered_from_the_wheel(korean_model: Path) -> None:
 
 
 def test_korean_commands_drive_next_repeat_previous(korean_model: Path, audio_dir: Path) -> None:
-    guide = load_script(GUIDE)
+    guide = load_guide(GUIDE)
     recognizer = open_recognizer(EngineChoice("vosk", "ko", korean_model), guide)
     vocab = vocabulary(guide.lang, guide.commands)
     said = {"다음": "next", "다시": "repeat", "뒤로": "previous"}
@@ -58,7 +58,7 @@ def test_korean_commands_drive_next_repeat_previous(korean_model: Path, audio_di
 
 
 def test_unrelated_korean_sentence_is_no_command(korean_model: Path, audio_dir: Path) -> None:
-    guide = load_script(GUIDE)
+    guide = load_guide(GUIDE)
     recognizer = open_recognizer(EngineChoice("vosk", "ko", korean_model), guide)
     vocab = vocabulary(guide.lang, guide.commands)
     clip = read_wav(speak("오늘 날씨가 정말 좋네요", "ko", 150, audio_dir))
@@ -68,7 +68,7 @@ def test_unrelated_korean_sentence_is_no_command(korean_model: Path, audio_dir: 
 
 
 def test_model_language_mismatch_is_refused(korean_model: Path) -> None:
-    from voice.model_discovery import ModelLanguageError
+    from voice.speech_in.model_discovery import ModelLanguageError
 
     with pytest.raises(ModelLanguageError, match="'ko'"):
         find_vosk_model("en", korean_model, os.environ, [])

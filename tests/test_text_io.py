@@ -9,7 +9,7 @@ import subprocess
 import time
 from pathlib import Path
 
-from test_cli import ROOT, command
+from tests.test_cli import ROOT, command
 
 
 def _read_until(fd: int, marker: bytes, timeout: float = 30.0) -> bytes:
@@ -29,8 +29,14 @@ def _session_at_a_terminal(state: Path, typed: list[bytes]) -> bytes:
     """Run voice-guide --text on a pty, type each line after a prompt, then Ctrl-D."""
     main, child = pty.openpty()
     env = {**os.environ, "VOICE_GUIDE_STATE_DIR": str(state), "COLUMNS": "60"}
-    process = subprocess.Popen([*command(), "--text", "--mute", "--fresh"], stdin=child,
-                               stdout=child, stderr=child, cwd=ROOT, env=env)
+    process = subprocess.Popen(
+        [*command(), "--text", "--mute", "--fresh"],
+        stdin=child,
+        stdout=child,
+        stderr=child,
+        cwd=ROOT,
+        env=env,
+    )
     os.close(child)
     screen = _read_until(main, b"> ")
     for line in typed:

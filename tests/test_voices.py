@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from voice.errors import SpeechError
-from voice.voices import (
+from voice.speech_out.voices import (
     UnknownVoiceError,
     VoiceInfo,
     check_rate,

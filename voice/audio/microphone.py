@@ -1,0 +1,223 @@
+"""The microphone: capture, endpointing for short commands, half duplex and barge-in.
+
+Capture goes through SpeechRecognition's ``Microphone`` (PyAudio/PortAudio) at the device's own
+rate; a thread reads 20 ms chunks as they come and stamps each with the time it arrived and
+whether the assistant was talking then (``Speaker.speaking``, plus a short tail for the sound
+still in the room). ``Endpointer`` (pure, no device) cuts utterances out of the chunks with an
+energy threshold calibrated on ambient noise and a short closing pause, because commands are
+two or three words and every 100 ms of waiting is latency the person hears.
+
+Half duplex and barge-in, the trade-off: while the assistant talks (plus ``tail``) an utterance
+is recognised but only a barge-in phrase ("stop", "pause"...) is let through; everything else
+is taken to be the assistant hearing itself. When talking ends the endpointer starts afresh, so a
+command said right after a reply is caught whole. Barge-in therefore works where the microphone
+hears the person louder than the loudspeaker (headset, separate devices, a quiet speaker). With
+strong echo the person's "stop" merges with the reply into one long utterance that is not a
+stop phrase, and is dropped: no echo cancellation here (PulseAudio's module-echo-cancel is the
+system-level fix). A reply that itself contains a stop word and leaks into the mic could stop
+itself; replies say "stop" rarely and the tail keeps the last word out.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import queue
+import threading
+import time
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from voice.audio.devices import load_pyaudio, quiet_stderr
+from voice.audio.pcm import rms
+from voice.errors import SpeechError
+
+
+@dataclass(frozen=True)
+class MicConfig:
+    """Capture and endpointing settings, tuned for short spoken commands."""
+
+    device: int | None = None
+    """PortAudio device index (``--mic N``, see ``voice-guide mics``); ``None``: the default."""
+    chunk_ms: int = 20
+    """Read size: the resolution of every timing below."""
+    calibrate_seconds: float = 0.4
+    """Ambient noise measured at start to set the energy threshold."""
+    energy_ratio: float = 2.0
+    """Speech is this many times louder (RMS) than the ambient noise..."""
+    energy_floor: float = 0.01
+    """...and never quieter than this (RMS of full scale): digital silence gives no ambient."""
+    pause_threshold: float = 0.3
+    """Silence that ends an utterance; commands have no longer pauses inside them."""
+    non_speaking_duration: float = 0.2
+    """Audio kept from before the onset, for the quiet start of words like "stop"."""
+    min_speech: float = 0.08
+    """Shorter bursts are clicks and knocks, not words."""
+    max_utterance: float = 8.0
+    """Cut off here: a question longer than this is not a command."""
+    tail: float = 0.3
+    """Seconds after the assistant stops talking that still count as its own voice."""
+    barge_in_max: float = 1.5
+    """While it talks, longer speech is not decoded at all: a stop phrase is short, and decoding
+    the assistant's own sentences (echo) would take the CPU its voice needs."""
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """One read from the microphone."""
+
+    pcm: bytes
+    """Mono 16-bit little-endian PCM at the device rate."""
+    time: float
+    """``time.monotonic()`` when it arrived, i.e. the time of its last sample (± one chunk)."""
+    muted: bool = False
+    """The assistant was talking (or within ``tail`` of it): only barge-in counts."""
+
+
+@dataclass(frozen=True)
+class Utterance:
+    """Speech cut out of the stream by the endpointer."""
+
+    pcm: bytes
+    start: float
+    """Arrival time of the first voiced chunk."""
+    end: float
+    """Arrival time of the last voiced chunk: the end of speech, for latency."""
+
+
+@dataclass
+class Endpointer:
+    """Energy VAD with hangover: feed chunks, get an ``Utterance`` when one has ended."""
+
+    config: MicConfig
+    rate: int
+    ambient: float = 0.0
+    """Running estimate of the noise floor (RMS)."""
+    _buffer: list[Chunk] = field(default_factory=list)
+    _first_voiced: int | None = None
+    _last_voiced: int | None = None
+
+    @property
+    def threshold(self) -> float:
+        return max(self.config.energy_floor, self.ambient * self.config.energy_ratio)
+
+    def calibrate(self, pcm: bytes) -> None:
+        """Set the noise floor from audio known to hold no speech."""
+        self.ambient = rms(pcm)
+
+    def reset(self) -> None:
+        """Forget a half-heard utterance (the talking state changed under it)."""
+        self._buffer.clear()
+        self._first_voiced = self._last_voiced = None
+
+    def feed(self, chunk: Chunk) -> Utterance | None:
+        level = rms(chunk.pcm)
+        self._buffer.append(chunk)
+        if level > self.threshold:
+            index = len(self._buffer) - 1
+            self._first_voiced = index if self._first_voiced is None else self._first_voiced
+            self._last_voiced = index
+        elif self._first_voiced is None:
+            if not chunk.muted:  # the room's noise, not the assistant's quiet syllables
+                self.ambient = 0.95 * self.ambient + 0.05 * level
+            self._keep_preroll()
+            return None
+        return self._ended(self._first_voiced, self._last_voiced or 0)
+
+    def _ended(self, first: int, last: int) -> Utterance | None:
+        """The utterance once the closing pause (or the length limit) is reached, else None."""
+        silence = self._duration(self._buffer[last + 1 :])
+        too_long = self._duration(self._buffer[first:]) >= self.config.max_utterance
+        if silence < self.config.pause_threshold and not too_long:
+            return None
+        voiced = self._buffer[first : last + 1]
+        pcm = b"".join(c.pcm for c in self._buffer[: last + 1 + self._chunks(0.1)])
+        self.reset()
+        if self._duration(voiced) < self.config.min_speech:
+            return None
+        return Utterance(pcm, voiced[0].time, voiced[-1].time)
+
+    def _keep_preroll(self) -> None:
+        excess = len(self._buffer) - self._chunks(self.config.non_speaking_duration)
+        if excess > 0:
+            del self._buffer[:excess]
+
+    def _chunks(self, seconds: float) -> int:
+        return max(1, round(seconds * 1000 / self.config.chunk_ms))
+
+    def _duration(self, chunks: list[Chunk]) -> float:
+        return sum(len(c.pcm) for c in chunks) / 2 / self.rate
+
+
+class Talking(Protocol):
+    """The one thing the listener needs of the Speaker: whether it is talking now."""
+
+    @property
+    def speaking(self) -> bool: ...
+
+
+class MicStream:
+    """The open device and the thread that reads it into a queue of stamped chunks."""
+
+    def __init__(self, config: MicConfig, talking: Talking | None) -> None:
+        self.config = config
+        self._talking = talking
+        self._queue: queue.Queue[Chunk | None] = queue.Queue(maxsize=3000)
+        self._stop = threading.Event()
+        self._last_talk = float("-inf")
+        self._source = _open_source(config)
+        self.rate = int(self._source.SAMPLE_RATE)
+        self._thread = threading.Thread(target=self._run, name="microphone", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            while not self._stop.is_set():
+                pcm = self._source.stream.read(self._source.CHUNK)
+                self._queue.put(Chunk(pcm, time.monotonic(), self._muted()))
+        except Exception:  # a device that vanished ends the input; listen() reports it
+            pass
+        finally:
+            self._queue.put(None)
+
+    def _muted(self) -> bool:
+        now = time.monotonic()
+        if self._talking is not None and self._talking.speaking:
+            self._last_talk = now
+        return now - self._last_talk < self.config.tail
+
+    def read(self, timeout: float | None = None) -> Chunk | None:
+        """The next chunk; ``None`` when the device is gone."""
+        return self._queue.get(timeout=timeout)
+
+    def close(self) -> None:
+        if self._stop.is_set():
+            return
+        self._stop.set()
+        self._thread.join(timeout=2)
+        with contextlib.suppress(Exception):
+            self._source.__exit__(None, None, None)
+
+
+def _open_source(config: MicConfig) -> Any:
+    """Enter a SpeechRecognition ``Microphone``; any failure is one line in a SpeechError."""
+    load_pyaudio()
+    try:
+        import speech_recognition as sr
+    except ImportError as err:
+        raise SpeechError("no microphone support: SpeechRecognition is not installed") from err
+    try:
+        with quiet_stderr():
+            probe = sr.Microphone(device_index=config.device)
+            chunk = max(1, probe.SAMPLE_RATE * config.chunk_ms // 1000)
+            source = sr.Microphone(config.device, probe.SAMPLE_RATE, chunk)
+            source.__enter__()
+    except AssertionError as err:  # SpeechRecognition checks --mic N with assert
+        raise SpeechError(f"no microphone {config.device}: {err} (see voice-guide mics)") from err
+    except (OSError, AttributeError, ValueError) as err:
+        raise SpeechError(f"no microphone: {_first_line(err)}") from err
+    return source
+
+
+def _first_line(err: Exception) -> str:
+    text = str(err).strip() or type(err).__name__
+    return text.splitlines()[0]

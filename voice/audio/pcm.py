@@ -1,0 +1,141 @@
+"""PCM audio helpers: WAV files of any rate and channel count to what recognisers take.
+
+Engines want 16 kHz mono 16-bit little-endian PCM. Microphones and WAV files come at 8, 22.05,
+44.1 or 48 kHz, mono or stereo; everything is converted here with numpy (no resampling library:
+a windowed-sinc low-pass plus linear interpolation is plenty for speech recognition). The pure
+functions take and return bytes; only ``read_wav`` touches a file.
+"""
+
+from __future__ import annotations
+
+import wave
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+
+from voice.errors import SpeechError
+
+ENGINE_RATE = 16_000
+"""Sample rate every recogniser in voice-guide is fed, in Hz."""
+SAMPLE_WIDTH = 2
+"""Bytes per sample: 16-bit signed little-endian."""
+
+
+class AudioFormatError(SpeechError):
+    """An audio file cannot be read or is in a format we do not take (not 8/16/32-bit PCM WAV)."""
+
+
+@dataclass(frozen=True)
+class Clip:
+    """A piece of mono 16-bit PCM audio with its rate."""
+
+    pcm: bytes
+    """Little-endian signed 16-bit samples, one channel."""
+    rate: int
+    """Samples per second."""
+
+    @property
+    def seconds(self) -> float:
+        """Duration, for real-time factors."""
+        return len(self.pcm) / SAMPLE_WIDTH / self.rate
+
+
+def read_wav(path: Path) -> Clip:
+    """Read a PCM WAV file of any rate, mono or multi-channel, 8/16/24/32-bit, as mono int16."""
+    try:
+        with wave.open(str(path), "rb") as wav:
+            channels, width, rate = wav.getnchannels(), wav.getsampwidth(), wav.getframerate()
+            frames = wav.readframes(wav.getnframes())
+    except FileNotFoundError:
+        raise AudioFormatError(f"{path}: no such file") from None
+    except (wave.Error, EOFError) as err:
+        raise AudioFormatError(f"{path}: not a PCM WAV file ({err})") from err
+    except OSError as err:
+        raise AudioFormatError(f"{path}: cannot read: {err.strerror}") from err
+    samples = _to_float(frames, width, path)
+    mono = samples.reshape(-1, channels).mean(axis=1) if channels > 1 else samples
+    return Clip(_to_int16(mono), rate)
+
+
+def _to_float(frames: bytes, width: int, path: Path) -> npt.NDArray[np.float64]:
+    """Samples in [-1, 1) from raw WAV frames of the given byte width."""
+    if width == 1:
+        return (np.frombuffer(frames, np.uint8).astype(np.float64) - 128.0) / 128.0
+    if width == 2:
+        return np.frombuffer(frames, "<i2").astype(np.float64) / 32768.0
+    if width == 3:
+        raw = np.frombuffer(frames, np.uint8).reshape(-1, 3).astype(np.int32)
+        value = raw[:, 0] | (raw[:, 1] << 8) | (raw[:, 2] << 16)
+        value = np.where(value >= 1 << 23, value - (1 << 24), value)
+        return value.astype(np.float64) / float(1 << 23)
+    if width == 4:
+        return np.frombuffer(frames, "<i4").astype(np.float64) / float(1 << 31)
+    raise AudioFormatError(f"{path}: unsupported sample width of {width} bytes")
+
+
+def _to_int16(samples: npt.NDArray[np.float64]) -> bytes:
+    return np.clip(np.round(samples * 32768.0), -32768, 32767).astype("<i2").tobytes()
+
+
+def pcm_to_float(pcm: bytes) -> npt.NDArray[np.float64]:
+    """16-bit PCM bytes as floats in [-1, 1)."""
+    return np.frombuffer(pcm[: len(pcm) - len(pcm) % 2], "<i2").astype(np.float64) / 32768.0
+
+
+def resample(pcm: bytes, rate: int, target: int) -> bytes:
+    """Resample mono int16 PCM by zero-padding or truncating its spectrum.
+
+    The FFT method is an ideal low-pass, so going down from 22.05 or 44.1 kHz leaves no aliasing
+    (a short FIR filter plus linear interpolation measurably hurt pocketsphinx accuracy). One
+    utterance is a few seconds, so a single FFT costs well under a millisecond.
+    """
+    if rate <= 0 or target <= 0:
+        raise AudioFormatError(f"sample rates must be positive, got {rate} -> {target}")
+    samples = pcm_to_float(pcm)
+    if rate == target or samples.size == 0:
+        return pcm[: samples.size * 2]
+    count = max(1, round(samples.size * target / rate))
+    spectrum = np.fft.rfft(samples)
+    kept = np.zeros(count // 2 + 1, dtype=complex)
+    size = min(kept.size, spectrum.size)
+    kept[:size] = spectrum[:size]
+    return _to_int16(np.fft.irfft(kept, count) * (count / samples.size))
+
+
+def to_engine_rate(pcm: bytes, rate: int) -> bytes:
+    """``pcm`` at ``ENGINE_RATE``, the rate the recognisers are built for."""
+    return resample(pcm, rate, ENGINE_RATE)
+
+
+def rms(pcm: bytes) -> float:
+    """Root mean square level in [0, 1]: 0 for digital silence, ~0.1 for normal speech."""
+    samples = pcm_to_float(pcm)
+    return float(np.sqrt(np.mean(samples**2))) if samples.size else 0.0
+
+
+def write_wav(path: Path, clip: Clip) -> None:
+    """Write mono 16-bit PCM as a WAV file."""
+    with wave.open(str(path), "wb") as wav:
+        wav.setnchannels(1)
+        wav.setsampwidth(SAMPLE_WIDTH)
+        wav.setframerate(clip.rate)
+        wav.writeframes(clip.pcm)
+
+
+def speech_seconds(pcm: bytes, rate: int = ENGINE_RATE, floor_db: float = 35.0) -> float:
+    """Seconds from the first to the last 10 ms frame within ``floor_db`` of the loudest frame.
+
+    A crude but robust span of speech: recognisers compare it with how long the words they
+    found last, to tell a short command from a long sentence squeezed into a command.
+    """
+    samples = pcm_to_float(pcm)
+    size = max(1, rate // 100)
+    count = samples.size // size
+    if count == 0:
+        return 0.0
+    frames = samples[: count * size].reshape(count, size)
+    level = 10 * np.log10(np.mean(frames**2, axis=1) + 1e-12)
+    loud = np.flatnonzero(level >= max(level.max() - floor_db, -60.0))
+    return 0.0 if loud.size == 0 else float(loud[-1] - loud[0] + 1) / 100.0

@@ -1,0 +1,317 @@
+"""Language-aware text handling for matching questions: words -> terms, in English and Dutch.
+
+Two layers. ``TextAnalyzer`` knows a language: normalisation (shared with command parsing),
+number words, stop words, Snowball stems and the synonym table. ``Lexicon`` also knows the words of
+one guide, which is what makes recognition errors repairable: a word the guide does not contain is
+split ("contactknop" -> "contact knop"), joined with its neighbour ("trans script" ->
+"transcript") or replaced by the guide words it sounds or looks like ("cat" -> "chat"), scored
+by rapidfuzz.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+import snowballstemmer
+from rapidfuzz import fuzz, process
+
+from voice.language.commands import normalise
+from voice.language.vocabulary import CARDINALS
+from voice.language.word_lists import (
+    HOW_WORDS,
+    LANGUAGE_NAMES,
+    SNOWBALL,
+    SOUND_RULES,
+    STOP_WORDS,
+    SYNONYMS,
+    TENS,
+)
+
+FUZZY_CUTOFF = 75.0
+"""Least rapidfuzz similarity (0-100) for a guide word to stand in for an unknown word."""
+MIN_FUZZY_LENGTH = 3
+"""Shorter words are never repaired: at two letters everything looks like everything."""
+LINKS = ("", "s", "e", "en")
+SOUND_CUTOFF = 90.0
+"""Least similarity of sound-alike keys: keys are short and coarse, so nearly equal only."""
+SOUND_SKIP = 0.85
+"""Spelling similarity from which the sound-alike search is skipped: it would add nothing."""
+SOUND_PENALTY = 0.9
+"""Sound-alike similarity counts a bit less than spelling similarity."""
+_APOSTROPHES = re.compile(r"['`]")
+_NON_WORD = re.compile(r"[^\w]+")
+_VOWELS = re.compile(r"[aeiouy]+")
+_DOUBLES = re.compile(r"(.)\1+")
+"""Dutch linking sounds between the parts of a compound (klant-en-service, bestel-s-...)."""
+
+
+@dataclass(frozen=True)
+class Token:
+    """One meaningful word of a text: what was said, and the term it is indexed under."""
+
+    surface: str
+    """The normalised word as it appears in the text."""
+    term: str
+    """Stem, or ``=canonical`` when the word belongs to a synonym group."""
+
+
+class TextAnalyzer:
+    """Turns text of one language into terms; caches stems, so keep one per guide."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang.split("-")[0].lower()
+        algorithm = SNOWBALL.get(self.lang) or LANGUAGE_NAMES.get(self.lang)
+        self._stemmer = snowballstemmer.stemmer(algorithm) if algorithm else None
+        self._stems: dict[str, str] = {}
+        self.stop_words = frozenset(normalise(STOP_WORDS.get(self.lang, "")).split())
+        self.how_words = frozenset(HOW_WORDS.get(self.lang, ()))
+        """Words that open a question about how to do something."""
+        self._numbers = _number_words(self.lang)
+        self._sounds = tuple((re.compile(rule), to) for rule, to in SOUND_RULES.get(self.lang, ()))
+        self._synonyms = self._synonym_table()
+        self.longest_synonym = max((len(key) for key in self._synonyms), default=1)
+        self._phrase_starts = frozenset(key[0] for key in self._synonyms if len(key) > 1)
+
+    def words(self, text: str) -> list[str]:
+        """Normalised words with number words turned into digits ("twenty four" -> "24")."""
+        words: list[str] = []
+        for word in _normalise(text).split():
+            value = self._numbers.get(word)
+            if value is None or word in self.stop_words:
+                words.append(word)
+            elif value < 10 and words and _is_tens(words[-1]):
+                words[-1] = str(int(words[-1]) + value)
+            else:
+                words.append(str(value))
+        return words
+
+    def stem(self, word: str) -> str:
+        """Snowball stem, cached: the stemmer is the slowest step of indexing."""
+        stem = self._stems.get(word)
+        if stem is None:
+            stem = self._stemmer.stemWord(word) if self._stemmer else word
+            self._stems[word] = stem
+        return stem
+
+    def tokens(self, words: Sequence[str]) -> list[Token]:
+        """Drop stop words, stem, and fold synonym phrases (longest first) into one token."""
+        kept = [word for word in words if word not in self.stop_words]
+        return [
+            Token(kept[i] if size == 1 else " ".join(kept[i : i + size]), term)
+            for i, size, term in self._spans(kept)
+        ]
+
+    def terms(self, words: Sequence[str]) -> list[str]:
+        """The terms of ``tokens`` alone: the fast path for indexing big guides."""
+        return [
+            term
+            for _, _, term in self._spans([word for word in words if word not in self.stop_words])
+        ]
+
+    def _spans(self, kept: Sequence[str]) -> Iterator[tuple[int, int, str]]:
+        """(start, length, term) of each token in words without stop words."""
+        cache = self._stems
+        stems = [cache.get(word) or self.stem(word) for word in kept]
+        i = 0
+        while i < len(kept):
+            if stems[i] in self._phrase_starts:
+                size, canonical = self._phrase_at(stems, i)
+                yield i, size, canonical or stems[i]
+                i += size
+            else:
+                yield i, 1, self._synonyms.get((stems[i],), stems[i])
+                i += 1
+
+    def _phrase_at(self, stems: Sequence[str], i: int) -> tuple[int, str | None]:
+        """Length and canonical of the longest synonym phrase starting at ``stems[i]``."""
+        for size in range(min(self.longest_synonym, len(stems) - i), 1, -1):
+            canonical = self._synonyms.get(tuple(stems[i : i + size]))
+            if canonical is not None:
+                return size, canonical
+        return 1, self._synonyms.get((stems[i],))
+
+    def sound_key(self, word: str) -> str:
+        """A rough spelling of how a word sounds: "sjat" and "chat" share one in Dutch."""
+        for rule, to in self._sounds:
+            word = rule.sub(to, word)
+        return _DOUBLES.sub(r"\1", _VOWELS.sub("a", word))
+
+    def term(self, word: str) -> str:
+        """The term of one word on its own (stem, or its synonym group)."""
+        stem = self.stem(word)
+        return self._synonyms.get((stem,), stem)
+
+    def synonym_words(self) -> set[str]:
+        """Every single word of the synonym table, as possible parts of compounds."""
+        return {
+            word
+            for key in SYNONYMS.get(self.lang, ())
+            for phrase in key
+            for word in normalise(phrase).split()
+        }
+
+    def _synonym_table(self) -> dict[tuple[str, ...], str]:
+        table: dict[tuple[str, ...], str] = {}
+        for group in SYNONYMS.get(self.lang, ()):
+            canonical = "=" + normalise(group[0]).replace(" ", "_")
+            for phrase in group:
+                words = self.words(phrase)
+                key = tuple(self.stem(w) for w in words if w not in self.stop_words)
+                if key:
+                    table.setdefault(key, canonical)
+        return table
+
+
+def _is_tens(word: str) -> bool:
+    """20, 30, ... 90: what "four" adds to in "twenty four"."""
+    return word.isdigit() and len(word) == 2 and word.endswith("0") and word[0] >= "2"
+
+
+def _normalise(text: str) -> str:
+    """``language.normalise``, with a fast path for plain ASCII (most guide text) that gives
+    the same result: NFKD, mark stripping and NFC change nothing there."""
+    if not text.isascii():
+        return normalise(text)
+    words = _NON_WORD.sub(" ", _APOSTROPHES.sub("", text.lower())).replace("_", " ")
+    return " ".join(words.split())
+
+
+def _number_words(lang: str) -> dict[str, int]:
+    """Cardinal words 0-99 -> value, including Dutch one-word forms such as "vierentwintig"."""
+    units = CARDINALS.get(lang, ())
+    numbers = {word: value for value, word in enumerate(units)}
+    for tens_digit, tens in enumerate(TENS.get(lang, ())):
+        if not tens:
+            continue
+        numbers[tens] = tens_digit * 10
+        if lang == "nl":
+            for unit in range(1, 10):
+                numbers[f"{units[unit]}en{tens}"] = tens_digit * 10 + unit
+    return numbers
+
+
+class Lexicon:
+    """The words of one guide, used to repair words of a question that the guide does not know."""
+
+    def __init__(self, analyzer: TextAnalyzer, words: Iterable[str]) -> None:
+        self.analyzer = analyzer
+        self.known = frozenset(words)
+        """Normalised words of the guide."""
+        self._parts = self.known | analyzer.synonym_words()
+        candidates = sorted(
+            word
+            for word in self.known
+            if len(word) >= MIN_FUZZY_LENGTH
+            and word not in analyzer.stop_words
+            and not word.isdigit()
+        )
+        self._by_initial = _by_initial((word, word) for word in candidates)
+        """Candidates by first letter: a recogniser rarely mishears the first sound, and a
+        bucket is what keeps look-ups fast in a guide with thousands of words."""
+        self._by_sound: dict[str, list[tuple[str, str]]] | None = None
+        """(sound key, word) by first letter of the key, made on first use."""
+        self._candidates = candidates
+        self._splits: dict[str, list[str] | None] = {}
+
+    def split(self, word: str) -> list[str] | None:
+        """Parts of a compound whose parts are words of the guide, longest head first."""
+        if word not in self._splits:
+            self._splits[word] = self._split(word, 2)
+        return self._splits[word]
+
+    def with_parts(self, words: Iterable[str]) -> list[str]:
+        """Each word followed by its compound parts, if any: how guide texts are indexed."""
+        out: list[str] = []
+        splits = self._splits
+        for word in words:
+            out.append(word)
+            parts = splits[word] if word in splits else self.split(word)
+            if parts:
+                out.extend(parts)
+        return out
+
+    def _split(self, word: str, depth: int) -> list[str] | None:
+        for cut in range(len(word) - 3, 2, -1):
+            head, tail = word[:cut], word[cut:]
+            if head not in self._parts:
+                continue
+            for link in LINKS:
+                if not tail.startswith(link) or len(tail) - len(link) < 3:
+                    continue
+                rest = tail[len(link) :]
+                if rest in self._parts:
+                    return [head, rest]
+                deeper = self._split(rest, depth - 1) if depth > 1 else None
+                if deeper:
+                    return [head, *deeper]
+        return None
+
+    def join(self, words: Sequence[str]) -> list[str]:
+        """Glue words a recogniser split ("dis connected", "represent a tive") when the whole is
+        a guide or synonym word and not every piece is a guide word."""
+        out: list[str] = []
+        i = 0
+        while i < len(words):
+            for size in (3, 2):
+                piece = words[i : i + size]
+                whole = self._glue(piece) if len(piece) == size else None
+                if whole is not None:
+                    out.append(whole)
+                    i += size
+                    break
+            else:
+                out.append(words[i])
+                i += 1
+        return out
+
+    def _glue(self, piece: Sequence[str]) -> str | None:
+        """The word the pieces make, also when a sound at the seam was heard twice
+        ("trans script" -> "transcript")."""
+        if all(part in self.known for part in piece):
+            return None
+        whole = "".join(piece)
+        if whole in self._parts:
+            return whole
+        merged = piece[0]
+        for part in piece[1:]:
+            merged += part[1:] if merged[-1:] == part[:1] else part
+        return merged if merged in self._parts else None
+
+    def near(self, word: str, limit: int = 3) -> list[tuple[str, float]]:
+        """Guide words that look like ``word``, with similarity in [0, 1], best first."""
+        if len(word) < MIN_FUZZY_LENGTH or word.isdigit():
+            return []
+        best = _closest(word, self._by_initial, FUZZY_CUTOFF, limit, 1.0)
+        if max(best.values(), default=0.0) >= SOUND_SKIP:
+            return sorted(best.items(), key=lambda item: -item[1])
+        if self._by_sound is None:
+            self._by_sound = _by_initial(
+                (self.analyzer.sound_key(word), word) for word in self._candidates
+            )
+        heard = _closest(
+            self.analyzer.sound_key(word), self._by_sound, SOUND_CUTOFF, limit, SOUND_PENALTY
+        )
+        for candidate, similarity in heard.items():
+            best[candidate] = max(best.get(candidate, 0.0), similarity)
+        return sorted(best.items(), key=lambda item: -item[1])[:limit]
+
+
+def _by_initial(pairs: Iterable[tuple[str, str]]) -> dict[str, list[tuple[str, str]]]:
+    """(compared form, word) pairs grouped by the first letter of the compared form."""
+    buckets: dict[str, list[tuple[str, str]]] = {}
+    for form, word in pairs:
+        buckets.setdefault(form[:1], []).append((form, word))
+    return buckets
+
+
+def _closest(
+    form: str, buckets: dict[str, list[tuple[str, str]]], cutoff: float, limit: int, weight: float
+) -> dict[str, float]:
+    """Words whose compared form is most like ``form``, as word -> weighted similarity."""
+    bucket = buckets.get(form[:1], [])
+    found = process.extract(
+        form, [f for f, _ in bucket], scorer=fuzz.ratio, score_cutoff=cutoff, limit=limit
+    )
+    return {bucket[index][1]: weight * score / 100 for _, score, index in found}

@@ -1,0 +1,284 @@
+"""Word lists for matching questions: stop words, synonyms and number words per language.
+
+Kept as data, apart from the code in ``text_norm``, so a language is added by adding entries here.
+Words are written as people type them; ``text_norm`` normalises and stems them when it loads.
+"""
+
+from __future__ import annotations
+
+SNOWBALL: dict[str, str] = {"en": "english", "nl": "dutch"}
+"""Language subtag -> snowballstemmer algorithm. Other languages with a Snowball stemmer work too
+(their subtag is looked up in ``LANGUAGE_NAMES``); languages without one are matched unstemmed."""
+
+LANGUAGE_NAMES: dict[str, str] = {
+    "da": "danish",
+    "de": "german",
+    "es": "spanish",
+    "fi": "finnish",
+    "fr": "french",
+    "hu": "hungarian",
+    "it": "italian",
+    "no": "norwegian",
+    "nb": "norwegian",
+    "pt": "portuguese",
+    "ro": "romanian",
+    "ru": "russian",
+    "sv": "swedish",
+    "tr": "turkish",
+}
+
+STOP_WORDS: dict[str, str] = {
+    "en": """
+        a an the i me my mine myself you your yours we us our they them their he she it
+        its him her this that these those there here is am are was were be been being do
+        does did doing done have has had having can could will would shall should may
+        might must need needs what whats which who whom whose when where wheres why how
+        hows if then so than too very just also of at by for with about to from in into
+        on onto off out up down over under again and or but nor im ive id ill youre some
+        any all each every both few more most other such only own same as until while
+        during before after please okay ok um uh er hey get gets got getting happen
+        happens happened now anything something thing way possible want like know let
+        lets go going gonna wanna really actually still yet ever else there theres one
+        ones someone anyone somebody sure able per next
+    """,
+    "nl": """
+        de het een en of ik me mij mijn je jij jou jouw u uw we wij ons onze ze zij hun
+        hen hij haar hem dit dat deze die daar hier er is ben bent zijn was waren wordt
+        word worden werd geworden kan kun kunt kunnen kon zal zult zou zullen moet
+        moeten mag mogen wil wilt willen heb hebt heeft hebben had doe doet doen gedaan
+        wat welke welk wie wanneer waar waarom hoe als dan dus zo te van voor met aan op
+        in uit bij naar om over tot door onder nog al ook maar even wel toch nou eh ehm
+        graag alsjeblieft alstublieft gebeurt gebeuren gebeurd nu iets ding manier
+        mogelijk weten eigenlijk gewoon zelf iemand ergens mee men s kom komt komen ga
+        gaat gaan krijg krijgt krijgen per
+    """,
+}
+"""Words that carry no meaning for telling one answer from another."""
+
+SYNONYMS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "en": (
+        (
+            "representative",
+            "rep",
+            "agent",
+            "person",
+            "employee",
+            "staff",
+            "advisor",
+            "adviser",
+            "associate",
+            "operator",
+        ),
+        (
+            "disconnect",
+            "disconnection",
+            "drop",
+            "cut off",
+            "cut out",
+            "lose connection",
+            "lost connection",
+            "connection lost",
+            "connection dropped",
+            "interrupted",
+            "crash",
+        ),
+        ("choose", "pick", "select"),
+        ("request", "ask for"),
+        ("transcript", "copy", "record", "history"),
+        ("save", "keep", "store", "download"),
+        ("email", "mail", "e mail", "emailed", "mailed"),
+        (
+            "sign in",
+            "signin",
+            "log in",
+            "login",
+            "log on",
+            "logon",
+            "sign into",
+            "log into",
+            "sign on",
+        ),
+        ("problem", "issue", "trouble"),
+        ("explain", "describe", "tell", "say"),
+        ("find", "locate", "see", "look for"),
+        (
+            "24 7",
+            "around the clock",
+            "day and night",
+            "24 hours",
+            "all day",
+            "always",
+            "night",
+            "evening",
+            "morning",
+            "weekend",
+            "saturday",
+            "sunday",
+            "holiday",
+            "opening hours",
+            "opening times",
+            "business hours",
+        ),
+        ("talk", "speak"),
+        (
+            "not",
+            "no",
+            "cant",
+            "cannot",
+            "dont",
+            "doesnt",
+            "didnt",
+            "isnt",
+            "arent",
+            "wasnt",
+            "wont",
+            "couldnt",
+            "wouldnt",
+            "shouldnt",
+            "never",
+            "nowhere",
+            "missing",
+            "gone",
+        ),
+        ("section", "page", "area"),
+        ("start", "begin", "initiate", "launch"),
+        ("chat", "conversation"),
+        ("service", "support", "care"),
+    ),
+    "nl": (
+        ("medewerker", "vertegenwoordiger", "agent", "persoon", "werknemer", "adviseur"),
+        (
+            "verbroken",
+            "verbreken",
+            "verbreekt",
+            "wegvallen",
+            "wegvalt",
+            "valt weg",
+            "weggevallen",
+            "afgebroken",
+            "afbreken",
+            "breekt af",
+            "uitvallen",
+            "uitvalt",
+            "valt uit",
+            "uitgevallen",
+            "onderbroken",
+            "verbinding kwijt",
+            "verbinding verloren",
+        ),
+        ("kiezen", "kies", "kiest", "uitkiezen", "selecteren", "selecteer", "uitzoeken"),
+        ("aanvragen", "vragen om", "aanvraag", "verzoeken"),
+        ("transcript", "transcriptie", "kopie", "geschiedenis", "verslag"),
+        ("opslaan", "sla op", "opgeslagen", "bewaren", "bewaar", "downloaden", "download"),
+        ("mail", "email", "e mail", "gemaild", "mailen", "mailt"),
+        (
+            "inloggen",
+            "log in",
+            "log",
+            "ingelogd",
+            "aanmelden",
+            "meld aan",
+            "meld",
+            "aangemeld",
+            "login",
+        ),
+        ("probleem", "kwestie", "issue"),
+        (
+            "uitleggen",
+            "leg uit",
+            "leg",
+            "uitleg",
+            "beschrijven",
+            "beschrijf",
+            "vertellen",
+            "vertel",
+            "zeggen",
+        ),
+        ("vinden", "vind", "zien", "zie", "zoeken", "zoek"),
+        (
+            "24 7",
+            "dag en nacht",
+            "24 uur",
+            "de klok rond",
+            "altijd",
+            "hele dag",
+            "nacht",
+            "nachts",
+            "avond",
+            "avonds",
+            "ochtend",
+            "weekend",
+            "zaterdag",
+            "zondag",
+            "feestdag",
+            "openingstijden",
+            "openingsuren",
+        ),
+        ("praten", "spreken", "spreek", "praat"),
+        ("niet", "geen", "nergens", "nooit", "ontbreekt", "ontbreken", "kwijt"),
+        ("gedeelte", "pagina", "sectie", "onderdeel"),
+        ("starten", "start", "beginnen", "begin"),
+        ("chat", "gesprek"),
+        ("service", "dienst", "ondersteuning", "support"),
+    ),
+}
+"""Groups of words and phrases that mean the same here; all map to the first of their group.
+General words of how-to and customer-service talk, not the answers of one guide. The "24 7"
+group also holds the times of day and week people ask about, so "is the chat open at night"
+reaches an answer about round-the-clock availability. The negation group makes "I can't find
+X" (a problem, often a FAQ entry) differ from "how do I find X" (a step)."""
+
+HOW_WORDS: dict[str, tuple[str, ...]] = {"en": ("how",), "nl": ("hoe",)}
+"""First words of a question about a procedure; such questions prefer steps over FAQ on a tie."""
+
+SOUND_RULES: dict[str, tuple[tuple[str, str], ...]] = {
+    "en": (
+        ("ph", "f"),
+        ("ck", "k"),
+        ("c(?=[eiy])", "s"),
+        ("c", "k"),
+        ("q", "k"),
+        ("x", "ks"),
+        ("z", "s"),
+        ("wh", "w"),
+        ("^kn", "n"),
+        ("mb$", "m"),
+        ("dt$", "t"),
+        ("d$", "t"),
+    ),
+    "nl": (
+        ("sj", "ch"),
+        ("sch", "sg"),
+        ("ch", "g"),
+        ("ij", "ei"),
+        ("y", "ei"),
+        ("au", "ou"),
+        ("dt$", "t"),
+        ("d$", "t"),
+        ("ph", "f"),
+        ("c(?=[eiy])", "s"),
+        ("c", "k"),
+        ("th", "t"),
+        ("v", "f"),
+        ("z", "s"),
+    ),
+}
+"""Spelling -> sound rewrites, in order, for the sound-alike key that catches recognition errors
+such as "sjat" for "chat"; vowels and doubled letters are folded after these."""
+
+TENS: dict[str, tuple[str, ...]] = {
+    "en": ("", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"),
+    "nl": (
+        "",
+        "",
+        "twintig",
+        "dertig",
+        "veertig",
+        "vijftig",
+        "zestig",
+        "zeventig",
+        "tachtig",
+        "negentig",
+    ),
+}
+"""Words for 20, 30, ... 90: with the cardinals in ``vocabulary_data`` they spell 0-99."""

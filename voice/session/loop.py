@@ -1,0 +1,236 @@
+"""The session loop: utterances in, engine replies out to the speaker and every turn sink.
+
+This is the only place where the pure engine meets the adapters; it owns no device itself.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import shutil
+import textwrap
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Protocol, TypeVar
+
+from voice.dialog.engine import DialogEngine, Reply, State
+from voice.errors import SpeechError, VoiceGuideError
+from voice.language.intents import Intent
+from voice.session.keyboard import TextListener
+from voice.session.ports import Heard, Listener, SilentSpeaker, Speaker
+
+T = TypeVar("T")
+
+RATE_STEP = 1.2
+"""Factor applied to the speaking rate for each 'slower' / 'faster'."""
+FINAL_SPEECH_WAIT = 120.0
+"""Seconds the last reply may keep speaking after the input ends (piped runs)."""
+
+
+@dataclass(frozen=True)
+class TurnRecord:
+    """One turn as the event log shows it."""
+
+    turn: int
+    """0 for the opening, then 1, 2, ... per utterance."""
+    heard: str | None
+    """The utterance as typed or recognised; ``None`` for the opening."""
+    intent: str
+    step: int | None
+    faq: str | None
+    say: str
+    ms: float
+    """Time spent in the engine for this turn, in milliseconds."""
+    source: str | None = None
+    """Which input produced the utterance (``text``, ``pocketsphinx``, ``vosk``...)."""
+    wav: str | None = None
+    """WAV file the reply was captured to (``--audio-out``), if any."""
+
+    def to_json(self) -> str:
+        return json.dumps(self.__dict__, ensure_ascii=False)
+
+
+class TurnSink(Protocol):
+    """Something that follows the conversation: a printer, a log, a transcript, a resume file."""
+
+    def record(self, turn: TurnRecord, state: State) -> None: ...
+
+    def close(self) -> None: ...
+
+
+class JsonlSink:
+    """``--jsonl``: one JSON object per turn, flushed at once so a crash loses nothing."""
+
+    def __init__(self, stream: IO[str], owned: bool) -> None:
+        self._stream = stream
+        self._owned = owned
+
+    def record(self, turn: TurnRecord, state: State) -> None:
+        self._stream.write(turn.to_json() + "\n")
+        self._stream.flush()
+
+    def close(self) -> None:
+        if self._owned:
+            self._stream.close()
+
+
+class PrintSink:
+    """Text mode's output: each reply printed on its own line(s), wrapped at word boundaries on
+    a terminal (screen magnifier users read wrapped words far more easily than split ones)."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self._stream = stream
+        self._width = _terminal_width(stream)
+
+    def record(self, turn: TurnRecord, state: State) -> None:
+        if turn.say:
+            text = textwrap.fill(turn.say, self._width) if self._width else turn.say
+            self._stream.write(text + "\n")
+            self._stream.flush()
+
+    def close(self) -> None:
+        pass
+
+
+class Fallback(Protocol):
+    """What replaces a device that fails mid-session, so the conversation (and place) go on."""
+
+    def listener(self, err: SpeechError) -> Listener: ...
+
+    def speaker(self, err: SpeechError) -> Speaker: ...
+
+
+class TextFallback:
+    """The CLI's fallback: the keyboard for a lost microphone, printed replies for a dead voice."""
+
+    def __init__(self, stream: IO[str], prompt: str = "> ", history: Path | None = None) -> None:
+        self._stream = stream
+        self._prompt = prompt
+        self._history = history
+
+    def keyboard(self) -> Listener:
+        """Typed commands, with line editing and the history kept across sessions."""
+        return TextListener(prompt=self._prompt, history=self._history)
+
+    def listener(self, err: VoiceGuideError) -> Listener:
+        self._stream.write(f"voice-guide: {err}; using text mode (type your commands).\n")
+        return self.keyboard()
+
+    def speaker(self, err: SpeechError) -> Speaker:
+        self._stream.write(f"voice-guide: {err}; replies are printed only.\n")
+        return SilentSpeaker()
+
+
+def _terminal_width(stream: IO[str]) -> int | None:
+    """Columns to wrap at on a terminal (at most 100); ``None`` for pipes and files."""
+    try:
+        if not stream.isatty():
+            return None
+    except (AttributeError, ValueError):
+        return None
+    return min(shutil.get_terminal_size().columns - 1, 100)
+
+
+class Session:
+    """Runs one conversation until the person says stop or the input ends."""
+
+    def __init__(
+        self,
+        engine: DialogEngine,
+        listener: Listener,
+        speaker: Speaker,
+        sinks: Sequence[TurnSink],
+        fallback: Fallback | None = None,
+    ) -> None:
+        self.engine = engine
+        self.listener = listener
+        self.speaker = speaker
+        self.sinks = list(sinks)
+        self.fallback = fallback
+        """Without one, a ``SpeechError`` from a device ends the session."""
+        self.state = State()
+        self.turn = 0
+
+    def run(self, state: State | None = None, changed: bool = False) -> State:
+        """Greet (or offer to resume ``state``), then answer utterances; returns the final state.
+
+        ``changed``: the guide's steps changed since ``state`` was saved (see
+        ``voice.session.resume``).
+        """
+        started = time.perf_counter()
+        self._emit(None, self.engine.start(state, changed), started)
+        while not self.state.ended:
+            heard = self._listen()
+            if heard is None:
+                break
+            self._with_speaker(lambda speaker: speaker.stop())
+            self.step(heard)
+        self._with_speaker(lambda speaker: speaker.wait(FINAL_SPEECH_WAIT))
+        return self.state
+
+    def _listen(self) -> Heard | None:
+        """The next utterance; a failed microphone is swapped for the fallback (text mode)."""
+        try:
+            return self.listener.listen()
+        except SpeechError as err:
+            if self.fallback is None:
+                raise
+            with contextlib.suppress(Exception):  # the device is gone; closing may fail too
+                self.listener.close()
+            self.listener = self.fallback.listener(err)
+            return self.listener.listen()
+
+    def _with_speaker(self, action: Callable[[Speaker], T]) -> T:
+        """Run ``action`` on the speaker; a failed voice is swapped for the fallback (silent)."""
+        try:
+            return action(self.speaker)
+        except SpeechError as err:
+            if self.fallback is None:
+                raise
+            with contextlib.suppress(Exception):
+                self.speaker.close()
+            self.speaker = self.fallback.speaker(err)
+            return action(self.speaker)
+
+    def step(self, heard: Heard) -> Reply:
+        """One turn: the engine's reply, its effect on the voice, and the record of it."""
+        started = time.perf_counter()
+        reply = self.engine.respond(self.state, heard.text)
+        self._emit(heard, reply, started)
+        return reply
+
+    def _emit(self, heard: Heard | None, reply: Reply, started: float) -> None:
+        ms = (time.perf_counter() - started) * 1000
+        self.state = reply.state
+        self._apply_effect(reply.intent)
+        wav = self._with_speaker(lambda speaker: speaker.say(reply.say)) if reply.say else None
+        record = TurnRecord(
+            turn=self.turn,
+            heard=heard.text if heard else None,
+            intent=reply.intent.value,
+            step=reply.step,
+            faq=reply.faq,
+            say=reply.say,
+            ms=round(ms, 3),
+            source=heard.source if heard else None,
+            wav=str(wav) if wav else None,
+        )
+        self.turn += 1
+        for sink in self.sinks:
+            sink.record(record, self.state)
+
+    def _apply_effect(self, intent: Intent) -> None:
+        if intent is Intent.SLOWER:
+            self.speaker.adjust_rate(1 / RATE_STEP)
+        elif intent is Intent.FASTER:
+            self.speaker.adjust_rate(RATE_STEP)
+
+    def close(self) -> None:
+        """Release every adapter, even if one of them fails to close."""
+        for closer in (self.listener.close, self.speaker.close, *(s.close for s in self.sinks)):
+            try:
+                closer()
+            except Exception:  # closing must not hide the real outcome
+                continue

@@ -1,0 +1,106 @@
+"""The session's voice input: the microphone, endpointed utterances, a recogniser, and barge-in."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable
+
+from voice.audio.microphone import Endpointer, MicConfig, MicStream, Talking, Utterance
+from voice.errors import SpeechError
+from voice.guide.model import Guide
+from voice.language.commands import parse_command, vocabulary
+from voice.language.intents import Intent
+from voice.session.ports import Heard
+from voice.speech_in.contract import Recognizer
+from voice.speech_in.selection import NoEngine
+from voice.speech_in.selection import SpeechOptions as SpeechInOptions
+
+
+class MicListener:
+    """``voice.ports.Listener`` over the microphone and a ``Recognizer``."""
+
+    def __init__(
+        self,
+        recognizer: Recognizer,
+        talking: Talking | None = None,
+        barge_in: Callable[[str], bool] = lambda text: False,
+        config: MicConfig | None = None,
+    ) -> None:
+        self.config = config or MicConfig()
+        self.recognizer = recognizer
+        self.barge_in = barge_in
+        self._stream = MicStream(self.config, talking)
+        self._endpointer = Endpointer(self.config, self._stream.rate)
+        self._muted = False
+        self._calibrate()
+
+    def _calibrate(self) -> None:
+        chunks: list[bytes] = []
+        deadline = time.monotonic() + 5.0  # some devices take a second or two to start
+        while sum(map(len, chunks)) < self.config.calibrate_seconds * self._stream.rate * 2:
+            chunk = self._stream.read(timeout=max(0.1, deadline - time.monotonic()))
+            if chunk is None:
+                raise SpeechError("the microphone stopped delivering audio")
+            chunks.append(chunk.pcm)
+        self._endpointer.calibrate(b"".join(chunks))
+
+    def listen(self) -> Heard | None:
+        """The next utterance meant for the guide (see the module doc for half duplex)."""
+        while True:
+            chunk = self._stream.read()
+            if chunk is None:  # unplugged: a failure, so the session falls back to text mode
+                raise SpeechError("the microphone stopped delivering audio")
+            if chunk.muted != self._muted:
+                self._muted = chunk.muted
+                self._endpointer.reset()
+            utterance = self._endpointer.feed(chunk)
+            heard = self._recognise(utterance, chunk.muted) if utterance else None
+            if heard is not None:
+                return heard
+
+    def _recognise(self, utterance: Utterance, muted: bool) -> Heard | None:
+        if muted and utterance.end - utterance.start > self.config.barge_in_max:
+            return None
+        heard = self.recognizer.recognize(utterance.pcm, self._stream.rate)
+        if not heard.text or (muted and not self.barge_in(heard.text)):
+            return None
+        return Heard(heard.text, heard.source, heard.confidence, end_time=utterance.end)
+
+    def close(self) -> None:
+        self._stream.close()
+        self.recognizer.close()
+
+
+BARGE_IN = frozenset({Intent.STOP, Intent.PAUSE})
+"""What may interrupt the assistant mid-sentence: stopping it, nothing else."""
+
+
+def barge_in_checker(guide: Guide) -> Callable[[str], bool]:
+    """``text -> bool``: whether ``text`` is a stop/pause phrase of the guide's language."""
+    vocab = vocabulary(guide.lang, guide.commands)
+    return lambda text: parse_command(text, vocab).intent in BARGE_IN
+
+
+def open_mic_listener(
+    recognizer: Recognizer, speaker: Talking | None, guide: Guide, device: int | None = None
+) -> MicListener:
+    """The session's voice input: raises ``SpeechError`` (one line) when there is no microphone."""
+    try:
+        return MicListener(recognizer, speaker, barge_in_checker(guide), MicConfig(device=device))
+    except SpeechError:
+        recognizer.close()
+        raise
+
+
+def build_mic_listener(
+    options: SpeechInOptions, guide: Guide, speaker: Talking | None, device: int | None
+) -> MicListener:
+    """The CLI's voice input: recogniser for the guide + microphone, or ``SpeechError`` saying
+    in one line why not (no engine or model for the language, no microphone)."""
+    from voice.speech_in.file_listener import make_recognizer
+
+    recognizer = make_recognizer(options, guide, os.environ)
+    if isinstance(recognizer, NoEngine):
+        raise SpeechError(str(recognizer))
+    return open_mic_listener(recognizer, speaker, guide, device)
