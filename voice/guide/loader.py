@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from voice.errors import GuideError, Location
+from voice.errors import GuideError, Location, human_size, plural
 from voice.guide.model import FaqEntry, Guide, Step
 from voice.language.intents import Intent
 
@@ -53,6 +53,8 @@ class _Collector:
         self.source = source
         self.lines = lines
         self.problems: list[tuple[Location, str]] = []
+        self.typos: dict[str, str] = {}
+        """Field path a typo probably meant -> the problem line of that typo."""
 
     def add(self, path: Path_, message: str) -> None:
         line = self.lines.get(path)
@@ -61,6 +63,16 @@ class _Collector:
             probe = probe[:-1]
             line = self.lines.get(probe)
         self.problems.append((Location(self.source, line, field_path(path) or None), message))
+
+    def sorted(self) -> tuple[list[tuple[Location, str]], int]:
+        """Every problem in line order, and the index of the most useful one: a typo whose
+        intended field is reported missing explains that problem, so it leads."""
+        problems = sorted(self.problems, key=lambda p: p[0].line or 0)
+        missing = {loc.field for loc, message in problems if message == "missing"}
+        for index, (location, _) in enumerate(problems):
+            if self.typos.get(location.field or "") in missing:
+                return problems, index
+        return problems, 0
 
 
 def load_guide(path: str | Path) -> Guide:
@@ -84,22 +96,22 @@ def parse_guide(raw: bytes | str, source: str = "<string>") -> Guide:
     collector = _Collector(source, value.lines)
     guide = _build_guide(value.data, collector)
     if collector.problems or guide is None:
-        problems = sorted(collector.problems, key=lambda p: p[0].line or 0)
-        raise GuideError(problems or [(Location(source), "not a guide")])
+        problems, lead = collector.sorted()
+        raise GuideError(problems or [(Location(source), "not a guide")], lead)
     return guide
 
 
 def _decode(raw: bytes | str, source: str) -> str:
     size = len(raw.encode() if isinstance(raw, str) else raw)
     if size > MAX_BYTES:
-        message = f"file is {size} bytes; the limit is {MAX_BYTES}"
+        message = f"file is {human_size(size)}; the limit is {human_size(MAX_BYTES)}"
         raise GuideError.single(Location(source), message)
     text = raw if isinstance(raw, str) else _utf8(raw, source)
     if not text.strip():
         raise GuideError.single(Location(source), "empty file")
     for number, line in enumerate(text.splitlines(), start=1):
         if len(line) > MAX_LINE:
-            message = f"line is {len(line)} characters; the limit is {MAX_LINE}"
+            message = f"line is {plural(len(line), 'character')}; the limit is {MAX_LINE:,}"
             raise GuideError.single(Location(source, number), message)
     return text
 
@@ -127,12 +139,8 @@ def _parse_yaml(text: str, source: str) -> _Value:
     try:
         node = _compose(text)
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line = mark.line + 1 if mark else None
-        problem = err.problem or err.context or "invalid YAML"
-        if err.context and problem.startswith("but "):  # "but found another document"
-            problem = f"{err.context}, {problem}"
-        raise GuideError.single(Location(source, line), f"invalid YAML: {problem}") from None
+        line, problem = yaml_problem(err)
+        raise GuideError.single(Location(source, line), problem) from None
     except yaml.YAMLError as err:
         raise GuideError.single(Location(source), f"invalid YAML: {err}") from None
     if node is None:
@@ -140,6 +148,64 @@ def _parse_yaml(text: str, source: str) -> _Value:
     value = _Value(None)
     value.data = _to_plain(node, (), value.lines, source, set())
     return value
+
+
+def yaml_problem(err: yaml.MarkedYAMLError) -> tuple[int | None, str]:
+    """PyYAML's error as the line it is on and words an author understands (``found character
+    '\\t' that cannot start any token`` -> ``a tab character; YAML indents with spaces``)."""
+    problem = err.problem or err.context or ""
+    if err.context and problem.startswith("but "):  # "but found another document"
+        problem = f"{err.context}, {problem}"
+    for pattern, plain, at_start in _YAML_PROBLEMS:
+        found = pattern.search(problem)
+        if found:
+            mark = (err.context_mark if at_start else None) or err.problem_mark or err.context_mark
+            return (mark.line + 1 if mark else None), found.expand(plain)
+    mark = err.problem_mark or err.context_mark
+    return (mark.line + 1 if mark else None), f"invalid YAML: {problem or 'cannot parse'}"
+
+
+_YAML_PROBLEMS = (
+    (
+        re.compile(r"found character '\\t' that cannot start"),
+        "a tab character; YAML indents with spaces",
+        False,
+    ),
+    (
+        re.compile(r"found character '(.)' that cannot start"),
+        r"a value cannot start with '\1'; put the text in quotes",
+        False,
+    ),
+    (
+        re.compile(r"mapping values are not allowed here"),
+        "a second ':' on the line, or a key indented too far; put text with ': ' in quotes",
+        False,
+    ),
+    (
+        re.compile(r"could not find expected ':'"),
+        "a line without 'key: value' (a missing ':'?)",
+        True,
+    ),
+    (
+        re.compile(r"expected <block end>"),
+        "this line is indented differently from the ones above",
+        False,
+    ),
+    (re.compile(r"found unexpected end of stream"), "a quote that is never closed", True),
+    (
+        re.compile(r"expected ',' or '(.)', but got '<stream end>'"),
+        r"a list or mapping without its closing '\1'",
+        True,
+    ),
+    (
+        re.compile(r"found unknown escape character '(.)'"),
+        r"unknown escape '\\\1' in double quotes; use single quotes",
+        False,
+    ),
+    (re.compile(r"found undefined alias"), "YAML aliases (*name) are not supported", False),
+)
+"""PyYAML problem -> what to tell the author, and whether the line where the construct started
+(an unclosed quote or bracket) is more useful than where the parser gave up."""
 
 
 def _to_plain(
@@ -235,6 +301,8 @@ def _unknown_keys(
             close = difflib.get_close_matches(key, known, n=1)
             hint = f"; did you mean '{close[0]}'?" if close else f"; known: {', '.join(known)}"
             out.add((*path, key), f"unknown field{hint}")
+            if close:
+                out.typos[field_path((*path, key))] = field_path((*path, close[0]))
 
 
 def _text(
