@@ -16,6 +16,7 @@ import importlib.metadata
 import importlib.util
 import json
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -26,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from voice.errors import ModelError
+from voice.errors import ModelError, human_size
 from voice.speech_in.download import TIMEOUT, Expected, download
 from voice.speech_in.model_discovery import (
     MARKER,
@@ -313,8 +314,16 @@ def listing(installed: list[InstalledModel], known: list[CatalogueEntry]) -> lis
     for entry in known:
         if entry.small and not entry.obsolete:
             mark = "  installed" if entry.name in here else ""
-            lines.append(f"  {_short_lang(entry.lang):<6} {entry.name:<34} {entry.size_text}{mark}")
+            size = _size_text(entry)
+            lines.append(f"  {_short_lang(entry.lang):<6} {entry.name:<34} {size}{mark}")
     return lines
+
+
+def _size_text(entry: CatalogueEntry) -> str:
+    """``39.3 MiB`` from the byte count, else the list's own text spaced the same way."""
+    if entry.expected.size is not None:
+        return human_size(entry.expected.size)
+    return re.sub(r"(\d)([KMG]i?B)$", r"\1 \2", entry.size_text)
 
 
 def _short_lang(code: str) -> str:
