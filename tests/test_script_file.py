@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from voice.errors import GuideError
+from voice.errors import GuideError, human_size
 from voice.guide.loader import MAX_BYTES, MAX_LINE, field_path, load_guide, parse_guide
 from voice.guide.model import Guide
 
@@ -240,13 +240,13 @@ def test_file_over_size_limit(tmp_path: Path) -> None:
     with pytest.raises(GuideError) as caught:
         load_guide(path)
     size = path.stat().st_size
-    assert str(caught.value) == f"{path}: file is {size} bytes; the limit is {MAX_BYTES}"
+    assert str(caught.value) == f"{path}: file is {human_size(size)}; the limit is 4.0 MiB"
 
 
 def test_too_long_line() -> None:
     text = HEAD + STEPS + "conclusion: " + "x" * MAX_LINE + "\n"
     assert only_problem(text) == (
-        f"x.yaml:8: line is {MAX_LINE + 12} characters; the limit is {MAX_LINE}"
+        f"x.yaml:8: line is {MAX_LINE + 12:,} characters; the limit is {MAX_LINE:,}"
     )
 
 
@@ -259,11 +259,12 @@ def test_too_long_line() -> None:
         ),
         (
             "id: x\ntitle: T\n  language: en\n",
-            "x.yaml:3: invalid YAML: mapping values are not allowed here",
+            "x.yaml:3: a second ':' on the line, or a key indented too far; put text with ': ' "
+            "in quotes",
         ),
         (
             "id: x\n\ttitle: T\n",
-            "x.yaml:2: invalid YAML: found character '\\t' that cannot start any token",
+            "x.yaml:2: a tab character; YAML indents with spaces",
         ),
         (
             "id: x\n---\nid: y\n",

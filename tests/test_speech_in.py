@@ -14,7 +14,7 @@ from voice.speech_in.model_discovery import (
     find_vosk_model,
     model_language,
 )
-from voice.speech_in.selection import EngineChoice, NoEngine, choose_engine
+from voice.speech_in.selection import EngineChoice, NoEngineError, choose_engine
 from voice.speech_in.two_pass import ReadingRule, choose_reading
 
 MODEL = Path("/models/en")
@@ -35,16 +35,19 @@ MODEL = Path("/models/en")
 def test_choose_engine(
     stt: str, lang: str, model: Path | None, vosk: bool, sphinx: bool, expected: str | None
 ) -> None:
-    choice = choose_engine(stt, lang, model, vosk, sphinx)
     if expected is None:
-        assert isinstance(choice, NoEngine) and str(choice)
+        with pytest.raises(NoEngineError) as refused:
+            choose_engine(stt, lang, model, vosk, sphinx)
+        assert str(refused.value)
     else:
+        choice = choose_engine(stt, lang, model, vosk, sphinx)
         assert isinstance(choice, EngineChoice) and choice.engine == expected
 
 
 def test_no_dutch_model_says_how_to_get_one() -> None:
-    choice = choose_engine("auto", "nl", None, True, True)
-    assert isinstance(choice, NoEngine) and choice.hint == "voice-guide models fetch nl"
+    with pytest.raises(NoEngineError) as refused:
+        choose_engine("auto", "nl", None, True, True)
+    assert refused.value.hint == "voice-guide models fetch nl"
 
 
 def fake_model(path: Path, lang: str | None = None) -> Path:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from voice.errors import SpeechError
+from voice.errors import OptionError, SpeechError
 from voice.speech_out.voices import (
     UnknownVoiceError,
     VoiceInfo,
@@ -58,7 +58,7 @@ def test_all_english_voices_match_english_best_first() -> None:
 
 def test_rate_limits() -> None:
     assert check_rate(175) == 175
-    with pytest.raises(UnknownVoiceError, match="--rate 20"):
+    with pytest.raises(OptionError, match="--rate 20"):
         check_rate(20)
 
 

@@ -43,20 +43,52 @@ class Location:
 
 
 class GuideError(BadInputError):
-    """A guide script file cannot be used; ``problems`` lists every issue found, first one first."""
+    """A guide script file cannot be used; ``problems`` lists every issue found, in line order."""
 
-    def __init__(self, problems: list[tuple[Location, str]]) -> None:
+    def __init__(self, problems: list[tuple[Location, str]], lead: int = 0) -> None:
         self.problems = problems
+        self.lead = lead
+        """Index of the most useful problem, the one a one-line report shows (a typo such as
+        ``stepz`` rather than the ``steps: missing`` it causes)."""
         super().__init__("\n".join(f"{loc}: {msg}" for loc, msg in problems))
+
+    @property
+    def headline(self) -> str:
+        """The most useful problem as one line."""
+        location, message = self.problems[self.lead]
+        return f"{location}: {message}"
 
     @classmethod
     def single(cls, location: Location, message: str) -> GuideError:
         return cls([(location, message)])
 
 
+class OptionError(BadInputError):
+    """An option has a value that cannot be used (``--rate -5``, ``--voice klingon``)."""
+
+
 class SpeechError(UnavailableError):
     """Speech input or output is unavailable or failed; the session goes on in text mode."""
 
 
-class ModelError(VoiceGuideError):
-    """A speech model is missing, corrupt, or for the wrong language."""
+class ModelError(UnavailableError):
+    """A speech model is not installed, will not load, or is for another language; or fetching
+    one failed. A model path the person typed that holds no model is bad input instead
+    (``voice.speech_in.model_discovery.ModelNotFoundError``)."""
+
+
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """``1 step``, ``2 steps``, ``0 questions``: every count a message prints goes through here."""
+    return f"{count:,} {word if count == 1 else (many or word + 's')}"
+
+
+def human_size(size: int) -> str:
+    """``4194304`` -> ``4.0 MiB``: sizes in messages are read by people, not parsers."""
+    if size < 1024:
+        return plural(size, "byte")
+    value = float(size)
+    for unit in ("KiB", "MiB", "GiB"):
+        value /= 1024
+        if value < 1024 or unit == "GiB":
+            break
+    return f"{value:.1f} {unit}"

@@ -7,11 +7,9 @@ no guide; both share the PortAudio quirks handled here (a missing PyAudio, start
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import os
-import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -85,18 +83,3 @@ def mics_lines(devices: list[MicDevice]) -> list[str]:
         f"{d.index:>3}  {d.name}  ({d.rate} Hz){'  [default]' if d.default else ''}"
         for d in devices
     ]
-
-
-def mics_main(argv: Sequence[str]) -> int:
-    """``voice-guide mics``: the input devices ``--mic N`` can choose from."""
-    parser = argparse.ArgumentParser(
-        prog="voice-guide mics", description="List the microphones (audio input devices)."
-    )
-    parser.parse_args(argv)
-    try:
-        devices = list_microphones()
-    except (SpeechError, OSError) as err:
-        print(f"voice-guide: {err}", file=sys.stderr)
-        return 1
-    print("\n".join(mics_lines(devices)))
-    return 0

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import queue
+import re
 import threading
 import time
 from dataclasses import dataclass, field
@@ -29,7 +30,7 @@ from typing import Any, Protocol
 
 from voice.audio.devices import load_pyaudio, quiet_stderr
 from voice.audio.pcm import rms
-from voice.errors import SpeechError
+from voice.errors import SpeechError, plural
 
 
 @dataclass(frozen=True)
@@ -212,12 +213,33 @@ def _open_source(config: MicConfig) -> Any:
             source = sr.Microphone(config.device, probe.SAMPLE_RATE, chunk)
             source.__enter__()
     except AssertionError as err:  # SpeechRecognition checks --mic N with assert
-        raise SpeechError(f"no microphone {config.device}: {err} (see voice-guide mics)") from err
+        raise SpeechError(f"no microphone {config.device}: {_device_count(err)}") from err
     except (OSError, AttributeError, ValueError) as err:
-        raise SpeechError(f"no microphone: {_first_line(err)}") from err
+        raise SpeechError(_portaudio_problem(err)) from err
     return source
 
 
-def _first_line(err: Exception) -> str:
-    text = str(err).strip() or type(err).__name__
-    return text.splitlines()[0]
+PORTAUDIO_PROBLEMS = {
+    "No Default Input Device Available": "no microphone found",
+    "Device unavailable": "the microphone is in use by another program or was unplugged",
+    "Invalid sample rate": "the microphone does not record at its own default rate",
+    "Invalid number of channels": "the device cannot record (is it an output?)",
+    "Unanticipated host error": "the sound system failed to open the microphone",
+}
+"""PortAudio's messages (after ``[Errno -9996]`` and the like) in words for the person."""
+
+
+def _portaudio_problem(err: Exception) -> str:
+    text = (str(err).strip() or type(err).__name__).splitlines()[0]
+    for raw, plain in PORTAUDIO_PROBLEMS.items():
+        if raw.lower() in text.lower():
+            return plain
+    return f"no microphone: {text}"
+
+
+def _device_count(err: AssertionError) -> str:
+    """SpeechRecognition's 'Device index out of range (3 devices available; ...)' as words."""
+    found = re.search(r"(\d+) devices? available", str(err))
+    if found is None:
+        return "no such device (see voice-guide mics)"
+    return f"{plural(int(found.group(1)), 'audio device')} here (see voice-guide mics)"

@@ -1,9 +1,10 @@
-"""PCM audio helpers: WAV files of any rate and channel count to what recognisers take.
+"""PCM audio helpers: audio files of any format, rate and channel count to what recognisers take.
 
-Engines want 16 kHz mono 16-bit little-endian PCM. Microphones and WAV files come at 8, 22.05,
-44.1 or 48 kHz, mono or stereo; everything is converted here with numpy (no resampling library:
-a windowed-sinc low-pass plus linear interpolation is plenty for speech recognition). The pure
-functions take and return bytes; only ``read_wav`` touches a file.
+Engines want 16 kHz mono 16-bit little-endian PCM. Microphones and audio files come at 8, 22.05,
+44.1 or 48 kHz, mono or multichannel, as 16/24/32-bit integers or floats, in WAV, FLAC or OGG;
+libsndfile (through soundfile) decodes every one of them, and the resampling is done here with
+numpy (an FFT low-pass, see ``resample``). The pure functions take and return bytes; only
+``read_audio`` touches a file.
 """
 
 from __future__ import annotations
@@ -11,20 +12,24 @@ from __future__ import annotations
 import wave
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 import numpy as np
 import numpy.typing as npt
+import soundfile
 
-from voice.errors import SpeechError
+from voice.errors import BadInputError
 
 ENGINE_RATE = 16_000
 """Sample rate every recogniser in voice-guide is fed, in Hz."""
 SAMPLE_WIDTH = 2
 """Bytes per sample: 16-bit signed little-endian."""
+FORMATS = "WAV, FLAC or OGG"
+"""The formats messages name; libsndfile reads more (AIFF, MP3...), these are the ones we test."""
 
 
-class AudioFormatError(SpeechError):
-    """An audio file cannot be read or is in a format we do not take (not 8/16/32-bit PCM WAV)."""
+class AudioFormatError(BadInputError):
+    """An audio file the person gave is missing, unreadable, corrupt, or holds no samples."""
 
 
 @dataclass(frozen=True)
@@ -42,37 +47,37 @@ class Clip:
         return len(self.pcm) / SAMPLE_WIDTH / self.rate
 
 
-def read_wav(path: Path) -> Clip:
-    """Read a PCM WAV file of any rate, mono or multi-channel, 8/16/24/32-bit, as mono int16."""
+def read_audio(path: Path) -> Clip:
+    """Read an audio file (any rate, channels and sample format) as mono int16 at its own rate.
+
+    Raises ``AudioFormatError`` naming the file when it is missing, unreadable, not audio, or
+    has zero frames. Silence is audio: an all-zero file is read, and heard as nothing.
+    """
     try:
-        with wave.open(str(path), "rb") as wav:
-            channels, width, rate = wav.getnchannels(), wav.getsampwidth(), wav.getframerate()
-            frames = wav.readframes(wav.getnframes())
+        with open(path, "rb") as stream:
+            samples, rate = _decode(stream, path)
     except FileNotFoundError:
         raise AudioFormatError(f"{path}: no such file") from None
-    except (wave.Error, EOFError) as err:
-        raise AudioFormatError(f"{path}: not a PCM WAV file ({err})") from err
+    except IsADirectoryError:
+        raise AudioFormatError(f"{path}: is a directory, not an audio file") from None
     except OSError as err:
-        raise AudioFormatError(f"{path}: cannot read: {err.strerror}") from err
-    samples = _to_float(frames, width, path)
-    mono = samples.reshape(-1, channels).mean(axis=1) if channels > 1 else samples
-    return Clip(_to_int16(mono), rate)
+        raise AudioFormatError(f"{path}: cannot read: {err.strerror or err}") from err
+    if samples.shape[0] == 0:
+        raise AudioFormatError(f"{path}: empty audio file (no samples)")
+    return Clip(_to_int16(samples.mean(axis=1)), rate)
 
 
-def _to_float(frames: bytes, width: int, path: Path) -> npt.NDArray[np.float64]:
-    """Samples in [-1, 1) from raw WAV frames of the given byte width."""
-    if width == 1:
-        return (np.frombuffer(frames, np.uint8).astype(np.float64) - 128.0) / 128.0
-    if width == 2:
-        return np.frombuffer(frames, "<i2").astype(np.float64) / 32768.0
-    if width == 3:
-        raw = np.frombuffer(frames, np.uint8).reshape(-1, 3).astype(np.int32)
-        value = raw[:, 0] | (raw[:, 1] << 8) | (raw[:, 2] << 16)
-        value = np.where(value >= 1 << 23, value - (1 << 24), value)
-        return value.astype(np.float64) / float(1 << 23)
-    if width == 4:
-        return np.frombuffer(frames, "<i4").astype(np.float64) / float(1 << 31)
-    raise AudioFormatError(f"{path}: unsupported sample width of {width} bytes")
+read_wav = read_audio
+"""The name from when only WAV files were read; tests and benchmarks still use it."""
+
+
+def _decode(stream: BinaryIO, path: Path) -> tuple[npt.NDArray[np.float64], int]:
+    """Frames x channels in [-1, 1], and the rate; libsndfile's errors become one line."""
+    try:
+        samples, rate = soundfile.read(stream, dtype="float64", always_2d=True)
+    except (soundfile.SoundFileError, RuntimeError, ValueError) as err:  # corrupt or not audio
+        raise AudioFormatError(f"{path}: not a PCM {FORMATS} audio file, or corrupt") from err
+    return samples, int(rate)
 
 
 def _to_int16(samples: npt.NDArray[np.float64]) -> bytes:
@@ -92,7 +97,7 @@ def resample(pcm: bytes, rate: int, target: int) -> bytes:
     utterance is a few seconds, so a single FFT costs well under a millisecond.
     """
     if rate <= 0 or target <= 0:
-        raise AudioFormatError(f"sample rates must be positive, got {rate} -> {target}")
+        raise ValueError(f"sample rates must be positive, got {rate} -> {target}")
     samples = pcm_to_float(pcm)
     if rate == target or samples.size == 0:
         return pcm[: samples.size * 2]

@@ -11,13 +11,13 @@ from pathlib import Path
 
 from voice.audio.pcm import Clip
 from voice.audio.pcm import write_wav as write_clip
-from voice.errors import SpeechError
+from voice.errors import BadInputError
 
 PREFIX = "reply-"
 _NUMBERED = re.compile(rf"^{PREFIX}(\d+)\.wav$")
 
 
-class AudioOutError(SpeechError):
+class AudioOutError(BadInputError):
     """The ``--audio-out`` directory cannot be created or written."""
 
 

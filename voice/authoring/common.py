@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from voice.errors import Location, VoiceGuideError
+from voice.errors import BadInputError, Location, human_size
 from voice.guide.model import Guide
 from voice.language.detect import stop_words
 
@@ -22,7 +22,7 @@ SLUG_WORDS = 5
 SLUG_CHARS = 40
 
 
-class ImportSourceError(VoiceGuideError):
+class ImportSourceError(BadInputError):
     """An article cannot be turned into a guide (binary, empty, no steps, broken JSON-LD)."""
 
     def __init__(self, location: Location, message: str) -> None:
@@ -54,7 +54,8 @@ def decode_source(raw: bytes, source: str) -> str:
     """Article bytes as text; refuses binaries and empty files with a one-line error."""
     if len(raw) > MAX_SOURCE_BYTES:
         raise ImportSourceError(
-            Location(source), f"file is {len(raw)} bytes; the limit is {MAX_SOURCE_BYTES}"
+            Location(source),
+            f"file is {human_size(len(raw))}; the limit is {human_size(MAX_SOURCE_BYTES)}",
         )
     if b"\x00" in raw:
         raise ImportSourceError(

@@ -15,7 +15,7 @@ from voice.authoring.common import ImportResult
 from voice.authoring.export import ExportFormat, export_guide
 from voice.authoring.importer import import_file, keep_from
 from voice.cli.exit_codes import EXIT_BAD_INPUT
-from voice.errors import GuideError, VoiceGuideError
+from voice.errors import BadInputError, GuideError, VoiceGuideError, plural
 from voice.guide.bundled import resolve_guide
 from voice.guide.loader import LANGUAGE_TAG, load_guide, parse_guide
 from voice.guide.model import Guide
@@ -89,9 +89,9 @@ def _checked_guide(result: ImportResult, guide: Guide, args: argparse.Namespace)
 def _summary(guide: Guide, args: argparse.Namespace, notes: int) -> None:
     where = args.output or "standard output"
     print(
-        f"voice-guide import: wrote {where}: {len(guide.steps)} steps, {len(guide.tips)} tips, "
-        f"{len(guide.faq)} questions, language {guide.language}"
-        f"{'' if args.lang else ' (detected)'}; {notes} note{'' if notes == 1 else 's'}",
+        f"voice-guide import: wrote {where}: {plural(len(guide.steps), 'step')}, "
+        f"{plural(len(guide.tips), 'tip')}, {plural(len(guide.faq), 'question')}, "
+        f"language {guide.language}{'' if args.lang else ' (detected)'}; {plural(notes, 'note')}",
         file=sys.stderr,
     )
 
@@ -148,7 +148,7 @@ def _write(text: str, output: str | None) -> None:
         raise OutputError(f"{output}: cannot write: {err.strerror}") from err
 
 
-class OutputError(VoiceGuideError):
+class OutputError(BadInputError):
     """The script or exported file cannot be written."""
 
 

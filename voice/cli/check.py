@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 
 from voice.cli.exit_codes import EXIT_FAILED, EXIT_OK
-from voice.errors import GuideError
+from voice.errors import GuideError, plural
 from voice.guide.loader import load_guide
 
 
@@ -27,7 +27,7 @@ def check(argv: Sequence[str]) -> int:
             print(err, file=sys.stderr)
             continue
         print(
-            f"{name}: ok ({len(guide.steps)} steps, {len(guide.tips)} tips, "
-            f"{len(guide.faq)} questions, language {guide.language})"
+            f"{name}: ok ({plural(len(guide.steps), 'step')}, {plural(len(guide.tips), 'tip')}, "
+            f"{plural(len(guide.faq), 'question')}, language {guide.language})"
         )
     return EXIT_FAILED if failed else EXIT_OK

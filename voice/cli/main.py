@@ -9,8 +9,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Sequence
 
-from voice.cli import authoring, check, run
-from voice.guide.bundled import bundled_guides
+from voice.cli import authoring, check, mics, models, run, voices
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -19,27 +18,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args and args[0] in SUBCOMMANDS:
         return SUBCOMMANDS[args[0]](args[1:])
     return run.run(args)
-
-
-def models(argv: Sequence[str]) -> int:
-    """``voice-guide models fetch LANG`` / ``models list`` (voice.speech_in.catalogue)."""
-    from voice.speech_in.catalogue import models_main
-
-    return models_main(argv)
-
-
-def mics(argv: Sequence[str]) -> int:
-    """``voice-guide mics``: input devices for ``--mic N`` (voice.audio.devices)."""
-    from voice.audio.devices import mics_main
-
-    return mics_main(argv)
-
-
-def voices(argv: Sequence[str]) -> int:
-    """``voice-guide voices``: installed TTS voices for ``--voice NAME`` ."""
-    from voice.speech_out.voices import voices_main
-
-    return voices_main(argv, bundled_guides())
 
 
 def import_article(argv: Sequence[str]) -> int:
@@ -54,9 +32,9 @@ def export(argv: Sequence[str]) -> int:
 
 SUBCOMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
     "check": check.check,
-    "models": models,
-    "mics": mics,
-    "voices": voices,
+    "models": models.models_main,
+    "mics": mics.mics_main,
+    "voices": voices.voices_main,
     "import": import_article,
     "export": export,
 }

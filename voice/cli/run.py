@@ -1,10 +1,16 @@
 """The main job of ``voice-guide [GUIDE]``: load the guide, wire input and output adapters to the
 dialog engine, hold the conversation. The wiring reads top-down: options -> guide -> sinks ->
-speaker -> listener -> session."""
+speaker -> listener -> session.
+
+Errors follow the two families of ``voice.errors``: a ``BadInputError`` before the conversation
+starts ends the run with one line and ``EXIT_BAD_INPUT``; an ``UnavailableError`` from the voice
+input falls back to text mode (the speaker falls back by itself, see ``make_speaker``).
+"""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 import threading
@@ -12,10 +18,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import IO
 
-from voice import __version__
-from voice.cli.exit_codes import EXIT_BAD_INPUT
+from voice.cli.exit_codes import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK
+from voice.cli.options import run_parser, speech_in_options
 from voice.dialog.engine import DialogEngine, State
-from voice.errors import GuideError, ModelError, SpeechError, VoiceGuideError
+from voice.errors import BadInputError, GuideError, UnavailableError, VoiceGuideError, plural
 from voice.guide.bundled import resolve_guide
 from voice.guide.loader import load_guide
 from voice.guide.model import Guide
@@ -24,60 +30,11 @@ from voice.session.loop import JsonlSink, PrintSink, Session, SilentSpeaker, Tex
 from voice.session.ports import Listener, Speaker
 from voice.session.resume import Opening, PositionStore, ResumeSink, opening, state_dir
 from voice.session.transcript import TranscriptError, TranscriptSink
-
-SUBCOMMAND_NAMES = ("check", "export", "import", "mics", "models", "voices")
-
-
-def run_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="voice-guide",
-        description="Walks you through a how-to guide by voice, offline. "
-        f"Other commands: {', '.join(SUBCOMMAND_NAMES)} (voice-guide CMD --help).",
-    )
-    parser.add_argument(
-        "script",
-        nargs="?",
-        help="guide script file or bundled guide name "
-        "(default: the bundled English Amazon chat guide)",
-    )
-    parser.add_argument(
-        "--text", action="store_true", help="text mode: type commands instead of speaking them"
-    )
-    parser.add_argument(
-        "--jsonl", metavar="PATH", help="write one JSON object per turn to PATH ('-' for stdout)"
-    )
-    from voice.speech_in.selection import (
-        add_arguments as speech_in_arguments,  # --stt, --model, --audio-in
-    )
-
-    speech_in_arguments(parser)
-    parser.add_argument(
-        "--mic",
-        type=int,
-        metavar="N",
-        help="microphone device index (see voice-guide mics; default: system)",
-    )
-    parser.add_argument(
-        "--voice",
-        metavar="NAME",
-        help="text-to-speech voice (see voice-guide voices; default: one that "
-        "speaks the guide's language)",
-    )
-    parser.add_argument("--rate", type=int, metavar="WPM", help="speaking rate in words per minute")
-    parser.add_argument(
-        "--audio-out", metavar="DIR", help="also write every reply as a numbered WAV file in DIR"
-    )
-    parser.add_argument("--mute", action="store_true", help="do not speak the replies")
-    parser.add_argument(
-        "--fresh", action="store_true", help="start at the beginning, ignoring the saved position"
-    )
-    parser.add_argument(
-        "--transcript",
-        metavar="FILE",
-        help="write the conversation to FILE (.jsonl: JSON Lines, else Markdown)",
-    )
-    parser.add_argument("--version", action="version", version=f"voice-guide {__version__}")
-    return parser
+from voice.speech_in.file_listener import make_listener
+from voice.speech_in.mic_listener import build_mic_listener
+from voice.speech_out.speaker import SpeakerChoice, make_speaker
+from voice.speech_out.speaker import SpeechOptions as SpeechOutOptions
+from voice.speech_out.voices import check_rate, check_voice
 
 
 def run(argv: Sequence[str]) -> int:
@@ -85,25 +42,42 @@ def run(argv: Sequence[str]) -> int:
     args = run_parser().parse_args(argv)
     try:
         guide = load_guide(resolve_guide(args.script))
+        session, start = open_session(args, guide)
     except GuideError as err:
         return _report_guide_error(err)
-    try:
+    except BadInputError as err:
+        print(f"voice-guide: {err}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except VoiceGuideError as err:  # unavailable before the conversation: nothing to fall to
+        print(f"voice-guide: {err}", file=sys.stderr)
+        return EXIT_FAILED
+    return hold(session, start)
+
+
+def open_session(args: argparse.Namespace, guide: Guide) -> tuple[Session, Opening]:
+    """Sinks, speaker, listener and engine for ``guide``; on bad input, closes what it opened."""
+    with contextlib.ExitStack() as opened:
         kept, start = _remembering(args, guide)
+        opened.callback(_close_all, kept)
         sinks = kept + _sinks(args)
-    except VoiceGuideError as err:
-        print(f"voice-guide: {err}", file=sys.stderr)
-        return EXIT_BAD_INPUT
+        opened.callback(_close_all, sinks[len(kept) :])
+        spoken = _speaker(args, guide)  # first: the microphone listener follows its .speaking
+        opened.callback(spoken.speaker.close)
+        fallback = TextFallback(
+            sys.stderr, prompt="" if args.jsonl == "-" else "> ", history=state_dir() / "history"
+        )
+        listener = _listener(args, guide, spoken.speaker, fallback)
+        opened.pop_all()
+    if spoken.notice:  # only now: after bad input, the one line must be about the input
+        print(f"voice-guide: {spoken.notice}", file=sys.stderr)
+    speaker = spoken.speaker
     engine = DialogEngine(guide, transcript=_transcript_path(args))
-    fallback = TextFallback(
-        sys.stderr, prompt="" if args.jsonl == "-" else "> ", history=state_dir() / "history"
-    )
-    try:
-        speaker = _speaker(args, guide)  # first: the microphone listener follows its .speaking
-    except VoiceGuideError as err:  # --voice / --rate / --audio-out that cannot be used
-        print(f"voice-guide: {err}", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    session = Session(engine, _listener(args, guide, speaker, fallback), speaker, sinks, fallback)
-    with signals_as_interrupts(hush=lambda: _hush(speaker)):
+    return Session(engine, listener, speaker, sinks, fallback), start
+
+
+def hold(session: Session, start: Opening) -> int:
+    """The conversation, until the guide ends, the person stops, or a signal comes."""
+    with signals_as_interrupts(hush=lambda: _hush(session.speaker)):
         try:
             session.run(start.state, start.changed)
         except KeyboardInterrupt as err:  # Ctrl-C, SIGTERM, SIGHUP: the position is saved
@@ -111,10 +85,15 @@ def run(argv: Sequence[str]) -> int:
             return exit_status(err)
         except VoiceGuideError as err:
             print(f"voice-guide: {err}", file=sys.stderr)
-            return 1
+            return EXIT_FAILED
         finally:
             session.close()
-    return 0
+    return EXIT_OK
+
+
+def _close_all(sinks: list[TurnSink]) -> None:
+    for sink in sinks:
+        sink.close()
 
 
 def _hush(speaker: Speaker) -> bool:
@@ -123,6 +102,16 @@ def _hush(speaker: Speaker) -> bool:
         return False
     threading.Thread(target=speaker.stop, daemon=True).start()
     return True
+
+
+def _report_guide_error(err: GuideError) -> int:
+    more = len(err.problems) - 1
+    suffix = f" (and {plural(more, 'more problem')}; see voice-guide check)" if more else ""
+    print(f"voice-guide: {err.headline}{suffix}", file=sys.stderr)
+    return EXIT_BAD_INPUT
+
+
+# --- sinks: who follows the conversation -------------------------------------------------------
 
 
 def _remembering(args: argparse.Namespace, guide: Guide) -> tuple[list[TurnSink], Opening]:
@@ -139,33 +128,42 @@ def _transcript_path(args: argparse.Namespace) -> str | None:
     return str(Path(args.transcript).resolve()) if args.transcript else None
 
 
-def _report_guide_error(err: GuideError) -> int:
-    first = str(err).splitlines()[0]
-    more = len(err.problems) - 1
-    suffix = (
-        f" (and {more} more problem{'s' if more > 1 else ''}; see voice-guide check)"
-        if more
-        else ""
-    )
-    print(f"voice-guide: {first}{suffix}", file=sys.stderr)
-    return EXIT_BAD_INPUT
-
-
 def _sinks(args: argparse.Namespace) -> list[TurnSink]:
-    sinks: list[TurnSink] = []
     if args.jsonl == "-":
-        sinks.append(JsonlSink(sys.stdout, owned=False))
-    else:
-        sinks.append(PrintSink(sys.stdout))
-        if args.jsonl:
-            try:
-                stream: IO[str] = open(args.jsonl, "a", encoding="utf-8")  # noqa: SIM115
-            except OSError as err:
-                raise TranscriptError(
-                    f"{args.jsonl}: cannot write the event log: {err.strerror}"
-                ) from err
-            sinks.append(JsonlSink(stream, owned=True))
+        return [JsonlSink(sys.stdout, owned=False)]
+    sinks: list[TurnSink] = [PrintSink(sys.stdout)]
+    if args.jsonl:
+        try:
+            stream: IO[str] = open(args.jsonl, "a", encoding="utf-8")  # noqa: SIM115
+        except OSError as err:
+            raise TranscriptError(
+                f"{args.jsonl}: cannot write the event log: {err.strerror}"
+            ) from err
+        sinks.append(JsonlSink(stream, owned=True))
     return sinks
+
+
+# --- speaker and listener ----------------------------------------------------------------------
+
+
+def _speaker(args: argparse.Namespace, guide: Guide) -> SpeakerChoice:
+    """The spoken voice. Text mode speaks too when typed at a terminal; piped (scripted) text
+    runs stay silent so they never wait on audio, yet --audio-out still captures every reply.
+    ``--voice`` and ``--rate`` are checked even when silent: a typo is an error either way."""
+    rate = check_rate(args.rate) if args.rate is not None else None
+    mute = args.mute or (args.text and not sys.stdin.isatty())
+    if mute and not args.audio_out:
+        if args.voice:
+            check_voice(args.voice)
+        return SpeakerChoice(SilentSpeaker())
+    options = SpeechOutOptions(
+        language=guide.language,
+        voice=args.voice,
+        mute=mute,
+        rate=rate,
+        audio_out=Path(args.audio_out) if args.audio_out else None,
+    )
+    return make_speaker(options)
 
 
 def _listener(
@@ -175,46 +173,14 @@ def _listener(
         return fallback.keyboard()
     try:
         return voice_listener(args, guide, speaker)
-    except (SpeechError, ModelError) as err:  # no mic, no engine, a corrupt or foreign model
+    except UnavailableError as err:  # no mic, no engine, a corrupt or foreign model
         return fallback.listener(err)
 
 
 def voice_listener(args: argparse.Namespace, guide: Guide, speaker: Speaker) -> Listener:
-    """WAV files (``--audio-in``) or the microphone; ``SpeechError`` with the reason if neither."""
-    from voice.speech_in.selection import NoEngine
-    from voice.speech_in.selection import SpeechOptions as SpeechInOptions
-
-    options = SpeechInOptions.from_namespace(args)
+    """Audio files (``--audio-in``) or the microphone. Raises ``BadInputError`` for a file or
+    ``--model`` that cannot be used, an ``UnavailableError`` when no engine or device can run."""
+    options = speech_in_options(args)
     if options.audio_in:
-        from voice.speech_in.file_listener import make_listener
-
-        listener = make_listener(options, guide, os.environ)
-        if isinstance(listener, NoEngine):
-            raise SpeechError(str(listener))
-        return listener
-    from voice.speech_in.mic_listener import build_mic_listener
-
+        return make_listener(options, guide, os.environ)
     return build_mic_listener(options, guide, speaker, args.mic)
-
-
-def _speaker(args: argparse.Namespace, guide: Guide) -> Speaker:
-    """The spoken voice. Text mode speaks too when typed at a terminal; piped (scripted) text
-    runs stay silent so they never wait on audio, yet --audio-out still captures every reply."""
-    mute = args.mute or (args.text and not sys.stdin.isatty())
-    if mute and not args.audio_out:
-        return SilentSpeaker()
-    from voice.speech_out.speaker import SpeechOptions as SpeechOutOptions
-    from voice.speech_out.speaker import make_speaker
-    from voice.speech_out.voices import check_rate
-
-    options = SpeechOutOptions(
-        language=guide.language,
-        voice=args.voice,
-        mute=mute,
-        rate=check_rate(args.rate) if args.rate is not None else None,
-        audio_out=Path(args.audio_out) if args.audio_out else None,
-    )
-    choice = make_speaker(options)
-    if choice.notice:
-        print(f"voice-guide: {choice.notice}", file=sys.stderr)
-    return choice.speaker

@@ -16,8 +16,9 @@ from typing import Any
 
 import yaml
 
-from voice.errors import GuideError, Location
+from voice.errors import GuideError, Location, human_size, plural
 from voice.guide.model import FaqEntry, Guide, Step
+from voice.guide.yaml_problems import yaml_problem
 from voice.language.intents import Intent
 
 MAX_BYTES = 4 * 1024 * 1024
@@ -53,6 +54,8 @@ class _Collector:
         self.source = source
         self.lines = lines
         self.problems: list[tuple[Location, str]] = []
+        self.typos: dict[str, str] = {}
+        """Field path a typo probably meant -> the problem line of that typo."""
 
     def add(self, path: Path_, message: str) -> None:
         line = self.lines.get(path)
@@ -61,6 +64,16 @@ class _Collector:
             probe = probe[:-1]
             line = self.lines.get(probe)
         self.problems.append((Location(self.source, line, field_path(path) or None), message))
+
+    def sorted(self) -> tuple[list[tuple[Location, str]], int]:
+        """Every problem in line order, and the index of the most useful one: a typo whose
+        intended field is reported missing explains that problem, so it leads."""
+        problems = sorted(self.problems, key=lambda p: p[0].line or 0)
+        missing = {loc.field for loc, message in problems if message == "missing"}
+        for index, (location, _) in enumerate(problems):
+            if self.typos.get(location.field or "") in missing:
+                return problems, index
+        return problems, 0
 
 
 def load_guide(path: str | Path) -> Guide:
@@ -84,22 +97,22 @@ def parse_guide(raw: bytes | str, source: str = "<string>") -> Guide:
     collector = _Collector(source, value.lines)
     guide = _build_guide(value.data, collector)
     if collector.problems or guide is None:
-        problems = sorted(collector.problems, key=lambda p: p[0].line or 0)
-        raise GuideError(problems or [(Location(source), "not a guide")])
+        problems, lead = collector.sorted()
+        raise GuideError(problems or [(Location(source), "not a guide")], lead)
     return guide
 
 
 def _decode(raw: bytes | str, source: str) -> str:
     size = len(raw.encode() if isinstance(raw, str) else raw)
     if size > MAX_BYTES:
-        message = f"file is {size} bytes; the limit is {MAX_BYTES}"
+        message = f"file is {human_size(size)}; the limit is {human_size(MAX_BYTES)}"
         raise GuideError.single(Location(source), message)
     text = raw if isinstance(raw, str) else _utf8(raw, source)
     if not text.strip():
         raise GuideError.single(Location(source), "empty file")
     for number, line in enumerate(text.splitlines(), start=1):
         if len(line) > MAX_LINE:
-            message = f"line is {len(line)} characters; the limit is {MAX_LINE}"
+            message = f"line is {plural(len(line), 'character')}; the limit is {MAX_LINE:,}"
             raise GuideError.single(Location(source, number), message)
     return text
 
@@ -127,12 +140,8 @@ def _parse_yaml(text: str, source: str) -> _Value:
     try:
         node = _compose(text)
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line = mark.line + 1 if mark else None
-        problem = err.problem or err.context or "invalid YAML"
-        if err.context and problem.startswith("but "):  # "but found another document"
-            problem = f"{err.context}, {problem}"
-        raise GuideError.single(Location(source, line), f"invalid YAML: {problem}") from None
+        line, problem = yaml_problem(err)
+        raise GuideError.single(Location(source, line), problem) from None
     except yaml.YAMLError as err:
         raise GuideError.single(Location(source), f"invalid YAML: {err}") from None
     if node is None:
@@ -235,6 +244,8 @@ def _unknown_keys(
             close = difflib.get_close_matches(key, known, n=1)
             hint = f"; did you mean '{close[0]}'?" if close else f"; known: {', '.join(known)}"
             out.add((*path, key), f"unknown field{hint}")
+            if close:
+                out.typos[field_path((*path, key))] = field_path((*path, close[0]))
 
 
 def _text(

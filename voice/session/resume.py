@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from voice.dialog.engine import State
-from voice.errors import VoiceGuideError
+from voice.errors import UnavailableError
 from voice.guide.model import Guide
 from voice.session.loop import TurnRecord
 
@@ -31,7 +31,7 @@ FORMAT_VERSION = 1
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 
-class ResumeError(VoiceGuideError):
+class ResumeError(UnavailableError):
     """The position file cannot be written (read-only or full disk); the session goes on."""
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import IO
 
 from voice.dialog.engine import State
-from voice.errors import VoiceGuideError
+from voice.errors import BadInputError
 from voice.guide.model import Guide
 from voice.session.loop import TurnRecord
 
@@ -23,7 +23,7 @@ JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 Clock = Callable[[], datetime]
 
 
-class TranscriptError(VoiceGuideError):
+class TranscriptError(BadInputError):
     """The transcript file cannot be opened or written."""
 
 

@@ -12,27 +12,30 @@ model list) because nothing may touch the network at run time; ``models fetch --
 
 from __future__ import annotations
 
-import argparse
 import importlib.metadata
 import importlib.util
 import json
 import os
+import re
 import shutil
 import sys
 import tempfile
 import urllib.error
 import urllib.request
 import zipfile
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-import platformdirs
-
-from voice.errors import ModelError
+from voice.errors import ModelError, human_size
 from voice.speech_in.download import TIMEOUT, Expected, download
-from voice.speech_in.model_discovery import MARKER, is_vosk_model
+from voice.speech_in.model_discovery import (
+    MARKER,
+    is_vosk_model,
+    model_roots,
+    source_root,
+    user_root,
+)
 
 OFFICIAL_LIST_URL = "https://alphacephei.com/vosk/models/model-list.json"
 PREFERRED_VARIANT = {"en": "en-us"}
@@ -175,24 +178,6 @@ def pick(entries: list[CatalogueEntry], lang: str) -> CatalogueEntry | None:
     return regional[-1] if regional else None
 
 
-def source_root() -> Path | None:
-    """``models/`` of the source tree this package runs from, if it runs from one."""
-    top = Path(__file__).resolve().parents[2]
-    return top / "models" if (top / "pyproject.toml").is_file() else None
-
-
-def user_root() -> Path:
-    return Path(platformdirs.user_data_dir("voice-guide")) / "models"
-
-
-def model_roots() -> list[Path]:
-    """Where installed models are looked for, first match wins."""
-    env = os.environ.get("VOICE_GUIDE_MODELS_DIR")
-    roots = [Path(env)] if env else []
-    repo = source_root()
-    return [*roots, *([repo] if repo else []), user_root()]
-
-
 def install_root() -> Path:
     """The first root we may write to: the env override, the repo's ``models/``, the user dir."""
     for root in model_roots()[:-1]:
@@ -329,8 +314,16 @@ def listing(installed: list[InstalledModel], known: list[CatalogueEntry]) -> lis
     for entry in known:
         if entry.small and not entry.obsolete:
             mark = "  installed" if entry.name in here else ""
-            lines.append(f"  {_short_lang(entry.lang):<6} {entry.name:<34} {entry.size_text}{mark}")
+            size = _size_text(entry)
+            lines.append(f"  {_short_lang(entry.lang):<6} {entry.name:<34} {size}{mark}")
     return lines
+
+
+def _size_text(entry: CatalogueEntry) -> str:
+    """``39.3 MiB`` from the byte count, else the list's own text spaced the same way."""
+    if entry.expected.size is not None:
+        return human_size(entry.expected.size)
+    return re.sub(r"(\d)([KMG]i?B)$", r"\1 \2", entry.size_text)
 
 
 def _short_lang(code: str) -> str:
@@ -339,38 +332,3 @@ def _short_lang(code: str) -> str:
         if code == variant:
             return short
     return code
-
-
-def models_main(argv: Sequence[str]) -> int:
-    """``voice-guide models fetch LANG`` / ``voice-guide models list``."""
-    args = _models_parser().parse_args(argv)
-    try:
-        if args.action == "fetch":
-            options = FetchOptions.from_env(Path(args.dir) if args.dir else None, args.refresh)
-            target = fetch(args.lang, options)
-            print(f"installed the {args.lang} model in {target}")
-        else:
-            print("\n".join(listing(installed_models(), bundled_catalogue())))
-    except ModelError as err:
-        print(f"voice-guide: {err}", file=sys.stderr)
-        return 1
-    return 0
-
-
-def _models_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="voice-guide models",
-        description="Vosk speech models: fetch the official small model for a language, "
-        "or list installed and known models.",
-    )
-    actions = parser.add_subparsers(dest="action", required=True)
-    fetch_cmd = actions.add_parser("fetch", help="download and install the model for LANG")
-    fetch_cmd.add_argument("lang", metavar="LANG", help="language code, e.g. en or nl")
-    fetch_cmd.add_argument("--dir", help="models folder to install into")
-    fetch_cmd.add_argument(
-        "--refresh",
-        action="store_true",
-        help="read the current official model list instead of the bundled catalogue",
-    )
-    actions.add_parser("list", help="show installed and known models")
-    return parser

@@ -17,7 +17,7 @@ from http.client import HTTPException, HTTPResponse
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
-from voice.errors import ModelError
+from voice.errors import ModelError, human_size
 
 CHUNK = 64 * 1024
 TIMEOUT = 30.0
@@ -89,7 +89,7 @@ def download(url: str, part: Path, expected: Expected, label: str, attempts: int
         except _Interrupted as err:
             if attempt == attempts:
                 raise ModelError(
-                    f"{label}: download interrupted at {_size(part)} bytes ({err}); "
+                    f"{label}: download interrupted at {human_size(_size(part))} ({err}); "
                     "run the same command again to resume"
                 ) from err
     verify(part, expected, label)
@@ -134,7 +134,9 @@ def _copy(response: HTTPResponse, out: BinaryIO, bar: ProgressBar, done: int) ->
     finally:
         bar.finish()
     if expected_end is not None and done < expected_end:
-        raise _Interrupted(f"connection closed after {done} of {expected_end} bytes")
+        raise _Interrupted(
+            f"connection closed after {human_size(done)} of {human_size(expected_end)}"
+        )
 
 
 def verify(path: Path, expected: Expected, label: str) -> None:
@@ -147,7 +149,7 @@ def verify(path: Path, expected: Expected, label: str) -> None:
 
 def _mismatch(path: Path, expected: Expected) -> str | None:
     if expected.size is not None and _size(path) != expected.size:
-        return f"size {_size(path)} bytes, expected {expected.size}"
+        return f"size {human_size(_size(path))}, expected {human_size(expected.size)}"
     for name, want in (("sha256", expected.sha256), ("md5", expected.md5)):
         if want:
             got = file_digest(path, name)

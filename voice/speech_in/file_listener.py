@@ -1,7 +1,8 @@
-"""``--audio-in FILE...``: each WAV file is one utterance, recognised in order by a real engine.
+"""``--audio-in FILE...``: each audio file is one utterance, recognised in order by a real engine.
 
 This is how scripted runs and benchmarks drive the recognisers without a microphone; the event
-log then shows what was heard exactly as the engine recognised it.
+log then shows what was heard exactly as the engine recognised it. Every file is read before the
+(slow) model load, so a typo or a corrupt file ends the run at once, naming the file.
 """
 
 from __future__ import annotations
@@ -10,26 +11,26 @@ import time
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from voice.audio.pcm import read_wav
+from voice.audio.pcm import Clip, read_audio
 from voice.guide.model import Guide
-from voice.session.ports import Heard, Listener
+from voice.session.ports import Heard
 from voice.speech_in.contract import Recognizer
-from voice.speech_in.selection import NoEngine, SpeechOptions, open_recognizer, select_engine
+from voice.speech_in.selection import SpeechOptions, make_recognizer
 
 
 class WavListener:
-    """A ``voice.ports.Listener`` yielding one ``Heard`` per WAV file, then ``None``."""
+    """A ``voice.ports.Listener`` yielding one ``Heard`` per audio clip, then ``None``."""
 
-    def __init__(self, files: Sequence[Path], recognizer: Recognizer) -> None:
-        self._files = list(files)
+    def __init__(self, clips: Sequence[Clip], recognizer: Recognizer) -> None:
+        self._clips = list(clips)
         self._recognizer = recognizer
         self._closed = False
 
     def listen(self) -> Heard | None:
-        """Recognise the next file; ``end_time`` is when its audio was fully available."""
-        if self._closed or not self._files:
+        """Recognise the next clip; ``end_time`` is when its audio was fully available."""
+        if self._closed or not self._clips:
             return None
-        clip = read_wav(self._files.pop(0))
+        clip = self._clips.pop(0)
         end_time = time.monotonic()
         heard = self._recognizer.recognize(clip.pcm, clip.rate)
         return Heard(heard.text, heard.source, heard.confidence, end_time)
@@ -40,30 +41,17 @@ class WavListener:
             self._recognizer.close()
 
 
-def make_recognizer(
-    options: SpeechOptions, guide: Guide, env: Mapping[str, str]
-) -> Recognizer | NoEngine:
-    """The recogniser ``options`` ask for, or why there is none (the CLI says it, text mode).
+def read_clips(paths: Sequence[Path]) -> list[Clip]:
+    """Every ``--audio-in`` file as a clip; ``AudioFormatError`` (bad input) naming the first that
+    is missing, unreadable, not audio or empty."""
+    return [read_audio(path) for path in paths]
 
-    Raises ``ModelError`` for a bad ``--model`` / ``$VOICE_GUIDE_MODEL`` and ``SpeechError`` when
-    an engine is installed but fails to start.
+
+def make_listener(options: SpeechOptions, guide: Guide, env: Mapping[str, str]) -> WavListener:
+    """A ``WavListener`` for ``options.audio_in``.
+
+    Raises ``AudioFormatError`` (bad input) before loading any model when a file cannot be used,
+    then what ``make_recognizer`` raises when no engine can run.
     """
-    choice = select_engine(options, guide.lang, env)
-    if isinstance(choice, NoEngine):
-        return choice
-    return open_recognizer(choice, guide)
-
-
-def make_listener(
-    options: SpeechOptions, guide: Guide, env: Mapping[str, str]
-) -> Listener | NoEngine:
-    """A ``WavListener`` for ``options.audio_in``; ``NoEngine`` when no recogniser can run.
-
-    The files are checked before the (slow) model load so a typo fails at once.
-    """
-    for path in options.audio_in:
-        read_wav(path)
-    recognizer = make_recognizer(options, guide, env)
-    if isinstance(recognizer, NoEngine):
-        return recognizer
-    return WavListener(options.audio_in, recognizer)
+    clips = read_clips(options.audio_in)
+    return WavListener(clips, make_recognizer(options, guide, env))

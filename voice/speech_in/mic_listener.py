@@ -13,8 +13,7 @@ from voice.language.commands import parse_command, vocabulary
 from voice.language.intents import Intent
 from voice.session.ports import Heard
 from voice.speech_in.contract import Recognizer
-from voice.speech_in.selection import NoEngine
-from voice.speech_in.selection import SpeechOptions as SpeechInOptions
+from voice.speech_in.selection import SpeechOptions, make_recognizer
 
 
 class MicListener:
@@ -94,13 +93,9 @@ def open_mic_listener(
 
 
 def build_mic_listener(
-    options: SpeechInOptions, guide: Guide, speaker: Talking | None, device: int | None
+    options: SpeechOptions, guide: Guide, speaker: Talking | None, device: int | None
 ) -> MicListener:
-    """The CLI's voice input: recogniser for the guide + microphone, or ``SpeechError`` saying
-    in one line why not (no engine or model for the language, no microphone)."""
-    from voice.speech_in.file_listener import make_recognizer
-
+    """The CLI's voice input: recogniser for the guide + microphone. Raises what
+    ``make_recognizer`` raises, or ``SpeechError`` when there is no microphone."""
     recognizer = make_recognizer(options, guide, os.environ)
-    if isinstance(recognizer, NoEngine):
-        raise SpeechError(str(recognizer))
     return open_mic_listener(recognizer, speaker, guide, device)

@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
 import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from voice.errors import ModelError
+import platformdirs
+
+from voice.errors import BadInputError, ModelError
 
 
-class ModelNotFoundError(ModelError):
+class ModelNotFoundError(BadInputError):
     """A model path given explicitly (``--model``, ``VOICE_GUIDE_MODEL``) holds no usable model."""
 
 
@@ -43,6 +46,25 @@ _README_LANGUAGES = {
     "japanese": "ja",
     "portuguese": "pt",
 }
+
+
+def source_root() -> Path | None:
+    """``models/`` of the source tree this package runs from, if it runs from one."""
+    top = Path(__file__).resolve().parents[2]
+    return top / "models" if (top / "pyproject.toml").is_file() else None
+
+
+def user_root() -> Path:
+    """The per-user models folder (``~/.local/share/voice-guide/models`` on Linux)."""
+    return Path(platformdirs.user_data_dir("voice-guide")) / "models"
+
+
+def model_roots() -> list[Path]:
+    """Where installed models are looked for, first match wins."""
+    env = os.environ.get("VOICE_GUIDE_MODELS_DIR")
+    roots = [Path(env)] if env else []
+    repo = source_root()
+    return [*roots, *([repo] if repo else []), user_root()]
 
 
 def is_vosk_model(path: Path) -> bool:

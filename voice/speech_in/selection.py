@@ -11,27 +11,30 @@ dictation fallback:
 with ``benchmarks/bench_stt.py``); engine adapters (``voice.speech_in.vosk_engine``,
 ``voice.speech_in.pocketsphinx_engine``)
 only implement ``Decoder`` and are imported lazily, so nothing here needs an engine installed.
-Engine selection (``choose_engine``) takes availability as arguments so it is testable anywhere.
+Engine selection (``choose_engine``) takes availability as arguments so it is testable anywhere;
+it raises ``NoEngineError`` (an ``UnavailableError``: text mode) rather than returning a union.
 """
 
 from __future__ import annotations
 
-import argparse
 import importlib.util
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from voice.errors import SpeechError
+from voice.errors import OptionError
 from voice.guide.model import Guide
-from voice.speech_in.contract import Decoder, Recognizer
-from voice.speech_in.model_discovery import find_vosk_model
+from voice.speech_in.contract import Decoder, EngineUnavailableError, Recognizer
+from voice.speech_in.grammar import command_checker, command_grammar, spoken_grammar
+from voice.speech_in.guide_lm import guide_sentences
+from voice.speech_in.model_discovery import find_vosk_model, model_roots
+from voice.speech_in.pocketsphinx_engine import PocketsphinxDecoder
 from voice.speech_in.two_pass import ReadingRule, TwoPassRecognizer, default_rule
+from voice.speech_in.vosk_engine import VoskDecoder
 
-STT_CHOICES = ("auto", "vosk", "pocketsphinx")
-"""Values of ``--stt``: ``auto`` picks vosk with a matching model, else pocketsphinx for English."""
 POCKETSPHINX_LANGUAGES = frozenset({"en"})
 """Languages the pocketsphinx wheel's embedded model covers."""
+INSTALL_HINT = "pip install 'voice-guide[speech]'"
 
 
 @dataclass(frozen=True)
@@ -39,24 +42,64 @@ class EngineChoice:
     """The engine to run, with the model it loads."""
 
     engine: str
-    """``vosk`` or ``pocketsphinx``."""
+    """A key of ``ENGINES``: ``vosk`` or ``pocketsphinx``."""
     language: str
     """Primary language subtag of the guide (and so of the model)."""
     model: Path | None = None
     """vosk model directory; ``None`` for pocketsphinx's embedded model."""
 
 
+class NoEngineError(EngineUnavailableError):
+    """No recogniser can run for this guide; the session says why and goes on in text mode."""
+
+    def __init__(self, reason: str, hint: str = "") -> None:
+        self.reason = reason
+        """One line for the person, e.g. 'no speech model for nl'."""
+        self.hint = hint
+        """The command that fixes it, e.g. 'voice-guide models fetch nl'."""
+        super().__init__(f"{reason} (try: {hint})" if hint else reason)
+
+
 @dataclass(frozen=True)
-class NoEngine:
-    """Why speech input cannot run; the session says ``reason`` and goes on in text mode."""
+class Available:
+    """What this machine has, as plain values, so the choice is tested without any engine."""
 
-    reason: str
-    """One line for the person, e.g. 'no speech model for nl'."""
-    hint: str = ""
-    """The command that fixes it, e.g. 'voice-guide models fetch nl'."""
+    installed: Mapping[str, bool]
+    """Engine name -> whether its Python package is installed."""
+    vosk_model: Path | None = None
+    """The discovered vosk model for the guide's language (``find_vosk_model``), or ``None``."""
 
-    def __str__(self) -> str:
-        return f"{self.reason} (try: {self.hint})" if self.hint else self.reason
+
+def _vosk_choice(language: str, available: Available) -> EngineChoice:
+    if not available.installed.get("vosk"):
+        raise NoEngineError("vosk is not installed", INSTALL_HINT)
+    if available.vosk_model is None:
+        raise NoEngineError(
+            f"no vosk speech model for language '{language}'",
+            f"voice-guide models fetch {language}",
+        )
+    return EngineChoice("vosk", language, available.vosk_model)
+
+
+def _sphinx_choice(language: str, available: Available) -> EngineChoice:
+    if language not in POCKETSPHINX_LANGUAGES:
+        raise NoEngineError(
+            f"pocketsphinx has no model for language '{language}' (only English)",
+            f"voice-guide models fetch {language}",
+        )
+    if not available.installed.get("pocketsphinx"):
+        raise NoEngineError("pocketsphinx is not installed", INSTALL_HINT)
+    return EngineChoice("pocketsphinx", language)
+
+
+ENGINES: Mapping[str, Callable[[str, Available], EngineChoice]] = {
+    "vosk": _vosk_choice,
+    "pocketsphinx": _sphinx_choice,
+}
+"""Each engine's choice: an ``EngineChoice`` or ``NoEngineError`` saying why not. ``--stt auto``
+tries them in this order (most accurate first), so a new engine is one function and one line."""
+STT_CHOICES = ("auto", *ENGINES)
+"""Values of ``--stt``: ``auto`` picks vosk with a matching model, else pocketsphinx for English."""
 
 
 def choose_engine(
@@ -65,46 +108,30 @@ def choose_engine(
     vosk_model: Path | None,
     have_vosk: bool,
     have_pocketsphinx: bool,
-) -> EngineChoice | NoEngine:
-    """Apply ``--stt auto|vosk|pocketsphinx`` to what is available; pure, so tested anywhere.
+) -> EngineChoice:
+    """Apply ``--stt`` to what is available; pure, so tested anywhere.
 
     ``vosk_model`` is the discovered model for ``language`` (``find_vosk_model``), or ``None``.
+    Raises ``NoEngineError`` with the reason (and the fix) when no engine fits.
     """
+    available = Available({"vosk": have_vosk, "pocketsphinx": have_pocketsphinx}, vosk_model)
+    return choose_from(stt, language, available)
+
+
+def choose_from(stt: str, language: str, available: Available) -> EngineChoice:
+    """``choose_engine`` over the ``ENGINES`` table; ``auto`` takes the first that fits."""
     if stt not in STT_CHOICES:
-        raise SpeechError(f"--stt must be one of {', '.join(STT_CHOICES)}, not {stt!r}")
-    fetch = f"voice-guide models fetch {language}"
-    vosk = _vosk_choice(language, vosk_model, have_vosk, fetch)
-    sphinx = _sphinx_choice(language, have_pocketsphinx)
-    if stt == "vosk":
-        return vosk
-    if stt == "pocketsphinx":
-        return sphinx
-    if isinstance(vosk, EngineChoice):
-        return vosk
-    if isinstance(sphinx, EngineChoice):
-        return sphinx
-    return vosk if have_vosk or language not in POCKETSPHINX_LANGUAGES else sphinx
-
-
-def _vosk_choice(
-    language: str, model: Path | None, have_vosk: bool, fetch: str
-) -> EngineChoice | NoEngine:
-    if not have_vosk:
-        return NoEngine("vosk is not installed", "pip install 'voice-guide[speech]'")
-    if model is None:
-        return NoEngine(f"no vosk speech model for language '{language}'", fetch)
-    return EngineChoice("vosk", language, model)
-
-
-def _sphinx_choice(language: str, have_pocketsphinx: bool) -> EngineChoice | NoEngine:
-    if language not in POCKETSPHINX_LANGUAGES:
-        return NoEngine(
-            f"pocketsphinx has no model for language '{language}' (only English)",
-            f"voice-guide models fetch {language}",
-        )
-    if not have_pocketsphinx:
-        return NoEngine("pocketsphinx is not installed", "pip install 'voice-guide[speech]'")
-    return EngineChoice("pocketsphinx", language)
+        raise OptionError(f"--stt must be one of {', '.join(STT_CHOICES)}, not {stt!r}")
+    if stt != "auto":
+        return ENGINES[stt](language, available)
+    refusals: list[tuple[str, NoEngineError]] = []
+    for name, choose in ENGINES.items():
+        try:
+            return choose(language, available)
+        except NoEngineError as err:
+            refusals.append((name, err))
+    installed = [err for name, err in refusals if available.installed.get(name)]
+    raise (installed or [err for _, err in refusals])[0]
 
 
 @dataclass(frozen=True)
@@ -112,36 +139,11 @@ class SpeechOptions:
     """The speech-input part of the command line, in one object."""
 
     stt: str = "auto"
-    """``--stt``: ``auto``, ``vosk`` or ``pocketsphinx``."""
+    """``--stt``: ``auto`` or a key of ``ENGINES``."""
     model: Path | None = None
     """``--model PATH``: a vosk model directory, first in the discovery order."""
     audio_in: tuple[Path, ...] = ()
-    """``--audio-in FILE...``: WAV files, one utterance each, instead of a microphone."""
-
-    @classmethod
-    def from_namespace(cls, args: argparse.Namespace) -> SpeechOptions:
-        """Read the options ``add_arguments`` defined from parsed arguments."""
-        files = getattr(args, "audio_in", None) or ()
-        model = getattr(args, "model", None)
-        return cls(
-            stt=getattr(args, "stt", "auto") or "auto",
-            model=Path(model) if model else None,
-            audio_in=tuple(Path(f) for f in files),
-        )
-
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """Add ``--stt``, ``--model`` and ``--audio-in`` to the CLI's parser."""
-    parser.add_argument(
-        "--stt", choices=STT_CHOICES, default="auto", help="speech recogniser (default: auto)"
-    )
-    parser.add_argument("--model", metavar="PATH", help="vosk model directory")
-    parser.add_argument(
-        "--audio-in",
-        nargs="+",
-        metavar="FILE",
-        help="recognise these WAV files, one utterance each, instead of a mic",
-    )
+    """``--audio-in FILE...``: audio files, one utterance each, instead of a microphone."""
 
 
 def engine_available(module: str) -> bool:
@@ -149,16 +151,14 @@ def engine_available(module: str) -> bool:
     return importlib.util.find_spec(module) is not None
 
 
-def select_engine(
-    options: SpeechOptions, language: str, env: Mapping[str, str]
-) -> EngineChoice | NoEngine:
-    """Discover the model and choose the engine for ``options``; raises ``ModelError`` for a bad
-    ``--model`` / ``$VOICE_GUIDE_MODEL``."""
+def select_engine(options: SpeechOptions, language: str, env: Mapping[str, str]) -> EngineChoice:
+    """Discover the model and choose the engine for ``options``.
+
+    Raises ``ModelNotFoundError`` (bad input) for a ``--model`` / ``$VOICE_GUIDE_MODEL`` that holds
+    no model, ``ModelLanguageError`` for one in another language, ``NoEngineError`` for none."""
     have_vosk = engine_available("vosk")
     model = None
-    if options.stt != "pocketsphinx" and have_vosk:
-        from voice.speech_in.catalogue import model_roots
-
+    if options.stt in ("auto", "vosk") and have_vosk:
         model = find_vosk_model(language, options.model, env, model_roots())
     return choose_engine(options.stt, language, model, have_vosk, engine_available("pocketsphinx"))
 
@@ -172,17 +172,20 @@ def open_recognizer(
     vosk gets every phrase (``command_grammar``); pocketsphinx, whose small acoustic model
     confuses short commands more as phrases are added, the compact ``spoken_grammar``, and
     for questions a language model of the guide's own sentences (``voice.speech_in.guide_lm``)."""
-    from voice.speech_in.grammar import command_checker, command_grammar, spoken_grammar
-
     decoder: Decoder
     if choice.engine == "vosk":
-        from voice.speech_in.vosk_engine import VoskDecoder
-
         decoder = VoskDecoder(choice.model or Path(), command_grammar(guide))
     else:
-        from voice.speech_in.guide_lm import guide_sentences
-        from voice.speech_in.pocketsphinx_engine import PocketsphinxDecoder
-
         decoder = PocketsphinxDecoder(spoken_grammar(guide), guide_sentences(guide))
     rule = rule or default_rule(choice.engine)
     return TwoPassRecognizer(decoder, rule, command_checker(guide))
+
+
+def make_recognizer(options: SpeechOptions, guide: Guide, env: Mapping[str, str]) -> Recognizer:
+    """The recogniser ``options`` ask for, loaded with the guide's grammar.
+
+    Raises an ``UnavailableError`` (``NoEngineError``, ``ModelError``, ``SpeechError``) when no
+    engine or model can run, and ``ModelNotFoundError`` (bad input) for a ``--model`` that holds
+    no model.
+    """
+    return open_recognizer(select_engine(options, guide.lang, env), guide)

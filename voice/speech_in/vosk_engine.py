@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from voice.audio.pcm import ENGINE_RATE
+from voice.errors import ModelError
 from voice.speech_in.contract import EngineUnavailableError, Reading
 from voice.speech_in.grammar import CommandGrammar
-from voice.speech_in.model_discovery import ModelNotFoundError
 
 UNKNOWN_WORD = "[unk]"
 """vosk's out-of-vocabulary token."""
@@ -78,4 +78,4 @@ def _load_model(vosk: Any, model_dir: Path) -> Any:
     try:
         return vosk.Model(str(model_dir))
     except Exception as err:  # vosk raises a bare Exception for an unreadable model
-        raise ModelNotFoundError(f"{model_dir}: vosk cannot load this model ({err})") from err
+        raise ModelError(f"{model_dir}: vosk cannot load this model ({err})") from err

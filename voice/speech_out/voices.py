@@ -2,25 +2,22 @@
 
 Matching is pure so it is tested without a TTS engine: the Dutch guide (``nl``) must be read by
 a Dutch voice even though espeak-ng names it ``gmw/nl`` and tags English ``en-gb``, ``en-us``,
-``en-029``. Only ``installed_voices`` and ``voices_main`` touch pyttsx3.
+``en-029``. Only ``installed_voices`` touches pyttsx3.
 """
 
 from __future__ import annotations
 
-import argparse
-import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-from voice.errors import GuideError, SpeechError, VoiceGuideError
+from voice.errors import OptionError, SpeechError
 
 MIN_RATE, MAX_RATE = 80, 450
 """Speaking rates (words per minute) espeak-ng accepts; other drivers clip likewise."""
 
 
-class UnknownVoiceError(VoiceGuideError):
+class UnknownVoiceError(OptionError):
     """``--voice NAME`` names no installed voice (bad input: reported, not papered over)."""
 
 
@@ -100,7 +97,7 @@ def pick_voice(
 def check_rate(wpm: int) -> int:
     """``--rate WPM`` must be a rate the engine can speak at."""
     if not MIN_RATE <= wpm <= MAX_RATE:
-        raise UnknownVoiceError(f"--rate {wpm}: must be between {MIN_RATE} and {MAX_RATE} wpm")
+        raise OptionError(f"--rate {wpm}: must be between {MIN_RATE} and {MAX_RATE} wpm")
     return wpm
 
 
@@ -112,6 +109,16 @@ def voices_from_engine(engine: Any) -> list[VoiceInfo]:
     ]
 
 
+def check_voice(name: str, driver: str | None = None) -> None:
+    """``--voice NAME`` must name an installed voice, even when nothing will be spoken; without
+    a working TTS engine there is nothing to check against (speech is off anyway)."""
+    try:
+        voices = installed_voices(driver)
+    except SpeechError:
+        return
+    find_voice(voices, name)
+
+
 def installed_voices(driver: str | None = None) -> list[VoiceInfo]:
     """The voices pyttsx3 offers here; ``SpeechError`` when the driver cannot start."""
     try:
@@ -120,19 +127,6 @@ def installed_voices(driver: str | None = None) -> list[VoiceInfo]:
         return voices_from_engine(pyttsx3.init(driver))
     except Exception as err:  # any driver failure (ImportError, OSError, RuntimeError) means no TTS
         raise SpeechError(f"text-to-speech is not available ({type(err).__name__}: {err})") from err
-
-
-def guide_languages(scripts: Iterable[Path]) -> dict[str, str]:
-    """Bundled guide name -> its language, skipping files that do not load."""
-    from voice.guide.loader import load_guide
-
-    languages = {}
-    for path in scripts:
-        try:
-            languages[path.name.removesuffix(".yaml")] = load_guide(path).language
-        except GuideError:
-            continue
-    return languages
 
 
 def voice_lines(voices: Sequence[VoiceInfo], guides: dict[str, str]) -> list[str]:
@@ -149,23 +143,3 @@ def voice_lines(voices: Sequence[VoiceInfo], guides: dict[str, str]) -> list[str
         tags = ",".join(voice.languages)
         lines.append(f"{voice.id:<{width}}  {voice.name:<34} {tags:<16} {'; '.join(marks)}")
     return [line.rstrip() for line in lines]
-
-
-def voices_main(argv: Sequence[str], scripts: Sequence[Path]) -> int:
-    """``voice-guide voices``: installed voices, marking those that fit each bundled guide."""
-    parser = argparse.ArgumentParser(
-        prog="voice-guide voices",
-        description="List installed text-to-speech voices (for --voice NAME).",
-    )
-    parser.add_argument("--language", metavar="TAG", help="only voices for this BCP 47 language")
-    args = parser.parse_args(argv)
-    try:
-        voices = installed_voices()
-    except SpeechError as err:
-        print(f"voice-guide: {err}", file=sys.stderr)
-        return 1
-    if args.language:
-        voices = matching_voices(voices, args.language)
-    for line in voice_lines(voices, guide_languages(scripts)):
-        print(line)
-    return 0

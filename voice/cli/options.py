@@ -1,0 +1,103 @@
+"""The command line of ``voice-guide [GUIDE]``: its parser, and the option objects it yields.
+
+Parsing errors are one line naming the option, with exit code 2 (argparse's default prints the
+whole usage first, which buries the one line that matters).
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import NoReturn
+
+from voice import __version__
+from voice.cli.exit_codes import EXIT_BAD_INPUT
+from voice.speech_in.selection import STT_CHOICES, SpeechOptions
+
+SUBCOMMAND_NAMES = ("check", "export", "import", "mics", "models", "voices")
+
+
+class Parser(argparse.ArgumentParser):
+    """An ``ArgumentParser`` whose errors are one line: ``prog: message (see prog --help)``."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
+def run_parser() -> Parser:
+    """The parser of the main job: the guide, then text/voice input, then speech output."""
+    parser = Parser(
+        prog="voice-guide",
+        description="Walks you through a how-to guide by voice, offline. "
+        f"Other commands: {', '.join(SUBCOMMAND_NAMES)} (voice-guide CMD --help).",
+    )
+    parser.add_argument(
+        "script",
+        nargs="?",
+        help="guide script file or bundled guide name "
+        "(default: the bundled English Amazon chat guide)",
+    )
+    parser.add_argument(
+        "--text", action="store_true", help="text mode: type commands instead of speaking them"
+    )
+    parser.add_argument(
+        "--jsonl", metavar="PATH", help="write one JSON object per turn to PATH ('-' for stdout)"
+    )
+    _speech_in_arguments(parser)
+    _speech_out_arguments(parser)
+    _session_arguments(parser)
+    parser.add_argument("--version", action="version", version=f"voice-guide {__version__}")
+    return parser
+
+
+def _speech_in_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--stt", choices=STT_CHOICES, default="auto", help="speech recogniser (default: auto)"
+    )
+    parser.add_argument("--model", metavar="PATH", help="vosk model directory")
+    parser.add_argument(
+        "--audio-in",
+        nargs="+",
+        metavar="FILE",
+        help="recognise these audio files (WAV, FLAC, OGG), one utterance each, instead of a mic",
+    )
+    parser.add_argument(
+        "--mic",
+        type=int,
+        metavar="N",
+        help="microphone device index (see voice-guide mics; default: system)",
+    )
+
+
+def _speech_out_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--voice",
+        metavar="NAME",
+        help="text-to-speech voice (see voice-guide voices; default: one that "
+        "speaks the guide's language)",
+    )
+    parser.add_argument("--rate", type=int, metavar="WPM", help="speaking rate in words per minute")
+    parser.add_argument(
+        "--audio-out", metavar="DIR", help="also write every reply as a numbered WAV file in DIR"
+    )
+    parser.add_argument("--mute", action="store_true", help="do not speak the replies")
+
+
+def _session_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--fresh", action="store_true", help="start at the beginning, ignoring the saved position"
+    )
+    parser.add_argument(
+        "--transcript",
+        metavar="FILE",
+        help="write the conversation to FILE (.jsonl: JSON Lines, else Markdown)",
+    )
+
+
+def speech_in_options(args: argparse.Namespace) -> SpeechOptions:
+    """``--stt``, ``--model`` and ``--audio-in`` as the speech-input options object."""
+    return SpeechOptions(
+        stt=args.stt,
+        model=Path(args.model) if args.model else None,
+        audio_in=tuple(Path(name) for name in args.audio_in or ()),
+    )
