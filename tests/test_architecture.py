@@ -3,7 +3,8 @@
 Why: the layering (a pure core that knows no audio, adapters at the edge, the CLI wiring them)
 and the small-module rule only hold if something fails when they break; a map in ARCHITECTURE.md
 does not. The graph is read from the source with ``ast`` (nothing is imported), so a module whose
-engine package is missing is checked all the same.
+engine package is missing is checked all the same. The tests themselves are held to two rules the
+same way: every wait has a timeout, and a missing project package fails instead of skipping.
 """
 
 from __future__ import annotations
@@ -291,3 +292,55 @@ def test_the_rules_name_real_parts() -> None:
     parts = {part(name) for name in modules()} - {"voice"}
     named = set(ALLOWED) | {re.sub(r"\..*", "", p) for rules in ALLOWED.values() for p in rules}
     assert named <= parts and parts - ANYTHING <= set(ALLOWED)
+
+
+TESTS = PACKAGE.parent / "tests"
+BLOCKING_WITHOUT_ARGUMENTS = frozenset({"wait", "join", "get", "communicate", "listen"})
+"""Methods that block without limit when called bare: a process's or a thread's ``wait()`` /
+``join()``, a queue's ``get()``, ``communicate()``, a listener's ``listen()`` (``str.join`` and
+``dict.get`` always take an argument, so they do not match)."""
+RUNNERS = frozenset({"run", "check_output", "check_call", "call"})
+"""``subprocess`` functions that wait for the process and so need ``timeout=``."""
+
+
+def unbounded_waits(source: str, filename: str) -> Iterator[str]:
+    """Calls in test code that can wait forever: bare blocking methods, subprocess runs without
+    ``timeout=``, and ``pytest.importorskip`` (which turns a broken install into a skip)."""
+    for node in ast.walk(ast.parse(source, filename)):
+        if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
+            continue
+        name, owner = node.func.attr, node.func.value
+        bare = not node.args and not node.keywords
+        if name in BLOCKING_WITHOUT_ARGUMENTS and bare:
+            yield f"{filename}:{node.lineno}: .{name}() without a timeout"
+        runner = isinstance(owner, ast.Name) and owner.id == "subprocess" and name in RUNNERS
+        if runner and "timeout" not in {k.arg for k in node.keywords}:
+            yield f"{filename}:{node.lineno}: subprocess.{name}() without timeout="
+        if isinstance(owner, ast.Name) and owner.id == "pytest" and name == "importorskip":
+            yield f"{filename}:{node.lineno}: importorskip (use tests.support.needs.need_package)"
+
+
+def test_the_wait_finder_finds_unbounded_waits() -> None:
+    """Control: each kind of unbounded wait is found, its bounded form is not."""
+    source = (
+        "p.wait()\nt.join()\nq.get()\np.communicate()\nlistener.listen()\n"
+        "subprocess.run(['x'])\npytest.importorskip('vosk')\n"
+        "p.wait(timeout=1)\nt.join(2)\nq.get(timeout=1)\n' '.join(x)\nd.get('k')\n"
+        "subprocess.run(['x'], timeout=5)\n"
+    )
+    assert [line.split(":")[1] for line in unbounded_waits(source, "t.py")] == [
+        str(n) for n in range(1, 8)
+    ]
+
+
+def test_every_wait_in_the_tests_has_a_timeout() -> None:
+    """A missed event must fail its test with a message, not hang the run (see
+    tests/support/waiting.py for the helpers); a missing project package must fail, not skip."""
+    found = [
+        problem
+        for path in sorted(TESTS.rglob("*.py"))
+        for problem in unbounded_waits(
+            path.read_text(encoding="utf-8"), str(path.relative_to(TESTS))
+        )
+    ]
+    assert found == [], "\n".join(found)
