@@ -76,6 +76,7 @@ run_tests() {
   ensure_venv speech,dev
   local bin="$VENV/bin"
   log "ruff"; "$bin/ruff" check .
+  log "ruff format"; "$bin/ruff" format --check .
   log "mypy"; "$bin/mypy"
   log "pytest"; "$bin/pytest" "$@"
 }

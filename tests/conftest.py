@@ -23,7 +23,8 @@ def private_state_dir(
 
 @pytest.fixture
 def pulse_server() -> Iterator[PulseServer]:
-    """A private PulseAudio daemon with null sinks ``room`` and ``speaker`` (see tests/pulse.py)."""
+    """A private PulseAudio daemon with null sinks ``room`` and ``speaker``
+    (see tests/support/pulse.py)."""
     try:
         server = PulseServer.start(sinks=("room", "speaker"))
     except PulseUnavailable as err:

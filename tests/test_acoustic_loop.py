@@ -9,7 +9,6 @@ The leak case puts both on "room": the assistant hears itself and must not react
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
 import time
 from collections.abc import Iterator
@@ -17,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.needs import need_package
 from tests.support.pulse import PulseServer, PulseUnavailable
 from tests.support.sink_monitor import SinkMonitor
 from tests.support.synth import have_espeak
@@ -26,11 +26,9 @@ from voice.guide.loader import load_guide
 
 
 def _missing() -> str | None:
+    """A missing system part (a skip); the Python packages are the project's (a failure)."""
     if not have_espeak():
         return "espeak-ng is not installed"
-    for module in ("pyaudio", "speech_recognition", "pocketsphinx", "pyttsx3"):
-        if importlib.util.find_spec(module) is None:
-            return f"Python package {module} is not installed"
     if shutil.which("pulseaudio") is None:
         return "pulseaudio is not installed"
     return None
@@ -54,6 +52,8 @@ silence (see the report of issue 4), which the recogniser's own tests must fix, 
 
 @pytest.fixture
 def server() -> Iterator[PulseServer]:
+    for module in ("pyaudio", "speech_recognition", "pocketsphinx", "pyttsx3"):
+        need_package(module)
     try:
         pulse = PulseServer.start(sinks=("room", "speaker"))
     except PulseUnavailable as err:
@@ -104,7 +104,7 @@ def test_spoken_commands_are_answered_with_the_right_step(
         assert reading is not None
         time.sleep(max(0.0, reading + 1.0 - time.monotonic()))
         ended = say_and_expect(server, app, command_wav("stop", tmp_path / "wav"), "stop", 2)
-        assert app.process.wait(timeout=30) == 0
+        assert app.wait_exit(timeout=30) == 0
         assert _sound_after(speaker, ended) < 5.0, "the step went on after stop"
     finally:
         app.close()

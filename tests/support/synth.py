@@ -84,6 +84,7 @@ def speak(text: str, voice: str, rate: int, into: Path) -> Path:
             ["espeak-ng", "-v", voice, "-s", str(rate), "-w", str(partial), text],
             check=True,
             capture_output=True,
+            timeout=60,
         )
         partial.replace(path)
     return path

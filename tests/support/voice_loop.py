@@ -23,6 +23,7 @@ from tests.support.sink_monitor import SinkMonitor
 from tests.support.synth import speak
 from voice.guide.model import Guide
 from voice.speech_in.grammar import CommandGrammar
+from voice.speech_in.pocketsphinx_engine import PocketsphinxDecoder
 
 COMMAND_VOICE = "en-us"
 COMMAND_RATE = 160
@@ -89,6 +90,17 @@ class VoiceApp:
         except queue.Empty:
             return None
 
+    def wait_exit(self, timeout: float) -> int:
+        """The app's exit status; fails with its stderr when it is still running after
+        ``timeout`` s (a missed "stop" must fail the test, not hang it)."""
+        try:
+            return self.process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            self.close()
+            raise AssertionError(
+                f"the app did not exit within {timeout} s; app stderr:\n{self.stderr}"
+            ) from None
+
     def close(self) -> int | None:
         if self.process.poll() is None:
             self.process.terminate()
@@ -120,8 +132,6 @@ class StepReader:
     pocketsphinx gets right, where a free-form transcript of the whole step is mostly noise."""
 
     def __init__(self, guide: Guide) -> None:
-        from voice.speech_in.pocketsphinx_engine import PocketsphinxDecoder
-
         total = NUMBERS[len(guide.steps) - 1]
         openings = tuple(f"step {NUMBERS[n]} of {total}" for n in range(len(guide.steps)))
         self._decoder = PocketsphinxDecoder(CommandGrammar("en", openings))
