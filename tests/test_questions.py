@@ -12,7 +12,8 @@ from tests.support.question_sets import match_key, read_set
 from voice.guide.loader import load_guide, parse_guide
 from voice.guide.model import FaqEntry, Guide, Step
 from voice.language.analysis import Lexicon, TextAnalyzer
-from voice.questions.matcher import MAYBE, SURE, QuestionMatch, build_matcher
+from voice.questions.config import DEFAULT_CONFIG
+from voice.questions.matcher import QuestionMatch, build_matcher
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
@@ -113,8 +114,8 @@ def test_confidence_bands() -> None:
     matcher = build_matcher(bundled("en"))
     sure = matcher.match("can i save the chat transcript")
     unsure = matcher.match("how do i start a chat")
-    assert sure is not None and sure.sure and SURE <= sure.score <= 1
-    assert unsure is not None and not unsure.sure and MAYBE <= unsure.score < 1
+    assert sure is not None and sure.sure and DEFAULT_CONFIG.sure <= sure.score <= 1
+    assert unsure is not None and not unsure.sure and DEFAULT_CONFIG.maybe <= unsure.score < 1
 
 
 def test_negation_tells_a_problem_from_a_procedure() -> None:

@@ -1,0 +1,44 @@
+"""The tuning constants of the question matcher, in one frozen value.
+
+Every number here was set on the development sets in ``tests/data`` (see
+``benchmarks/bench_questions``); keeping them together is what lets a benchmark or a test try
+another setting without editing code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class MatcherConfig:
+    """Field weights, thresholds and limits of the lexical matcher."""
+
+    phrase: float = 1.0
+    """Weight of a FAQ question, an ``also`` phrasing or a step title."""
+    body: float = 0.7
+    """Weight of a FAQ answer or a step text: they mention much that they do not answer."""
+    tip: float = 0.5
+    """Weight of a tip, attached to the FAQ entry or step it is closest to."""
+    tip_link: float = 0.3
+    """Least confidence for a tip to be attached to an answer; tips below it are left out."""
+    unknown: float = 1.0
+    """IDF of a word the guide does not know, as a share of the rarest known term's IDF."""
+    floor: float = 0.5
+    """Share of the question coverage that counts even when little of the target's question
+    was said."""
+    evidence: float = 3.0
+    """Matched IDF mass, in rare-word units, that counts as fully said without the target's
+    question."""
+    sure: float = 0.65
+    """Confidence from which the engine answers without asking back."""
+    maybe: float = 0.44
+    """Confidence below which a question is out of scope."""
+    margin: float = 0.1
+    """Lead over the runner-up needed to be sure; closer calls are asked back."""
+    candidates: int = 8
+    """Targets ranked by coverage that get the full confidence computed."""
+
+
+DEFAULT_CONFIG = MatcherConfig()
+"""The setting the benchmarks report and the engine uses."""

@@ -1,0 +1,36 @@
+"""Decide what to do with a ranking: answer, ask back, or say the question is out of scope."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from voice.questions.index import QuestionIndex
+from voice.questions.rank import Ranked
+
+
+@dataclass(frozen=True)
+class QuestionMatch:
+    """The best answer found for a question, with how sure we are of it."""
+
+    faq_id: str | None
+    """FAQ entry that answers, or ``None`` when a step answers best."""
+    step: int | None
+    """1-based step number when a step answers best, else ``None``."""
+    score: float
+    """Calibrated confidence in [0, 1]."""
+    sure: bool
+    """True: answer directly; False: the engine asks back "Did you mean: <question>?"."""
+    question: str
+    """The text to offer when asking back (FAQ question, or the step title)."""
+
+
+def decide(index: QuestionIndex, ranked: list[Ranked]) -> QuestionMatch | None:
+    """The best target when it is confident enough, sure when it also leads clearly."""
+    config = index.config
+    if not ranked or ranked[0][0] < config.maybe:
+        return None
+    score, number = ranked[0]
+    runner_up = ranked[1][0] if len(ranked) > 1 else 0.0
+    target = index.targets[number]
+    sure = score >= config.sure and score - runner_up >= config.margin
+    return QuestionMatch(target.faq_id, target.step, round(score, 3), sure, target.question)

@@ -1,0 +1,53 @@
+"""Expand a question into slots: each meaningful word with the guide terms it may stand for.
+
+A word the guide knows stands for its own term. A word it does not know is first split or joined
+("contactknop", "trans script"), then replaced by the guide words it looks or sounds like, each
+with its similarity; a word with no look-alike still counts, as a rare word nobody answers, so
+that a question about something else stays low.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from voice.questions.index import QuestionIndex
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One meaningful word of a question: the terms it may stand for, with similarity."""
+
+    word: str
+    """The word as said; a word said twice is one slot."""
+    options: tuple[tuple[str, float], ...]
+    """(term, similarity in [0, 1]); empty for a word the guide does not know at all."""
+    idf: float
+    """How much the word tells: its term's IDF, or the best of its options'."""
+
+
+def expand(index: QuestionIndex, words: list[str]) -> list[Slot]:
+    """The question as weighted term options; unknown words get their look-alikes."""
+    lexicon, idf = index.lexicon, index.idf
+    expanded: list[str] = []
+    for word in lexicon.join(words):
+        parts = lexicon.split(word)
+        known = word in lexicon.known
+        expanded.extend(([word] if known or not parts else []) + (parts or []))
+    slots: list[Slot] = []
+    for token in index.analyzer.tokens(expanded):
+        if token.term in idf:
+            slots.append(Slot(token.surface, ((token.term, 1.0),), idf[token.term]))
+        else:
+            slots.append(_repair(index, token.surface))
+    return list(dict.fromkeys(slots))  # a word said twice is no more evidence
+
+
+def _repair(index: QuestionIndex, word: str) -> Slot:
+    options: dict[str, float] = {}
+    for candidate, similarity in index.lexicon.near(word):
+        term = index.analyzer.term(candidate)
+        if term in index.idf:
+            options[term] = max(similarity, options.get(term, 0.0))
+    if not options:
+        return Slot(word, (), index.unknown_idf)
+    return Slot(word, tuple(options.items()), max(index.idf[term] for term in options))
