@@ -8,7 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.question_sets import match_key, read_set
+from tests.support.question_sets import (
+    GUIDES,
+    LANGUAGES,
+    SPLITS,
+    guide_path,
+    match_key,
+    read_set,
+    set_path,
+)
 from voice.guide.loader import load_guide, parse_guide
 from voice.guide.model import FaqEntry, Guide, Step
 from voice.language.analysis import Lexicon, TextAnalyzer
@@ -42,6 +50,44 @@ def rates(lang: str, name: str) -> tuple[float, float, list[str]]:
     out = [q for exp, q in rows if exp == {"none"}]
     rejected = sum(matcher.match(q) is None for q in out)
     return right / len(in_scope), rejected / len(out), misses
+
+
+GUIDE_TOP1_FLOOR = {"amazon-chat": 0.75, "descale-coffee": 0.3, "pancakes": 0.25}
+"""Floors per guide, below today's figures (``python -m benchmarks.bench_questions``): the guides
+of other kinds, without 'also:' phrasings, are far from the 90% target; these catch a collapse."""
+GUIDE_REJECT_FLOOR = 0.95
+
+
+@pytest.mark.parametrize("split", SPLITS)
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("guide", GUIDES)
+def test_every_guide_meets_its_floors(guide: str, lang: str, split: str) -> None:
+    matcher = build_matcher(load_guide(guide_path(guide, lang)))
+    rows = read_set(set_path(guide, lang, split))
+    found = [(expected, match_key(matcher.match(q))) for expected, q in rows]
+    in_scope = [key in expected for expected, key in found if expected != {"none"}]
+    out = [key == "none" for expected, key in found if expected == {"none"}]
+    assert len(in_scope) >= 15 and len(out) >= 8
+    assert sum(in_scope) / len(in_scope) >= GUIDE_TOP1_FLOOR[guide]
+    assert sum(out) / len(out) >= GUIDE_REJECT_FLOOR
+
+
+def test_an_answer_inside_a_paragraph_is_that_sentence() -> None:
+    guide = load_guide(DATA / "guides" / "pancakes.en.yaml")
+    found = build_matcher(guide).match("is the recipe enough for four people")
+    assert found is not None and match_key(found) == "intro"
+    assert found.text == "This recipe makes about twelve pancakes, enough for four people."
+
+
+def test_related_words_and_everyday_words() -> None:
+    """WordNet's "frequently" meets the guide's "often"; an everyday word the guide does not
+    know ("much") weighs less than a rare one ("waffles")."""
+    guide = load_guide(DATA / "guides" / "descale-coffee.en.yaml")
+    matcher = build_matcher(guide)
+    assert match_key(matcher.match("how frequently should the machine be descaled")) == (
+        "faq:often-descale"
+    )
+    assert matcher.match("how do i make waffles with the machine") is None
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
@@ -151,9 +197,13 @@ def small_guide(lang: str = "en", tips: tuple[str, ...] = ()) -> Guide:
     )
 
 
-def test_a_tip_lends_its_words_to_the_closest_answer() -> None:
+def test_a_tip_answers_in_its_own_words() -> None:
+    """Issue 11: answers come from any part of the guide, so a tip answers itself (it used to
+    lend its words to the closest FAQ entry, the only kind of reply there was besides steps)."""
     guide = small_guide(tips=("If the paper jams often, fan the stack of paper before loading.",))
-    assert match_key(build_matcher(guide).match("should i fan the paper stack")) == "faq:paper-jam"
+    found = build_matcher(guide).match("should i fan the paper stack")
+    assert match_key(found) == "tip:1"
+    assert found is not None and found.text == guide.tips[0]
     assert build_matcher(small_guide()).match("should i fan the stack") is None
 
 

@@ -19,11 +19,26 @@ class MatcherConfig:
     body: float = 0.7
     """Weight of a FAQ answer or a step text: they mention much that they do not answer."""
     tip: float = 0.5
-    """Weight of a tip, attached to the FAQ entry or step it is closest to."""
+    """Weight of a tip's words lent to the FAQ entry or step it is closest to."""
+    text: float = 0.85
+    """Weight of the words of a tip or a sentence of prose in its own target."""
+    tip_factor: float = 0.8
+    """Confidence multiplier of a tip: FAQ entries and steps come first."""
+    prose_factor: float = 0.6
+    """Confidence multiplier of a sentence of the introduction, summary or conclusion."""
     tip_link: float = 0.3
     """Least confidence for a tip to be attached to an answer; tips below it are left out."""
     unknown: float = 1.0
     """IDF of a word the guide does not know, as a share of the rarest known term's IDF."""
+    rare_zipf: float = 4.5
+    """Zipf frequency up to which an unknown word weighs in full: "joke" (4.5) still tells that
+    a question is about something else."""
+    common_zipf: float = 6.5
+    """Zipf frequency from which an unknown word weighs least ("much", "put")."""
+    common_weight: float = 0.2
+    """Least share of ``unknown`` that an everyday unknown word still weighs."""
+    related: float = 0.6
+    """Similarity of a related word (synonym, similar or derived word) to the guide term."""
     floor: float = 0.5
     """Share of the question coverage that counts even when little of the target's question
     was said."""
@@ -32,7 +47,7 @@ class MatcherConfig:
     question."""
     sure: float = 0.65
     """Confidence from which the engine answers without asking back."""
-    maybe: float = 0.44
+    maybe: float = 0.42
     """Confidence below which a question is out of scope."""
     margin: float = 0.1
     """Lead over the runner-up needed to be sure; closer calls are asked back."""

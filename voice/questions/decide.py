@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from voice.questions.index import QuestionIndex
+from voice.questions.index import Part, QuestionIndex
 from voice.questions.rank import Ranked
 
 
@@ -21,7 +21,13 @@ class QuestionMatch:
     sure: bool
     """True: answer directly; False: the engine asks back "Did you mean: <question>?"."""
     question: str
-    """The text to offer when asking back (FAQ question, or the step title)."""
+    """The text to offer when asking back (FAQ question, step title, or the sentence)."""
+    part: Part | None = None
+    """The part of the guide that answers when it is neither a FAQ entry nor a step."""
+    number: int | None = None
+    """1-based tip number when a tip answers, else ``None``."""
+    text: str = ""
+    """What to read when a tip or a sentence answers; empty for FAQ entries and steps."""
 
 
 def decide(index: QuestionIndex, ranked: list[Ranked]) -> QuestionMatch | None:
@@ -33,4 +39,13 @@ def decide(index: QuestionIndex, ranked: list[Ranked]) -> QuestionMatch | None:
     runner_up = ranked[1][0] if len(ranked) > 1 else 0.0
     target = index.targets[number]
     sure = score >= config.sure and score - runner_up >= config.margin
-    return QuestionMatch(target.faq_id, target.step, round(score, 3), sure, target.question)
+    return QuestionMatch(
+        target.faq_id,
+        target.step,
+        round(score, 3),
+        sure,
+        target.question,
+        None if target.part in (Part.FAQ, Part.STEP) else target.part,
+        target.number,
+        target.text,
+    )

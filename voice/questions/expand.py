@@ -43,11 +43,52 @@ def expand(index: QuestionIndex, words: list[str]) -> list[Slot]:
 
 
 def _repair(index: QuestionIndex, word: str) -> Slot:
-    options: dict[str, float] = {}
+    """A word the guide does not know: its related words and look-alikes that it does know."""
+    options = _related(index, word)
     for candidate, similarity in index.lexicon.near(word):
         term = index.analyzer.term(candidate)
         if term in index.idf:
             options[term] = max(similarity, options.get(term, 0.0))
     if not options:
-        return Slot(word, (), index.unknown_idf)
+        return Slot(word, (), index.unknown_idf * _rarity(index, word))
     return Slot(word, tuple(options.items()), max(index.idf[term] for term in options))
+
+
+def _related(index: QuestionIndex, word: str) -> dict[str, float]:
+    """Guide terms of the words related to ``word`` (or to its base form)."""
+    options: dict[str, float] = {}
+    similarity = index.config.related
+    for form in _base_forms(word):
+        for near in index.related.get(form, ()):
+            term = index.analyzer.term(near)
+            if term in index.idf:
+                options[term] = similarity
+    return options
+
+
+def _base_forms(word: str) -> tuple[str, ...]:
+    """The word and the forms a dictionary lists it under ("descaled" -> "descale")."""
+    forms = [word]
+    for ending, base in (
+        ("ies", "y"),
+        ("es", ""),
+        ("s", ""),
+        ("ed", ""),
+        ("ed", "e"),
+        ("ing", ""),
+        ("ing", "e"),
+        ("ly", ""),
+    ):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            forms.append(word[: -len(ending)] + base)
+    return tuple(forms)
+
+
+def _rarity(index: QuestionIndex, word: str) -> float:
+    """How much an unknown word tells, in [common_weight, 1]: everyday words tell little."""
+    zipf = index.zipf.get(word)
+    if zipf is None:
+        return 1.0
+    config = index.config
+    share = (config.common_zipf - zipf) / (config.common_zipf - config.rare_zipf)
+    return min(1.0, max(config.common_weight, share))

@@ -1,9 +1,10 @@
 """Build the index of what a guide can answer: a frozen value the other steps only read.
 
-Targets are FAQ entries (question, ``also`` phrasings, answer) and steps (title, text). Each
-term of a target keeps the weight of the best field it occurs in (BM25F with ``k1 = 0``: a term
-counts once, weighted by its IDF and its field). Tips are attached afterwards with ``attach``,
-because finding the target a tip is about takes the ranking step, which needs an index first.
+Targets come from every part of the guide: FAQ entries (question, ``also`` phrasings, answer),
+steps (title, text), each tip, and each sentence of the introduction, the closing words, the
+summary and the conclusion, so that an answer hidden in a paragraph is read as that one sentence.
+Each term of a target keeps the weight of the best field it occurs in (BM25F with ``k1 = 0``: a
+term counts once, weighted by its IDF and its field). ``attach`` adds terms to built targets.
 """
 
 from __future__ import annotations
@@ -11,30 +12,56 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from enum import Enum
 
 from voice.guide.model import Guide
 from voice.language.analysis import Lexicon, TextAnalyzer
+from voice.language.sentences import split_sentences
+from voice.language.word_data import related_words, word_zipf
 from voice.questions.config import MatcherConfig
 
 Posting = tuple[int, float]
 """(target index, field weight) of one term in one target."""
 
 
+class Part(str, Enum):
+    """The part of the guide an answer comes from, in the order answers are preferred."""
+
+    FAQ = "faq"
+    STEP = "step"
+    TIP = "tip"
+    INTRO = "intro"
+    FINISH = "finish"
+    SUMMARY = "summary"
+    CONCLUSION = "conclusion"
+
+
+TEXT_PARTS = (Part.INTRO, Part.FINISH, Part.SUMMARY, Part.CONCLUSION)
+"""Parts read as prose, answered one sentence at a time."""
+
+
 @dataclass(frozen=True)
 class Target:
-    """One thing that can answer: a FAQ entry or a step, with its indexed terms."""
+    """One thing that can answer: a FAQ entry, a step, a tip or a sentence of the guide."""
 
     faq_id: str | None
-    """FAQ entry id, or ``None`` for a step."""
+    """FAQ entry id, or ``None`` for any other part."""
     step: int | None
-    """1-based step number, or ``None`` for a FAQ entry."""
+    """1-based step number, or ``None`` for any other part."""
     question: str
-    """The text to offer when asking back (FAQ question, or the step title)."""
+    """The text to offer when asking back (FAQ question, step title, or the sentence)."""
     terms: Mapping[str, float]
     """Term -> weight of the best field it occurs in."""
     phrases: tuple[frozenset[str], ...]
     """Terms of each question-like field (FAQ question, ``also`` phrasings, step title)."""
+    part: Part = Part.FAQ
+    number: int | None = None
+    """1-based tip number for a tip, else ``None``."""
+    text: str = ""
+    """What to read for a tip or a sentence (FAQ entries and steps are read by the engine)."""
+    factor: float = 1.0
+    """Confidence multiplier of its part: FAQ entries and steps first, then tips, then prose."""
 
 
 @dataclass(frozen=True)
@@ -55,6 +82,10 @@ class QuestionIndex:
     unknown_idf: float
     """IDF given to a word the guide does not know."""
     config: MatcherConfig
+    zipf: Mapping[str, float]
+    """How common everyday words of the language are (``word_data.word_zipf``)."""
+    related: Mapping[str, tuple[str, ...]]
+    """Related words of the language (``word_data.related_words``)."""
 
 
 def build_index(guide: Guide, config: MatcherConfig) -> QuestionIndex:
@@ -63,10 +94,12 @@ def build_index(guide: Guide, config: MatcherConfig) -> QuestionIndex:
     texts = [e.question for e in guide.faq] + [a for e in guide.faq for a in e.also]
     texts += [e.answer for e in guide.faq] + [s.title for s in guide.steps]
     texts += [s.text for s in guide.steps] + list(guide.tips)
+    texts += [text for _, texts_of_part in _prose(guide) for text in texts_of_part]
     words = {text: analyzer.words(text) for text in texts}
     lexicon = Lexicon(analyzer, {w for ws in words.values() for w in ws})
     terms = _TermCache(analyzer, lexicon, words)
     targets = [*_faq_targets(guide, terms, config), *_step_targets(guide, terms, config)]
+    targets += _text_targets(guide, terms, config)
     return _freeze(analyzer, lexicon, targets, _postings(targets), config)
 
 
@@ -92,8 +125,12 @@ def doc_terms(
 class _Draft:
     """A target while it is being built."""
 
-    def __init__(self, faq_id: str | None, step: int | None, question: str) -> None:
-        self.faq_id, self.step, self.question = faq_id, step, question
+    def __init__(
+        self, faq_id: str | None, step: int | None, question: str, part: Part = Part.FAQ
+    ) -> None:
+        self.faq_id, self.step, self.question, self.part = faq_id, step, question, part
+        self.number: int | None = None
+        self.factor = 1.0
         self.terms: dict[str, float] = {}
         self.phrases: list[frozenset[str]] = []
 
@@ -107,7 +144,17 @@ class _Draft:
             self.phrases.append(frozenset(terms))
 
     def freeze(self) -> Target:
-        return Target(self.faq_id, self.step, self.question, self.terms, tuple(self.phrases))
+        return Target(
+            self.faq_id,
+            self.step,
+            self.question,
+            self.terms,
+            tuple(self.phrases),
+            self.part,
+            self.number,
+            self.question if self.part not in (Part.FAQ, Part.STEP) else "",
+            self.factor,
+        )
 
 
 def _faq_targets(guide: Guide, terms: _TermCache, config: MatcherConfig) -> list[Target]:
@@ -124,11 +171,39 @@ def _faq_targets(guide: Guide, terms: _TermCache, config: MatcherConfig) -> list
 def _step_targets(guide: Guide, terms: _TermCache, config: MatcherConfig) -> list[Target]:
     targets = []
     for number, step in enumerate(guide.steps, start=1):
-        draft = _Draft(None, number, step.title)
+        draft = _Draft(None, number, step.title, Part.STEP)
         draft.add_phrase(terms(step.title), config.phrase)
         draft.add(terms(step.text), config.body)
         targets.append(draft.freeze())
     return targets
+
+
+def _text_targets(guide: Guide, terms: _TermCache, config: MatcherConfig) -> list[Target]:
+    """A target per tip, and per sentence of the introduction, closing words, summary and
+    conclusion: the answer to "how long does it take" is one sentence of the introduction."""
+    targets = []
+    for number, tip in enumerate(guide.tips, start=1):
+        draft = _Draft(None, None, tip, Part.TIP)
+        draft.number, draft.factor = number, config.tip_factor
+        draft.add_phrase(terms(tip), config.text)
+        targets.append(draft.freeze())
+    for part, texts in _prose(guide):
+        for text in texts:
+            for sentence in split_sentences(text):
+                draft = _Draft(None, None, sentence, part)
+                draft.factor = config.prose_factor
+                draft.add_phrase(terms(sentence), config.text)
+                targets.append(draft.freeze())
+    return targets
+
+
+def _prose(guide: Guide) -> list[tuple[Part, Sequence[str]]]:
+    return [
+        (Part.INTRO, (guide.intro,)),
+        (Part.FINISH, (guide.finish,)),
+        (Part.SUMMARY, guide.summary),
+        (Part.CONCLUSION, (guide.conclusion,)),
+    ]
 
 
 def _postings(targets: Sequence[Target]) -> dict[str, list[Posting]]:
@@ -151,8 +226,18 @@ def _freeze(
     if idf is None:
         idf = {term: bm25_idf(count, len(hits)) for term, hits in postings.items()}
     rare = bm25_idf(count, 1)
+    lang = analyzer.lang
     return QuestionIndex(
-        analyzer, lexicon, tuple(targets), postings, idf, rare, config.unknown * rare, config
+        analyzer,
+        lexicon,
+        tuple(targets),
+        postings,
+        idf,
+        rare,
+        config.unknown * rare,
+        config,
+        word_zipf(lang),
+        related_words(lang),
     )
 
 
@@ -174,7 +259,7 @@ def attach(
             hits = postings.setdefault(term, [])
             hits[:] = [hit for hit in hits if hit[0] != number] + [(number, weight)]
             idf[term] = bm25_idf(len(targets), len(hits))
-        targets[number] = Target(target.faq_id, target.step, target.question, own, target.phrases)
+        targets[number] = replace(target, terms=own)
     return _freeze(index.analyzer, index.lexicon, targets, postings, index.config, idf)
 
 

@@ -65,9 +65,10 @@ def _confidence(
         (_phrase_cover(index, phrase, said) for phrase in index.targets[number].phrases),
         default=0.0,
     )
-    config = index.config
+    config, target = index.config, index.targets[number]
     evidence = min(1.0, covered / (config.evidence * index.rare_idf))
-    return covered / total * (config.floor + (1 - config.floor) * max(phrase_cover, evidence))
+    share = config.floor + (1 - config.floor) * max(phrase_cover, evidence)
+    return target.factor * covered / total * share
 
 
 def _phrase_cover(index: QuestionIndex, phrase: frozenset[str], said: dict[str, float]) -> float:
