@@ -282,3 +282,21 @@ TENS: dict[str, tuple[str, ...]] = {
     ),
 }
 """Words for 20, 30, ... 90: with the cardinals in ``vocabulary_data`` they spell 0-99."""
+
+MORE_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("more", "more please", "more questions", "tell me more", "go on", "and more"),
+    "nl": ("meer", "nog meer", "meer vragen", "ga door", "en verder", "meer graag"),
+}
+"""What asks for the next few questions of the list 'what can I ask' is reading."""
+
+CHOICE_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "en": (
+        ("first", "the first", "the first one", "first one", "the former"),
+        ("second", "the second", "the second one", "second one", "the other", "the latter"),
+    ),
+    "nl": (
+        ("eerste", "de eerste", "het eerste", "de eerste vraag"),
+        ("tweede", "de tweede", "het tweede", "de tweede vraag", "de andere", "het andere"),
+    ),
+}
+"""What picks the first or the second of the two answers offered by "Do you mean X, or Y?"."""

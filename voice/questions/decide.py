@@ -1,4 +1,9 @@
-"""Decide what to do with a ranking: answer, ask back, or say the question is out of scope."""
+"""Decide what to do with a ranking: answer, ask back, or say the question is out of scope.
+
+A clear, confident winner is answered. A confident winner whose runner-up is close and also in
+scope is a call between two: the engine asks "Do you mean X, or Y?". Anything else above the
+out-of-scope line is asked back alone ("Did you mean X?").
+"""
 
 from __future__ import annotations
 
@@ -28,6 +33,8 @@ class QuestionMatch:
     """1-based tip number when a tip answers, else ``None``."""
     text: str = ""
     """What to read when a tip or a sentence answers; empty for FAQ entries and steps."""
+    other: QuestionMatch | None = None
+    """A close runner-up when the call is between two (then ``sure`` is False)."""
 
 
 def decide(index: QuestionIndex, ranked: list[Ranked]) -> QuestionMatch | None:
@@ -36,9 +43,17 @@ def decide(index: QuestionIndex, ranked: list[Ranked]) -> QuestionMatch | None:
     if not ranked or ranked[0][0] < config.maybe:
         return None
     score, number = ranked[0]
-    runner_up = ranked[1][0] if len(ranked) > 1 else 0.0
-    target = index.targets[number]
+    runner_up, second = ranked[1] if len(ranked) > 1 else (0.0, number)
     sure = score >= config.sure and score - runner_up >= config.margin
+    close = not sure and runner_up >= config.maybe and score - runner_up < config.margin
+    other = _match(index, second, runner_up, False) if close else None
+    return _match(index, number, score, sure, other)
+
+
+def _match(
+    index: QuestionIndex, number: int, score: float, sure: bool, other: QuestionMatch | None = None
+) -> QuestionMatch:
+    target = index.targets[number]
     return QuestionMatch(
         target.faq_id,
         target.step,
@@ -48,4 +63,5 @@ def decide(index: QuestionIndex, ranked: list[Ranked]) -> QuestionMatch | None:
         None if target.part in (Part.FAQ, Part.STEP) else target.part,
         target.number,
         target.text,
+        other,
     )
