@@ -39,7 +39,7 @@ STOP_WORDS: dict[str, str] = {
         during before after please okay ok um uh er hey get gets got getting happen
         happens happened now anything something thing way possible want like know let
         lets go going gonna wanna really actually still yet ever else there theres one
-        ones someone anyone somebody sure able per next much many
+        ones someone anyone somebody sure able per next much many each
     """,
     "nl": """
         de het een en of ik me mij mijn je jij jou jouw u uw we wij ons onze ze zij hun
@@ -50,7 +50,7 @@ STOP_WORDS: dict[str, str] = {
         in uit bij naar om over tot door onder nog al ook maar even wel toch nou eh ehm
         graag alsjeblieft alstublieft gebeurt gebeuren gebeurd nu iets ding manier
         mogelijk weten eigenlijk gewoon zelf iemand ergens mee men s kom komt komen ga
-        gaat gaan krijg krijgt krijgen per hoeveel veel
+        gaat gaan krijg krijgt krijgen per hoeveel veel elke elk ieder iedere waarmee
     """,
 }
 """Words that carry no meaning for telling one answer from another."""

@@ -12,6 +12,11 @@ from dataclasses import dataclass
 
 from voice.questions.index import QuestionIndex
 
+MIN_COMPOUND = 7
+"""Shorter words are not split into everyday words: "often" is no "of" + "ten"."""
+LINKS = ("", "s", "e", "en")
+"""Linking sounds between the parts of a compound, longest split first."""
+
 
 @dataclass(frozen=True)
 class Slot:
@@ -30,8 +35,8 @@ def expand(index: QuestionIndex, words: list[str]) -> list[Slot]:
     lexicon, idf = index.lexicon, index.idf
     expanded: list[str] = []
     for word in lexicon.join(words):
-        parts = lexicon.split(word)
         known = word in lexicon.known
+        parts = lexicon.split(word) or (None if known else _general_split(index, word))
         expanded.extend(([word] if known or not parts else []) + (parts or []))
     slots: list[Slot] = []
     for token in index.analyzer.tokens(expanded):
@@ -40,6 +45,23 @@ def expand(index: QuestionIndex, words: list[str]) -> list[Slot]:
         else:
             slots.append(_repair(index, token.surface))
     return list(dict.fromkeys(slots))  # a word said twice is no more evidence
+
+
+def _general_split(index: QuestionIndex, word: str) -> list[str] | None:
+    """A compound the guide does not know, split into an everyday word and a guide word
+    ("amandelmelk" -> "amandel melk", "ontkalkingslampje" -> "ontkalking lampje")."""
+    known, general = index.lexicon.known, index.zipf
+    if len(word) < MIN_COMPOUND or word in general:  # an everyday word is no compound to split
+        return None
+    for cut in range(len(word) - 3, 2, -1):
+        head, tail = word[:cut], word[cut:]
+        for link in LINKS:
+            stem = head[: len(head) - len(link)] if link and head.endswith(link) else head
+            if (link and stem == head) or len(stem) < 4 or len(tail) < 4:
+                continue
+            if (tail in known and stem in general) or (stem in known and tail in general):
+                return [stem, tail]
+    return None
 
 
 def _repair(index: QuestionIndex, word: str) -> Slot:
