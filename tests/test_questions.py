@@ -21,7 +21,8 @@ from voice.guide.loader import load_guide, parse_guide
 from voice.guide.model import FaqEntry, Guide, Step
 from voice.language.analysis import Lexicon, TextAnalyzer
 from voice.questions.config import DEFAULT_CONFIG
-from voice.questions.matcher import QuestionMatch, build_matcher
+from voice.questions.expand import expand
+from voice.questions.matcher import LexicalMatcher, QuestionMatch, build_matcher
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
@@ -77,6 +78,14 @@ def test_an_answer_inside_a_paragraph_is_that_sentence() -> None:
     found = build_matcher(guide).match("is the recipe enough for four people")
     assert found is not None and match_key(found) == "intro"
     assert found.text == "This recipe makes about twelve pancakes, enough for four people."
+
+
+def test_word_forms_meet_and_compounds_split_into_everyday_words() -> None:
+    en = TextAnalyzer("en")
+    assert en.term("descale") == en.term("descaled") == en.term("descaling")
+    index = LexicalMatcher(load_guide(DATA / "guides" / "pancakes.nl.yaml")).index
+    slots = expand(index, index.analyzer.words("kan ik amandelmelk gebruiken"))
+    assert [slot.word for slot in slots] == ["amandel", "melk", "gebruiken"]
 
 
 def test_related_words_and_everyday_words() -> None:

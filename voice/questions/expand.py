@@ -48,8 +48,9 @@ def expand(index: QuestionIndex, words: list[str]) -> list[Slot]:
 
 
 def _general_split(index: QuestionIndex, word: str) -> list[str] | None:
-    """A compound the guide does not know, split into an everyday word and a guide word
-    ("amandelmelk" -> "amandel melk", "ontkalkingslampje" -> "ontkalking lampje")."""
+    """A compound the guide does not know, split into a guide word and another word: the last
+    part is the one that names the thing ("amandelmelk" -> "amandel melk"), or the first is a
+    guide word and the rest an everyday word ("ontkalkingslampje" -> "ontkalking lampje")."""
     known, general = index.lexicon.known, index.zipf
     if len(word) < MIN_COMPOUND or word in general:  # an everyday word is no compound to split
         return None
@@ -59,7 +60,7 @@ def _general_split(index: QuestionIndex, word: str) -> list[str] | None:
             stem = head[: len(head) - len(link)] if link and head.endswith(link) else head
             if (link and stem == head) or len(stem) < 4 or len(tail) < 4:
                 continue
-            if (tail in known and stem in general) or (stem in known and tail in general):
+            if tail in known or (stem in known and tail in general):
                 return [stem, tail]
     return None
 
