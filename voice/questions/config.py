@@ -48,7 +48,12 @@ class MatcherConfig:
     sure: float = 0.65
     """Confidence from which the engine answers without asking back."""
     maybe: float = 0.42
-    """Confidence below which a question is out of scope."""
+    """Confidence below which a question with a foreign word is out of scope."""
+    maybe_known: float = 0.38
+    """Confidence below which a question made of words the guide knows (or words like them) is
+    out of scope: such a question is more likely about the guide."""
+    foreign: float = 0.7
+    """Share of a rare word's weight from which an unknown word with no look-alike is foreign."""
     margin: float = 0.1
     """Lead over the runner-up needed to be sure; closer calls are asked back."""
     candidates: int = 8

@@ -37,10 +37,12 @@ class QuestionMatch:
     """A close runner-up when the call is between two (then ``sure`` is False)."""
 
 
-def decide(index: QuestionIndex, ranked: list[Ranked]) -> QuestionMatch | None:
-    """The best target when it is confident enough, sure when it also leads clearly."""
+def decide(index: QuestionIndex, ranked: list[Ranked], foreign: bool) -> QuestionMatch | None:
+    """The best target when it is confident enough, sure when it also leads clearly. A question
+    with a ``foreign`` word (rare, unknown to the guide) needs more confidence to be in scope."""
     config = index.config
-    if not ranked or ranked[0][0] < config.maybe:
+    least = config.maybe if foreign else config.maybe_known
+    if not ranked or ranked[0][0] < least:
         return None
     score, number = ranked[0]
     runner_up, second = ranked[1] if len(ranked) > 1 else (0.0, number)

@@ -115,3 +115,10 @@ def _rarity(index: QuestionIndex, word: str) -> float:
     config = index.config
     share = (config.common_zipf - zipf) / (config.common_zipf - config.rare_zipf)
     return min(1.0, max(config.common_weight, share))
+
+
+def foreign(index: QuestionIndex, slots: list[Slot]) -> bool:
+    """Whether the question holds a rare word that the guide does not know, nor any word like
+    it: the sign of a question about something else ("how do I make waffles")."""
+    least = index.unknown_idf * index.config.foreign
+    return any(not slot.options and slot.idf >= least for slot in slots)

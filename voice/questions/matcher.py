@@ -23,7 +23,7 @@ from typing import Protocol
 from voice.guide.model import Guide
 from voice.questions.config import DEFAULT_CONFIG, MatcherConfig
 from voice.questions.decide import QuestionMatch, decide
-from voice.questions.expand import expand
+from voice.questions.expand import Slot, expand, foreign
 from voice.questions.index import QuestionIndex, attach, build_index, doc_terms
 from voice.questions.rank import Ranked, rank
 
@@ -52,20 +52,19 @@ class LexicalMatcher:
         """The best answer for ``text``, or ``None`` when nothing covers enough of it."""
         index = self.index
         words = index.analyzer.words(text)
-        return decide(
-            index, _ranked(index, words, bool(words) and words[0] in index.analyzer.how_words)
-        )
+        slots = expand(index, words)
+        how = bool(words) and words[0] in index.analyzer.how_words
+        return decide(index, _ranked(index, slots, how), foreign(index, slots))
 
 
-def _ranked(index: QuestionIndex, words: list[str], how: bool = False) -> list[Ranked]:
-    slots = expand(index, words)
+def _ranked(index: QuestionIndex, slots: list[Slot], how: bool = False) -> list[Ranked]:
     total = sum(slot.idf for slot in slots)
     return rank(index, slots, total, how) if slots and total > 0 else []
 
 
 def _closest(index: QuestionIndex, tip: str) -> int | None:
     """The target a tip is about, if any is close enough."""
-    ranked = _ranked(index, index.analyzer.words(tip))
+    ranked = _ranked(index, expand(index, index.analyzer.words(tip)))
     return ranked[0][1] if ranked and ranked[0][0] >= index.config.tip_link else None
 
 
