@@ -37,6 +37,9 @@ class MatcherConfig:
     """Zipf frequency from which an unknown word weighs least ("much", "put")."""
     common_weight: float = 0.2
     """Least share of ``unknown`` that an everyday unknown word still weighs."""
+    related_zipf: float = 5.5
+    """Zipf frequency from which a word's related words are not looked up: the everyday verbs
+    ("take", "go") relate to too much."""
     related: float = 0.6
     """Similarity of a related word (synonym, similar or derived word) to the guide term."""
     floor: float = 0.5

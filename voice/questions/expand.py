@@ -81,6 +81,8 @@ def _related(index: QuestionIndex, word: str) -> dict[str, float]:
     """Guide terms of the words related to ``word`` (or to its base form)."""
     options: dict[str, float] = {}
     similarity = index.config.related
+    if index.zipf.get(word, 0.0) >= index.config.related_zipf:
+        return options
     for form in _base_forms(word):
         for near in index.related.get(form, ()):
             term = index.analyzer.term(near)
