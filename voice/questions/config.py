@@ -56,7 +56,11 @@ class MatcherConfig:
     """Confidence below which a question made of words the guide knows (or words like them) is
     out of scope: such a question is more likely about the guide."""
     foreign: float = 0.7
-    """Share of a rare word's weight from which an unknown word with no look-alike is foreign."""
+    """Rarity (share of an unknown word's full weight) from which an unknown word without a
+    related word or a close look-alike in the guide is foreign to it."""
+    close_look_alike: float = 0.85
+    """Spelling or sound similarity from which a look-alike makes a word not foreign: a
+    recogniser's "cat" for "chat" is not a question about cats."""
     margin: float = 0.1
     """Lead over the runner-up needed to be sure; closer calls are asked back."""
     candidates: int = 8

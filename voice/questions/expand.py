@@ -28,6 +28,9 @@ class Slot:
     """(term, similarity in [0, 1]); empty for a word the guide does not know at all."""
     idf: float
     """How much the word tells: its term's IDF, or the best of its options'."""
+    foreign: bool = False
+    """A rare word the guide does not know, with no related word and no close look-alike in
+    it: the sign of a question about something else ("how do I make waffles")."""
 
 
 def expand(index: QuestionIndex, words: list[str]) -> list[Slot]:
@@ -68,13 +71,18 @@ def _general_split(index: QuestionIndex, word: str) -> list[str] | None:
 def _repair(index: QuestionIndex, word: str) -> Slot:
     """A word the guide does not know: its related words and look-alikes that it does know."""
     options = _related(index, word)
+    related = bool(options)
     for candidate, similarity in index.lexicon.near(word):
         term = index.analyzer.term(candidate)
         if term in index.idf:
             options[term] = max(similarity, options.get(term, 0.0))
+    rarity = _rarity(index, word)
+    config = index.config
+    close = max(options.values(), default=0.0) >= config.close_look_alike
+    foreign = not related and not close and rarity >= config.foreign
     if not options:
-        return Slot(word, (), index.unknown_idf * _rarity(index, word))
-    return Slot(word, tuple(options.items()), max(index.idf[term] for term in options))
+        return Slot(word, (), index.unknown_idf * rarity, foreign)
+    return Slot(word, tuple(options.items()), max(index.idf[t] for t in options), foreign)
 
 
 def _related(index: QuestionIndex, word: str) -> dict[str, float]:
@@ -119,8 +127,6 @@ def _rarity(index: QuestionIndex, word: str) -> float:
     return min(1.0, max(config.common_weight, share))
 
 
-def foreign(index: QuestionIndex, slots: list[Slot]) -> bool:
-    """Whether the question holds a rare word that the guide does not know, nor any word like
-    it: the sign of a question about something else ("how do I make waffles")."""
-    least = index.unknown_idf * index.config.foreign
-    return any(not slot.options and slot.idf >= least for slot in slots)
+def foreign(slots: list[Slot]) -> bool:
+    """Whether the question holds a foreign word (see ``Slot.foreign``)."""
+    return any(slot.foreign for slot in slots)

@@ -54,7 +54,7 @@ class LexicalMatcher:
         words = index.analyzer.words(text)
         slots = expand(index, words)
         how = bool(words) and words[0] in index.analyzer.how_words
-        return decide(index, _ranked(index, slots, how), foreign(index, slots))
+        return decide(index, _ranked(index, slots, how), foreign(slots))
 
 
 def _ranked(index: QuestionIndex, slots: list[Slot], how: bool = False) -> list[Ranked]:
