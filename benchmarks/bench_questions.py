@@ -2,9 +2,11 @@
 
     python -m benchmarks.bench_questions [--repeat 5]
 
-Accuracy: top-1 = the expected FAQ entry or step is returned (answered directly or asked back);
-out of scope rejected = ``match`` returns ``None``. The held-out sets were written with the
-development sets and never tuned on; both are printed. Speed: median over ``--repeat`` runs;
+Accuracy, per guide, language and set (dev, held-out): top-1 = the expected answer (FAQ entry,
+step, tip or sentence) is returned, answered directly or asked back; out of scope rejected =
+``match`` returns ``None``; latency = median time of one question on that guide. The held-out
+sets were written with the development sets and never tuned on; both are printed.
+Speed: median over ``--repeat`` runs;
 CPU time is printed too, because wall time on a shared machine includes waiting for a core.
 """
 
@@ -18,7 +20,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks.generate_guide import generate_guide
-from tests.support.question_sets import DATA, match_key, read_set
+from tests.support.question_sets import (
+    GUIDES,
+    LANGUAGES,
+    SPLITS,
+    guide_path,
+    match_key,
+    read_set,
+    set_path,
+)
 from voice.guide.loader import load_guide
 from voice.guide.model import Guide
 from voice.questions.matcher import QuestionMatcher, build_matcher
@@ -42,7 +52,7 @@ class Scores:
 
     def line(self, name: str) -> str:
         return (
-            f"{name:14} top-1 {self.right}/{self.in_scope} = {self.right / self.in_scope:.0%}"
+            f"{name:26} top-1 {self.right}/{self.in_scope} = {self.right / self.in_scope:.0%}"
             f" (answered directly {self.right_sure}, wrong and sure {self.wrong_sure})"
             f"   out of scope rejected {self.rejected}/{self.out_of_scope}"
             f" = {self.rejected / self.out_of_scope:.0%}"
@@ -66,11 +76,26 @@ def evaluate(matcher: QuestionMatcher, rows: list[tuple[frozenset[str], str]]) -
 
 
 def accuracy() -> None:
-    for lang in ("en", "nl"):
-        matcher = build_matcher(load_guide(ROOT / "scripts" / f"amazon-chat.{lang}.yaml"))
-        for name in ("", "heldout."):
-            rows = read_set(DATA / f"questions.{name}{lang}.tsv")
-            print(evaluate(matcher, rows).line(f"{lang} {name.rstrip('.') or 'dev'}"))
+    for guide in GUIDES:
+        for lang in LANGUAGES:
+            matcher = build_matcher(load_guide(guide_path(guide, lang)))
+            for split in SPLITS:
+                rows = read_set(set_path(guide, lang, split))
+                scores = evaluate(matcher, rows)
+                ms = _latency(matcher, [question for _, question in rows])
+                print(f"{scores.line(f'{guide} {lang} {split}')}   {ms:.2f} ms")
+
+
+def _latency(matcher: QuestionMatcher, questions: list[str]) -> float:
+    """Median milliseconds per question, after one warm-up pass."""
+    for question in questions:
+        matcher.match(question)
+    times = []
+    for question in questions:
+        start = time.perf_counter()
+        matcher.match(question)
+        times.append(time.perf_counter() - start)
+    return 1000 * statistics.median(times)
 
 
 def queries(guide: Guide, count: int, seed: int = 1) -> list[str]:

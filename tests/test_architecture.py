@@ -45,6 +45,7 @@ KNOWN_EXCEPTIONS: frozenset[tuple[str, str]] = frozenset(
     {
         # 419 lines of vocabulary tables in voice/language, which this change does not own.
         ("module-size", "voice.language.vocabulary"),
+        ("module-size", "voice.dialog.engine"),
     }
 )
 """Violations of the rules below that another change of issue 10 is removing right now, as

@@ -8,11 +8,21 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.question_sets import match_key, read_set
+from tests.support.question_sets import (
+    GUIDES,
+    LANGUAGES,
+    SPLITS,
+    guide_path,
+    match_key,
+    read_set,
+    set_path,
+)
 from voice.guide.loader import load_guide, parse_guide
 from voice.guide.model import FaqEntry, Guide, Step
 from voice.language.analysis import Lexicon, TextAnalyzer
-from voice.questions.matcher import MAYBE, SURE, QuestionMatch, build_matcher
+from voice.questions.config import DEFAULT_CONFIG
+from voice.questions.expand import expand
+from voice.questions.matcher import LexicalMatcher, QuestionMatch, build_matcher
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
@@ -41,6 +51,54 @@ def rates(lang: str, name: str) -> tuple[float, float, list[str]]:
     out = [q for exp, q in rows if exp == {"none"}]
     rejected = sum(matcher.match(q) is None for q in out)
     return right / len(in_scope), rejected / len(out), misses
+
+
+GUIDE_TOP1_FLOOR = {"amazon-chat": 0.75, "descale-coffee": 0.3, "pancakes": 0.25}
+"""Floors per guide, below today's figures (``python -m benchmarks.bench_questions``): the guides
+of other kinds, without 'also:' phrasings, are far from the 90% target; these catch a collapse."""
+GUIDE_REJECT_FLOOR = 0.9
+"""The target is 95%; the held-out sets have 8 to 10 out-of-scope questions, so one miss is
+10%. Today one held-out question gets through ("doe het licht aan" on the Dutch bundled guide)."""
+
+
+@pytest.mark.parametrize("split", SPLITS)
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("guide", GUIDES)
+def test_every_guide_meets_its_floors(guide: str, lang: str, split: str) -> None:
+    matcher = build_matcher(load_guide(guide_path(guide, lang)))
+    rows = read_set(set_path(guide, lang, split))
+    found = [(expected, match_key(matcher.match(q))) for expected, q in rows]
+    in_scope = [key in expected for expected, key in found if expected != {"none"}]
+    out = [key == "none" for expected, key in found if expected == {"none"}]
+    assert len(in_scope) >= 15 and len(out) >= 8
+    assert sum(in_scope) / len(in_scope) >= GUIDE_TOP1_FLOOR[guide]
+    assert sum(out) / len(out) >= GUIDE_REJECT_FLOOR
+
+
+def test_an_answer_inside_a_paragraph_is_that_sentence() -> None:
+    guide = load_guide(DATA / "guides" / "pancakes.en.yaml")
+    found = build_matcher(guide).match("is the recipe enough for four people")
+    assert found is not None and match_key(found) == "intro"
+    assert found.text == "This recipe makes about twelve pancakes, enough for four people."
+
+
+def test_word_forms_meet_and_compounds_split_into_everyday_words() -> None:
+    en = TextAnalyzer("en")
+    assert en.term("descale") == en.term("descaled") == en.term("descaling")
+    index = LexicalMatcher(load_guide(DATA / "guides" / "pancakes.nl.yaml")).index
+    slots = expand(index, index.analyzer.words("kan ik amandelmelk gebruiken"))
+    assert [slot.word for slot in slots] == ["amandel", "melk", "gebruiken"]
+
+
+def test_related_words_and_everyday_words() -> None:
+    """WordNet's "frequently" meets the guide's "often"; an everyday word the guide does not
+    know ("much") weighs less than a rare one ("waffles")."""
+    guide = load_guide(DATA / "guides" / "descale-coffee.en.yaml")
+    matcher = build_matcher(guide)
+    assert match_key(matcher.match("how frequently should the machine be descaled")) == (
+        "faq:often-descale"
+    )
+    assert matcher.match("how do i make waffles with the machine") is None
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
@@ -113,8 +171,8 @@ def test_confidence_bands() -> None:
     matcher = build_matcher(bundled("en"))
     sure = matcher.match("can i save the chat transcript")
     unsure = matcher.match("how do i start a chat")
-    assert sure is not None and sure.sure and SURE <= sure.score <= 1
-    assert unsure is not None and not unsure.sure and MAYBE <= unsure.score < 1
+    assert sure is not None and sure.sure and DEFAULT_CONFIG.sure <= sure.score <= 1
+    assert unsure is not None and not unsure.sure and DEFAULT_CONFIG.maybe <= unsure.score < 1
 
 
 def test_negation_tells_a_problem_from_a_procedure() -> None:
@@ -150,9 +208,13 @@ def small_guide(lang: str = "en", tips: tuple[str, ...] = ()) -> Guide:
     )
 
 
-def test_a_tip_lends_its_words_to_the_closest_answer() -> None:
+def test_a_tip_answers_in_its_own_words() -> None:
+    """Issue 11: answers come from any part of the guide, so a tip answers itself (it used to
+    lend its words to the closest FAQ entry, the only kind of reply there was besides steps)."""
     guide = small_guide(tips=("If the paper jams often, fan the stack of paper before loading.",))
-    assert match_key(build_matcher(guide).match("should i fan the paper stack")) == "faq:paper-jam"
+    found = build_matcher(guide).match("should i fan the paper stack")
+    assert match_key(found) == "tip:1"
+    assert found is not None and found.text == guide.tips[0]
     assert build_matcher(small_guide()).match("should i fan the stack") is None
 
 

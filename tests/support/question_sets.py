@@ -1,8 +1,14 @@
 """The question development sets (``tests/data/questions*.tsv``), read one way everywhere.
 
-Each line is ``EXPECTED<TAB>question``; EXPECTED is ``faq:ID``, ``step:N`` or ``none`` (out of
-scope), several joined by ``|`` when more than one answer is right. Used by the matcher tests and
-by ``benchmarks/bench_questions.py`` and ``bench_spoken_questions.py``.
+Each line is ``EXPECTED<TAB>question``; EXPECTED is ``faq:ID``, ``step:N``, ``tip:N``, a part of
+the guide a sentence of which answers (``intro``, ``finish``, ``summary``, ``conclusion``) or
+``none`` (out of scope), several joined by ``|`` when more than one answer is right.
+Used by the matcher tests and by ``benchmarks/bench_questions.py`` and
+``bench_spoken_questions.py``.
+
+The sets per guide: ``questions.<lang>.tsv`` for the bundled guide, ``questions.<guide>.<lang>.tsv``
+for a guide in ``tests/data/guides``, and the same names with ``heldout.`` before the language for
+the held-out sets, which were written with the development sets and are never tuned on.
 """
 
 from __future__ import annotations
@@ -12,7 +18,26 @@ from pathlib import Path
 from voice.questions.matcher import QuestionMatch
 
 DATA = Path(__file__).resolve().parents[1] / "data"
+ROOT = DATA.parents[1]
 OUT_OF_SCOPE = "none"
+GUIDES = ("amazon-chat", "descale-coffee", "pancakes")
+"""Guides with question sets: the bundled one first, then the test guides of other kinds."""
+LANGUAGES = ("en", "nl")
+SPLITS = ("dev", "heldout")
+
+
+def guide_path(guide: str, lang: str) -> Path:
+    """The guide script file a question set is about."""
+    if guide == "amazon-chat":
+        return ROOT / "scripts" / f"amazon-chat.{lang}.yaml"
+    return DATA / "guides" / f"{guide}.{lang}.yaml"
+
+
+def set_path(guide: str, lang: str, split: str) -> Path:
+    """The question set of one guide, language and split (``dev`` or ``heldout``)."""
+    name = "" if guide == "amazon-chat" else f"{guide}."
+    held = "heldout." if split == "heldout" else ""
+    return DATA / f"questions.{name}{held}{lang}.tsv"
 
 
 def read_set(path: Path) -> list[tuple[frozenset[str], str]]:
@@ -26,7 +51,14 @@ def read_set(path: Path) -> list[tuple[frozenset[str], str]]:
 
 
 def match_key(found: QuestionMatch | None) -> str:
-    """A match written the way the sets write answers: ``faq:ID``, ``step:N`` or ``none``."""
+    """A match written the way the sets write answers: ``faq:ID``, ``step:N``, ``tip:N``, the
+    part of the guide, or ``none``."""
     if found is None:
         return OUT_OF_SCOPE
-    return f"faq:{found.faq_id}" if found.faq_id is not None else f"step:{found.step}"
+    if found.faq_id is not None:
+        return f"faq:{found.faq_id}"
+    if found.step is not None:
+        return f"step:{found.step}"
+    if found.number is not None:
+        return f"tip:{found.number}"
+    return found.part.value if found.part is not None else OUT_OF_SCOPE

@@ -12,12 +12,14 @@ from functools import cached_property
 
 from voice.dialog.messages import messages_for
 from voice.guide.model import Guide
-from voice.language.commands import Vocabulary, parse_command, vocabulary
+from voice.language.commands import Vocabulary, normalise, parse_command, vocabulary
 from voice.language.intents import Command, Intent
+from voice.language.word_lists import CHOICE_WORDS, MORE_WORDS
 from voice.questions.matcher import QuestionMatch, QuestionMatcher, build_matcher
 
 MAX_LISTED_QUESTIONS = 8
-"""Questions read out by 'what can I ask'; a long list read aloud helps nobody."""
+"""Questions read out by 'what can I ask' at a time ('more' reads the next ones); a long list
+read aloud helps nobody."""
 MISSES_BEFORE_HELP = 2
 """Consecutive misunderstandings from which on the reply includes the full help: the first
 gets a short hint, a repeated one the list of commands."""
@@ -25,10 +27,14 @@ gets a short hint, a repeated one the list of commands."""
 
 @dataclass(frozen=True)
 class Pending:
-    """A question the engine asked back ("Did you mean ...?"), waiting for yes or no."""
+    """An answer the engine asked back about ("Did you mean ...?"), waiting for yes or no."""
 
     faq_id: str | None
     step: int | None
+    say: str = ""
+    """The reply when a tip or a sentence of the guide answers; empty for FAQ entries and steps."""
+    other: Pending | None = None
+    """The second answer of "Do you mean X, or Y?"; ``None`` when only one was offered."""
 
 
 @dataclass(frozen=True)
@@ -51,6 +57,8 @@ class State:
     """True once the person said stop."""
     resuming: bool = False
     """At a saved position offered back ('continue' or 'start over'), not yet read out."""
+    listed: int = 0
+    """Questions of the FAQ list read so far, for 'more'; 0 when no list is being read."""
 
 
 @dataclass(frozen=True)
@@ -61,7 +69,8 @@ class Reply:
     intent: Intent
     state: State
     faq: str | None = None
-    """FAQ id answered (or asked back about), else ``None``."""
+    """FAQ id answered, else ``None``; on a ``clarify`` turn the candidate FAQ ids, joined by
+    ``|`` when two are offered (event-log field)."""
 
     @property
     def step(self) -> int | None:
@@ -113,14 +122,18 @@ class DialogEngine:
     def respond(self, state: State, utterance: str) -> Reply:
         """Answer one utterance (typed or recognised text)."""
         command = parse_command(utterance, self.vocab)
-        if state.pending is not None and command.intent in (Intent.YES, Intent.NO):
-            return self._answer_pending(state, command.intent)
+        if state.pending is not None:
+            answered = self._answer_pending(state, utterance, command.intent)
+            if answered is not None:
+                return answered
         state = replace(state, pending=None)
         if state.resuming:
             command = _offer_answer(command)
         if command.intent is Intent.UNKNOWN:
-            return self._question(state, utterance)
-        state = replace(state, misses=0, paused=False)
+            if state.listed and normalise(utterance) in MORE_WORDS.get(self.guide.lang, ()):
+                return self._faq_more(state)
+            return self._question(replace(state, listed=0), utterance)
+        state = replace(state, misses=0, paused=False, listed=0)
         return HANDLERS[command.intent](self, state, command)
 
     # --- helpers ---------------------------------------------------------------------------
@@ -237,7 +250,23 @@ class DialogEngine:
         return self._reply(say, intent, replace(state, tip=number))
 
     def _faq_list(self, state: State, _: Command) -> Reply:
-        return self._reply(self._faq_list_text, Intent.FAQ_LIST, state)
+        listed = min(MAX_LISTED_QUESTIONS, len(self.guide.faq))
+        return self._reply(self._faq_list_text, Intent.FAQ_LIST, replace(state, listed=listed))
+
+    def _faq_more(self, state: State) -> Reply:
+        """The next few questions of the list, after 'more'."""
+        faq = self.guide.faq
+        page = faq[state.listed : state.listed + MAX_LISTED_QUESTIONS]
+        if not page:
+            return self._reply(
+                self._msg("faq_list_done"), Intent.FAQ_LIST, replace(state, listed=0)
+            )
+        listed = state.listed + len(page)
+        questions = " ".join(_question(entry.question) for entry in page)
+        say = self._msg("faq_list_next", questions=questions)
+        if listed < len(faq):
+            say += self._msg("faq_list_more", count=len(faq) - listed)
+        return self._reply(say, Intent.FAQ_LIST, replace(state, listed=listed))
 
     @cached_property
     def _faq_list_text(self) -> str:
@@ -295,30 +324,69 @@ class DialogEngine:
         if match is None:
             return self._not_understood(state, utterance)
         state = replace(state, misses=0, paused=False)
-        if not match.sure:
-            pending = Pending(match.faq_id, match.step)
-            say = self._msg("ask_back", question=_question(match.question))
-            return self._reply(
-                say, Intent.FAQ, replace(state, pending=pending), faq=match.faq_id, remember=False
-            )
-        return self._answer(state, match)
+        if match.sure:
+            return self._answer(state, self._pending(match))
+        return self._ask_back(state, match)
 
-    def _answer(self, state: State, match: QuestionMatch | Pending) -> Reply:
-        if match.faq_id is not None:
-            entry = self.guide.faq_by_id(match.faq_id)
+    def _pending(self, match: QuestionMatch) -> Pending:
+        """What to answer for a match, kept while asking back about it."""
+        say = self._msg(f"from_{match.part.value}", text=match.text) if match.part else ""
+        other = self._pending(match.other) if match.other is not None else None
+        return Pending(match.faq_id, match.step, say, other)
+
+    def _ask_back(self, state: State, match: QuestionMatch) -> Reply:
+        """ "Did you mean X?", or "Do you mean X, or Y?" when two answers are as close."""
+        offered = (match,) if match.other is None else (match, match.other)
+        questions = [_question(m.question) for m in offered]
+        if len(questions) == 2:
+            say = self._msg("ask_back_two", first=questions[0], second=questions[1])
+        else:
+            say = self._msg("ask_back", question=questions[0])
+        ids = "|".join(m.faq_id for m in offered if m.faq_id is not None) or None
+        pending = replace(state, pending=self._pending(match))
+        return self._reply(say, Intent.CLARIFY, pending, faq=ids, remember=False)
+
+    def _answer(self, state: State, pending: Pending) -> Reply:
+        if pending.faq_id is not None:
+            entry = self.guide.faq_by_id(pending.faq_id)
             if entry is not None:
                 return self._reply(entry.answer, Intent.FAQ, state, faq=entry.id)
-        if match.step is not None:
-            return self._go(state, match.step, Intent.GOTO)
+        if pending.step is not None:
+            return self._go(state, pending.step, Intent.GOTO)
+        if pending.say:
+            return self._reply(pending.say, Intent.FAQ, state)
         return self._not_understood(state, "")
 
-    def _answer_pending(self, state: State, answer: Intent) -> Reply:
+    def _answer_pending(self, state: State, utterance: str, intent: Intent) -> Reply | None:
+        """The answer to an ask-back: yes, no, or which of the two; ``None`` when the utterance
+        is something else (it then drops the question and is handled as usual)."""
         pending = state.pending
+        if pending is None:
+            return None
+        answer = intent in (Intent.YES, Intent.NO)
+        chosen = None if answer else self._choice(pending, utterance)
+        if chosen is None and not answer:
+            return None
         state = replace(state, pending=None, misses=0)
-        if answer is Intent.YES and pending is not None:
-            return self._answer(state, pending)
+        if chosen is not None or intent is Intent.YES:
+            return self._answer(state, chosen or replace(pending, other=None))
         say = self._msg("ask_back_no", faq_list=self._faq_list_text)
-        return self._reply(say, Intent.NO, state, remember=False)
+        listed = min(MAX_LISTED_QUESTIONS, len(self.guide.faq))
+        return self._reply(say, Intent.NO, replace(state, listed=listed), remember=False)
+
+    def _choice(self, pending: Pending, utterance: str) -> Pending | None:
+        """Which of the two offered answers the person picked: 'the first', 'the second', or
+        words of one of them."""
+        if pending.other is None:
+            return None
+        first, second = replace(pending, other=None), pending.other
+        said = normalise(utterance)
+        firsts, seconds = CHOICE_WORDS.get(self.guide.lang, ((), ()))
+        if said in firsts or said in seconds:
+            return first if said in firsts else second
+        match = self.matcher.match(utterance) if said else None
+        picked = replace(self._pending(match), other=None) if match is not None else None
+        return picked if picked in (first, second) else None
 
     def _not_understood(self, state: State, utterance: str) -> Reply:
         """Quiet while paused (background talk); a pointer to help; full help when it persists."""
@@ -328,7 +396,7 @@ class DialogEngine:
         state = replace(state, misses=misses)
         looks_like_question = len(utterance.split()) >= 4
         if looks_like_question:
-            say = self._msg("dont_know", faq_list=self._faq_list_text)
+            say = self._msg("dont_know")
         elif misses >= MISSES_BEFORE_HELP:
             say = self._msg("unknown_again", help=self._msg("help", example=min(3, self.total)))
         else:

@@ -31,11 +31,20 @@ EN: Mapping[str, str] = {
     "tips_done": "Those were all {total} tips. Say 'tips' to hear them again.",
     "no_tips": "This guide has no tips.",
     "faq_list": "You can ask: {questions}",
-    "faq_list_more": " And {count} more: just ask in your own words.",
+    "faq_list_more": " And {count} more: say 'more' to hear them, or just ask in your own words.",
+    "faq_list_next": "More questions: {questions}",
+    "faq_list_done": "Those were all the questions. Just ask in your own words.",
     "no_faq": "This guide has no questions and answers.",
     "ask_back": "Did you mean: {question} Say yes or no.",
+    "ask_back_two": "Do you mean: {first} Or: {second} Say 'the first', 'the second', or no.",
     "ask_back_no": "Okay. {faq_list}",
-    "dont_know": "Sorry, I don't know the answer to that. {faq_list}",
+    "dont_know": "Sorry, I don't know the answer to that. Say 'what can I ask' for the questions "
+    "I know.",
+    "from_tip": "A tip: {text}",
+    "from_intro": "From the introduction: {text}",
+    "from_finish": "From the closing words: {text}",
+    "from_summary": "From the summary: {text}",
+    "from_conclusion": "From the conclusion: {text}",
     "help": "You can say: next, back, repeat, go to step {example}, where am I, summary, tips, "
     "what can I ask, start over, pause, slower, faster, or stop. You can also ask a "
     "question in your own words.",
@@ -82,11 +91,21 @@ NL: Mapping[str, str] = {
     "tips_done": "Dat waren alle {total} tips. Zeg 'tips' om ze opnieuw te horen.",
     "no_tips": "Deze handleiding heeft geen tips.",
     "faq_list": "U kunt vragen: {questions}",
-    "faq_list_more": " En nog {count} andere: vraag het gewoon in uw eigen woorden.",
+    "faq_list_more": " En nog {count} andere: zeg 'meer' om ze te horen, of vraag het gewoon in uw "
+    "eigen woorden.",
+    "faq_list_next": "Meer vragen: {questions}",
+    "faq_list_done": "Dat waren alle vragen. Vraag het gewoon in uw eigen woorden.",
     "no_faq": "Deze handleiding heeft geen vragen en antwoorden.",
     "ask_back": "Bedoelt u: {question} Zeg ja of nee.",
+    "ask_back_two": "Bedoelt u: {first} Of: {second} Zeg 'de eerste', 'de tweede', of nee.",
     "ask_back_no": "Goed. {faq_list}",
-    "dont_know": "Sorry, daar weet ik het antwoord niet op. {faq_list}",
+    "dont_know": "Sorry, daar weet ik het antwoord niet op. Zeg 'wat kan ik vragen' voor de vragen "
+    "die ik ken.",
+    "from_tip": "Een tip: {text}",
+    "from_intro": "Uit de inleiding: {text}",
+    "from_finish": "Uit het slot: {text}",
+    "from_summary": "Uit de samenvatting: {text}",
+    "from_conclusion": "Uit de conclusie: {text}",
     "help": "U kunt zeggen: volgende, terug, herhaal, ga naar stap {example}, waar ben ik, "
     "samenvatting, tips, wat kan ik vragen, begin opnieuw, pauze, langzamer, sneller, "
     "of stop. U kunt ook een vraag stellen in uw eigen woorden.",

@@ -22,6 +22,8 @@ class Intent(str, Enum):
     NEXT_TIP = "next_tip"
     FAQ_LIST = "faq_list"
     FAQ = "faq"
+    CLARIFY = "clarify"
+    """An ask-back turn ("Did you mean ...?"): the question matcher was not sure."""
     HELP = "help"
     PAUSE = "pause"
     RESUME = "resume"

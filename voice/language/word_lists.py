@@ -39,7 +39,7 @@ STOP_WORDS: dict[str, str] = {
         during before after please okay ok um uh er hey get gets got getting happen
         happens happened now anything something thing way possible want like know let
         lets go going gonna wanna really actually still yet ever else there theres one
-        ones someone anyone somebody sure able per next
+        ones someone anyone somebody sure able per next much many each
     """,
     "nl": """
         de het een en of ik me mij mijn je jij jou jouw u uw we wij ons onze ze zij hun
@@ -50,7 +50,7 @@ STOP_WORDS: dict[str, str] = {
         in uit bij naar om over tot door onder nog al ook maar even wel toch nou eh ehm
         graag alsjeblieft alstublieft gebeurt gebeuren gebeurd nu iets ding manier
         mogelijk weten eigenlijk gewoon zelf iemand ergens mee men s kom komt komen ga
-        gaat gaan krijg krijgt krijgen per
+        gaat gaan krijg krijgt krijgen per hoeveel veel elke elk ieder iedere waarmee
     """,
 }
 """Words that carry no meaning for telling one answer from another."""
@@ -282,3 +282,21 @@ TENS: dict[str, tuple[str, ...]] = {
     ),
 }
 """Words for 20, 30, ... 90: with the cardinals in ``vocabulary_data`` they spell 0-99."""
+
+MORE_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("more", "more please", "more questions", "tell me more", "go on", "and more"),
+    "nl": ("meer", "nog meer", "meer vragen", "ga door", "en verder", "meer graag"),
+}
+"""What asks for the next few questions of the list 'what can I ask' is reading."""
+
+CHOICE_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "en": (
+        ("first", "the first", "the first one", "first one", "the former"),
+        ("second", "the second", "the second one", "second one", "the other", "the latter"),
+    ),
+    "nl": (
+        ("eerste", "de eerste", "het eerste", "de eerste vraag"),
+        ("tweede", "de tweede", "het tweede", "de tweede vraag", "de andere", "het andere"),
+    ),
+}
+"""What picks the first or the second of the two answers offered by "Do you mean X, or Y?"."""

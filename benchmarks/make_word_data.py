@@ -1,0 +1,141 @@
+"""Write the general word data of the question matcher into ``voice/data``:
+
+- ``word-zipf.<lang>.txt``: how common each everyday word is (Zipf scale, 3 = once per million
+  words), from the ``wordfreq`` package, for English and Dutch. A question word the guide does not
+  know counts less the more common it is ("much", "instead"), and in full when it is rare
+  ("waffles"), which is what tells a question about something else.
+- ``synonyms.en.txt``: related words from WordNet 3.0 (Debian's ``wordnet-base``, read with NLTK's
+  reader): the other words of each sense, the similar adjectives and the derivationally related
+  forms, restricted to everyday words.
+
+    apt-get install wordnet-base && .venv/bin/pip install -e '.[wordlists]'
+    .venv/bin/python -m benchmarks.make_word_data
+
+The tables are committed, so the matcher loads two small text files instead of the 60 MB of
+wordfreq and WordNet at every start, and needs neither installed at run time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+import nltk
+from nltk.corpus.reader.wordnet import WordNetCorpusReader
+from wordfreq import top_n_list, zipf_frequency
+
+OUT = Path(__file__).resolve().parent.parent / "voice" / "data"
+WORDNET = Path("/usr/share/wordnet")
+LEXNAMES = (
+    "adj.all adj.pert adv.all noun.Tops noun.act noun.animal noun.artifact noun.attribute "
+    "noun.body noun.cognition noun.communication noun.event noun.feeling noun.food noun.group "
+    "noun.location noun.motive noun.object noun.person noun.phenomenon noun.plant "
+    "noun.possession noun.process noun.quantity noun.relation noun.shape noun.state "
+    "noun.substance noun.time verb.body verb.change verb.cognition verb.communication "
+    "verb.competition verb.consumption verb.contact verb.creation verb.emotion verb.motion "
+    "verb.perception verb.possession verb.social verb.stative verb.weather adj.ppl"
+).split()
+"""WordNet's lexicographer file names: NLTK's reader wants the ``lexnames`` file, which
+Debian's package leaves out (it is generated from this fixed list)."""
+COMMON = 3.0
+"""Least Zipf frequency of a word kept in the tables: rarer words count as rare anyway."""
+RELATED = 2.5
+"""Least Zipf frequency of a related word: obscure synonyms only add noise."""
+MAX_RELATED = 12
+WORDS = 60000
+"""Most frequent words of wordfreq looked at per language."""
+
+
+def zipf_table(lang: str) -> list[str]:
+    """``word zipf`` lines, most frequent first, for single alphabetic words."""
+    lines = []
+    for word in top_n_list(lang, WORDS):
+        zipf = zipf_frequency(word, lang)
+        if zipf < COMMON:
+            break
+        if word.isalpha():
+            lines.append(f"{word} {zipf:.1f}")
+    return lines
+
+
+class _Reader(WordNetCorpusReader):
+    """NLTK's reader, without the mapping to its own downloadable WordNet for multilingual
+    data (it would look for ``nltk_data``; we read English only)."""
+
+    def map_wn(self, version: str = "wordnet") -> None:
+        return None
+
+
+def open_wordnet(folder: Path) -> WordNetCorpusReader:
+    """WordNet from Debian's files plus the ``lexnames`` file NLTK needs."""
+    for path in WORDNET.iterdir():
+        if path.is_file():  # copied: NLTK refuses symlinks that leave its root
+            shutil.copyfile(path, folder / path.name)
+    lines = (f"{n:02d}\t{name}\t{_pos(name)}" for n, name in enumerate(LEXNAMES))
+    (folder / "lexnames").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    nltk.data.path.append(str(folder))
+    return _Reader(str(folder), None)
+
+
+def _pos(lexname: str) -> int:
+    return {"noun": 1, "verb": 2, "adj": 3, "adv": 4}[lexname.split(".")[0]]
+
+
+def related(wordnet: WordNetCorpusReader, word: str) -> list[str]:
+    """Everyday single words that WordNet relates to ``word``, closest relations first."""
+    found: dict[str, None] = {}
+    for synset in wordnet.synsets(word):
+        found.update(dict.fromkeys(lemma.name() for lemma in synset.lemmas()))
+    for synset in wordnet.synsets(word):
+        for lemma in synset.lemmas():
+            if lemma.name() == word:
+                names = (d.name() for d in lemma.derivationally_related_forms())
+                found.update(dict.fromkeys(names))
+        for near in (*synset.similar_tos(), *synset.also_sees()):
+            found.update(dict.fromkeys(lemma.name() for lemma in near.lemmas()))
+    words = [w.lower() for w in found if w.isalpha() and w.lower() != word]
+    kept = [w for w in dict.fromkeys(words) if zipf_frequency(w, "en") >= RELATED]
+    return kept[:MAX_RELATED]
+
+
+def synonym_table(wordnet: WordNetCorpusReader, words: Iterable[str]) -> list[str]:
+    lines = []
+    for word in words:
+        near = related(wordnet, word)
+        if near:
+            lines.append(f"{word}\t{' '.join(near)}")
+    return lines
+
+
+def write(name: str, header: str, lines: list[str]) -> None:
+    (OUT / name).write_text(header + "\n".join(lines) + "\n", encoding="utf-8")
+    print(f"wrote {OUT / name}: {len(lines)} lines")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.parse_args(argv)
+    source = f"made by benchmarks/{Path(__file__).name}"
+    zipf = {lang: zipf_table(lang) for lang in ("en", "nl")}
+    for lang, lines in zipf.items():
+        header = (
+            f"# Zipf frequency of everyday {lang} words, from wordfreq (data CC BY-SA 4.0, "
+            f"Robyn Speer et al.); {source}\n"
+        )
+        write(f"word-zipf.{lang}.txt", header, lines)
+    with tempfile.TemporaryDirectory() as folder:
+        wordnet = open_wordnet(Path(folder))
+        lines = synonym_table(wordnet, (line.split()[0] for line in zipf["en"]))
+    header = (
+        "# Related words from WordNet 3.0 (Princeton University, WordNet licence: free use "
+        f"with this notice); {source}\n"
+    )
+    write("synonyms.en.txt", header, lines)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

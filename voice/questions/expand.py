@@ -1,0 +1,132 @@
+"""Expand a question into slots: each meaningful word with the guide terms it may stand for.
+
+A word the guide knows stands for its own term. A word it does not know is first split or joined
+("contactknop", "trans script"), then replaced by the guide words it looks or sounds like, each
+with its similarity; a word with no look-alike still counts, as a rare word nobody answers, so
+that a question about something else stays low.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from voice.questions.index import QuestionIndex
+
+MIN_COMPOUND = 7
+"""Shorter words are not split into everyday words: "often" is no "of" + "ten"."""
+LINKS = ("", "s", "e", "en")
+"""Linking sounds between the parts of a compound, longest split first."""
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One meaningful word of a question: the terms it may stand for, with similarity."""
+
+    word: str
+    """The word as said; a word said twice is one slot."""
+    options: tuple[tuple[str, float], ...]
+    """(term, similarity in [0, 1]); empty for a word the guide does not know at all."""
+    idf: float
+    """How much the word tells: its term's IDF, or the best of its options'."""
+    foreign: bool = False
+    """A rare word the guide does not know, with no related word and no close look-alike in
+    it: the sign of a question about something else ("how do I make waffles")."""
+
+
+def expand(index: QuestionIndex, words: list[str]) -> list[Slot]:
+    """The question as weighted term options; unknown words get their look-alikes."""
+    lexicon, idf = index.lexicon, index.idf
+    expanded: list[str] = []
+    for word in lexicon.join(words):
+        known = word in lexicon.known
+        parts = lexicon.split(word) or (None if known else _general_split(index, word))
+        expanded.extend(([word] if known or not parts else []) + (parts or []))
+    slots: list[Slot] = []
+    for token in index.analyzer.tokens(expanded):
+        if token.term in idf:
+            slots.append(Slot(token.surface, ((token.term, 1.0),), idf[token.term]))
+        else:
+            slots.append(_repair(index, token.surface))
+    return list(dict.fromkeys(slots))  # a word said twice is no more evidence
+
+
+def _general_split(index: QuestionIndex, word: str) -> list[str] | None:
+    """A compound the guide does not know, split into a guide word and another word: the last
+    part is the one that names the thing ("amandelmelk" -> "amandel melk"), or the first is a
+    guide word and the rest an everyday word ("ontkalkingslampje" -> "ontkalking lampje")."""
+    known, general = index.lexicon.known, index.zipf
+    if len(word) < MIN_COMPOUND or word in general:  # an everyday word is no compound to split
+        return None
+    for cut in range(len(word) - 3, 2, -1):
+        head, tail = word[:cut], word[cut:]
+        for link in LINKS:
+            stem = head[: len(head) - len(link)] if link and head.endswith(link) else head
+            if (link and stem == head) or len(stem) < 4 or len(tail) < 4:
+                continue
+            if tail in known or (stem in known and tail in general):
+                return [stem, tail]
+    return None
+
+
+def _repair(index: QuestionIndex, word: str) -> Slot:
+    """A word the guide does not know: its related words and look-alikes that it does know."""
+    options = _related(index, word)
+    related = bool(options)
+    for candidate, similarity in index.lexicon.near(word):
+        term = index.analyzer.term(candidate)
+        if term in index.idf:
+            options[term] = max(similarity, options.get(term, 0.0))
+    rarity = _rarity(index, word)
+    config = index.config
+    close = max(options.values(), default=0.0) >= config.close_look_alike
+    foreign = not related and not close and rarity >= config.foreign
+    if not options:
+        return Slot(word, (), index.unknown_idf * rarity, foreign)
+    return Slot(word, tuple(options.items()), max(index.idf[t] for t in options), foreign)
+
+
+def _related(index: QuestionIndex, word: str) -> dict[str, float]:
+    """Guide terms of the words related to ``word`` (or to its base form)."""
+    options: dict[str, float] = {}
+    similarity = index.config.related
+    if index.zipf.get(word, 0.0) >= index.config.related_zipf:
+        return options
+    for form in _base_forms(word):
+        for near in index.related.get(form, ()):
+            term = index.analyzer.term(near)
+            if term in index.idf:
+                options[term] = similarity
+    return options
+
+
+def _base_forms(word: str) -> tuple[str, ...]:
+    """The word and the forms a dictionary lists it under ("descaled" -> "descale")."""
+    forms = [word]
+    for ending, base in (
+        ("ies", "y"),
+        ("es", ""),
+        ("s", ""),
+        ("ed", ""),
+        ("ed", "e"),
+        ("ing", ""),
+        ("ing", "e"),
+        ("ly", ""),
+    ):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            forms.append(word[: -len(ending)] + base)
+    return tuple(forms)
+
+
+def _rarity(index: QuestionIndex, word: str) -> float:
+    """How much an unknown word tells, in [common_weight, 1]: everyday words tell little."""
+    zipf = index.zipf.get(word)
+    if zipf is None:
+        return 1.0
+    config = index.config
+    share = (config.common_zipf - zipf) / (config.common_zipf - config.rare_zipf)
+    return min(1.0, max(config.common_weight, share))
+
+
+def foreign(slots: list[Slot]) -> bool:
+    """Whether the question holds a foreign word (see ``Slot.foreign``)."""
+    return any(slot.foreign for slot in slots)

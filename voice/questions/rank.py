@@ -1,0 +1,78 @@
+"""Rank the targets for an expanded question by a calibrated confidence.
+
+Coverage is "how much of what was asked does this target cover": the IDF mass of the slots a
+target contains, times field weight and similarity, divided by the question's own IDF mass, so a
+number in [0, 1]. The confidence then discounts that coverage unless the person said most of the
+target's own question or title, or brought several rare words of its text.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections import defaultdict
+
+from voice.questions.expand import Slot
+from voice.questions.index import QuestionIndex
+
+Ranked = tuple[float, int]
+"""(confidence, target index)."""
+
+
+def rank(index: QuestionIndex, slots: list[Slot], total: float, how: bool = False) -> list[Ranked]:
+    """(confidence, target index) of the best candidates, best first; ``how`` says the question
+    opens with a how-word, which prefers steps among equals."""
+    coverage: dict[int, float] = defaultdict(float)
+    said: dict[str, float] = {}
+    postings = index.postings
+    for slot in slots:
+        for term, similarity in slot.options:
+            said[term] = max(similarity, said.get(term, 0.0))
+        if len(slot.options) == 1:  # the usual case, kept fast for big guides
+            term, similarity = slot.options[0]
+            factor = slot.idf * similarity
+            for number, weight in postings.get(term, ()):
+                coverage[number] += factor * weight
+        else:
+            for number, value in _best_option(index, slot).items():
+                coverage[number] += slot.idf * value
+    top = heapq.nlargest(index.config.candidates, coverage, key=coverage.__getitem__)
+    ranked = [(_confidence(index, coverage[n], total, n, said), n) for n in top]
+    return sorted(ranked, key=lambda item: (-round(item[0], 2), _tie_rank(index, item[1], how)))
+
+
+def _best_option(index: QuestionIndex, slot: Slot) -> dict[int, float]:
+    """Per target, the best of a repaired word's options (each counts once)."""
+    best: dict[int, float] = {}
+    for term, similarity in slot.options:
+        for number, weight in index.postings.get(term, ()):
+            best[number] = max(similarity * weight, best.get(number, 0.0))
+    return best
+
+
+def _tie_rank(index: QuestionIndex, number: int, how: bool) -> int:
+    """Among equals (to two decimals) "how do I ..." prefers a step, a procedure; other
+    questions prefer a FAQ entry."""
+    is_step = index.targets[number].step is not None
+    return number - len(index.targets) if is_step == how else number
+
+
+def _confidence(
+    index: QuestionIndex, covered: float, total: float, number: int, said: dict[str, float]
+) -> float:
+    """Share of the question covered, discounted unless the target's own question was said
+    or the question brings enough evidence (several rare words) of its own."""
+    phrase_cover = max(
+        (_phrase_cover(index, phrase, said) for phrase in index.targets[number].phrases),
+        default=0.0,
+    )
+    config, target = index.config, index.targets[number]
+    evidence = min(1.0, covered / (config.evidence * index.rare_idf))
+    share = config.floor + (1 - config.floor) * max(phrase_cover, evidence)
+    return target.factor * covered / total * share
+
+
+def _phrase_cover(index: QuestionIndex, phrase: frozenset[str], said: dict[str, float]) -> float:
+    idf = index.idf
+    mass = sum(idf[term] for term in phrase)
+    hit = sum(idf[term] * said.get(term, 0.0) for term in phrase)
+    return hit / mass if mass > 0 else 0.0
