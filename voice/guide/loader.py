@@ -344,7 +344,11 @@ def _commands(data: dict[str, Any], out: _Collector) -> dict[str, tuple[str, ...
     if not isinstance(value, dict):
         out.add(("commands",), f"expected a mapping of intent to phrases, got {_kind(value)}")
         return {}
-    names = tuple(i.value for i in Intent if i not in (Intent.UNKNOWN, Intent.FAQ, Intent.START))
+    names = tuple(
+        i.value
+        for i in Intent
+        if i not in (Intent.UNKNOWN, Intent.FAQ, Intent.START, Intent.CLARIFY)
+    )
     _unknown_keys(value, names, ("commands",), out)
     return {name: _texts(value, name, ("commands",), out) for name in value if name in names}
 
