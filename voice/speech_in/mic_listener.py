@@ -6,6 +6,7 @@ import os
 import time
 from collections.abc import Callable
 
+from voice.audio.devices import require_mic_packages
 from voice.audio.microphone import Endpointer, MicConfig, MicStream, Talking, Utterance
 from voice.errors import SpeechError
 from voice.guide.model import Guide
@@ -100,6 +101,7 @@ def build_mic_listener(
     in one line why not (no engine or model for the language, no microphone)."""
     from voice.speech_in.file_listener import make_recognizer
 
+    require_mic_packages()
     recognizer = make_recognizer(options, guide, os.environ)
     if isinstance(recognizer, NoEngine):
         raise SpeechError(str(recognizer))

@@ -90,7 +90,7 @@ def _vosk_choice(
     language: str, model: Path | None, have_vosk: bool, fetch: str
 ) -> EngineChoice | NoEngine:
     if not have_vosk:
-        return NoEngine("vosk is not installed", "pip install 'voice-guide[speech]'")
+        return NoEngine("vosk is not installed", "pip install vosk")
     if model is None:
         return NoEngine(f"no vosk speech model for language '{language}'", fetch)
     return EngineChoice("vosk", language, model)
@@ -103,7 +103,7 @@ def _sphinx_choice(language: str, have_pocketsphinx: bool) -> EngineChoice | NoE
             f"voice-guide models fetch {language}",
         )
     if not have_pocketsphinx:
-        return NoEngine("pocketsphinx is not installed", "pip install 'voice-guide[speech]'")
+        return NoEngine("pocketsphinx is not installed", "pip install pocketsphinx")
     return EngineChoice("pocketsphinx", language)
 
 
