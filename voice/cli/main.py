@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Sequence
 
-from voice.cli import authoring, check, run
+from voice.cli import authoring, check, guides, run
 from voice.guide.bundled import bundled_guides
 
 
@@ -54,6 +54,7 @@ def export(argv: Sequence[str]) -> int:
 
 SUBCOMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
     "check": check.check,
+    "guides": guides.guides_main,
     "models": models,
     "mics": mics,
     "voices": voices,

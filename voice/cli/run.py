@@ -25,7 +25,7 @@ from voice.session.ports import Listener, Speaker
 from voice.session.resume import Opening, PositionStore, ResumeSink, opening, state_dir
 from voice.session.transcript import TranscriptError, TranscriptSink
 
-SUBCOMMAND_NAMES = ("check", "export", "import", "mics", "models", "voices")
+SUBCOMMAND_NAMES = ("check", "export", "guides", "import", "mics", "models", "voices")
 
 
 def run_parser() -> argparse.ArgumentParser:
