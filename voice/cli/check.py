@@ -1,7 +1,7 @@
 """``voice-guide check FILE...``: validate guide script files, every problem on its own line.
 
-A FILE may also name a bundled guide (``amazon-chat.nl``); a name that is neither is bad input
-(exit 2), told apart from a guide with problems (exit 1).
+A FILE may also name a guide from ``voice-guide guides`` (``amazon-chat.nl``); a name that is
+neither is bad input (exit 2), told apart from a guide with problems (exit 1).
 """
 
 from __future__ import annotations
@@ -12,7 +12,8 @@ from collections.abc import Sequence
 
 from voice.cli.exit_codes import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK
 from voice.errors import GuideError
-from voice.guide.bundled import UnknownGuideError, resolve_guide
+from voice.guide.bundled import UnknownGuideError
+from voice.guide.library import resolve_name, user_guides_dir
 from voice.guide.loader import load_guide
 
 
@@ -32,7 +33,7 @@ def check(argv: Sequence[str]) -> int:
 def _check_one(name: str) -> int:
     """Check one file or bundled guide, print the verdict, return its exit status."""
     try:
-        guide = load_guide(resolve_guide(name))
+        guide = load_guide(resolve_name(name, user_guides_dir()))
     except UnknownGuideError as err:
         print(f"voice-guide: {err}", file=sys.stderr)
         return EXIT_BAD_INPUT

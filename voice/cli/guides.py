@@ -1,4 +1,4 @@
-"""``voice-guide guides``: the guides one can name on the command line, one line each."""
+"""``voice-guide guides``: the guides one can open by name, one line each, and where they are."""
 
 from __future__ import annotations
 
@@ -7,40 +7,48 @@ import sys
 from collections.abc import Sequence
 
 from voice.cli.exit_codes import EXIT_FAILED, EXIT_OK
-from voice.errors import GuideError
-from voice.guide.bundled import bundled_guides
-from voice.guide.loader import load_guide
-from voice.guide.model import Guide
+from voice.guide.library import LibraryEntry, Origin, load_library, user_guides_dir
+
+
+def add_guides_dir_argument(parser: argparse.ArgumentParser) -> None:
+    """``--guides DIR``: the person's guides folder, shared by the commands that open by name."""
+    parser.add_argument(
+        "--guides",
+        metavar="DIR",
+        help="folder of your own guides (default: $VOICE_GUIDE_GUIDES_DIR or the user data dir)",
+    )
 
 
 def guides_main(argv: Sequence[str]) -> int:
-    """List the bundled guides: name, language, number of steps, title."""
+    """List the bundled and the person's guides: name, language, steps, title, where from."""
     parser = argparse.ArgumentParser(
         prog="voice-guide guides",
         description="List the guides voice-guide can open by name (voice-guide NAME).",
     )
-    parser.parse_args(argv)
-    status = EXIT_OK
-    rows: list[tuple[str, Guide]] = []
-    for path in bundled_guides():
-        try:
-            rows.append((path.stem, load_guide(path)))
-        except GuideError as err:  # a broken guide is named, the others still listed
-            print(f"voice-guide: {str(err).splitlines()[0]}", file=sys.stderr)
-            status = EXIT_FAILED
-    print("\n".join(guide_lines(rows)))
-    return status
+    add_guides_dir_argument(parser)
+    args = parser.parse_args(argv)
+    folder = user_guides_dir(args.guides)
+    library = load_library(folder)
+    for err in library.problems:  # a broken guide is named, the others still listed
+        print(f"voice-guide: {str(err).splitlines()[0]}", file=sys.stderr)
+    print("\n".join(guide_lines(library.entries)))
+    print(f"your guides folder: {folder}", file=sys.stderr)
+    return EXIT_FAILED if library.problems else EXIT_OK
 
 
-def guide_lines(rows: Sequence[tuple[str, Guide]]) -> list[str]:
-    """Aligned lines: name, language, steps, title."""
-    width = max((len(name) for name, _ in rows), default=0)
+def guide_lines(entries: Sequence[LibraryEntry]) -> list[str]:
+    """Aligned lines: name, language, steps, title, and where the guide comes from."""
+    width = max((len(entry.name) for entry in entries), default=0)
     return [
-        f"{name:<{width}}  {guide.language:<5}  {_steps(guide):>8}  {guide.title}"
-        for name, guide in rows
+        f"{e.name:<{width}}  {e.guide.language:<5}  {_steps(e):>8}  {e.guide.title}  ({_where(e)})"
+        for e in entries
     ]
 
 
-def _steps(guide: Guide) -> str:
-    count = len(guide.steps)
+def _steps(entry: LibraryEntry) -> str:
+    count = len(entry.guide.steps)
     return f"{count} step{'' if count == 1 else 's'}"
+
+
+def _where(entry: LibraryEntry) -> str:
+    return "bundled" if entry.origin is Origin.BUNDLED else str(entry.path)

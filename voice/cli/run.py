@@ -14,9 +14,11 @@ from typing import IO
 
 from voice import __version__
 from voice.cli.exit_codes import EXIT_BAD_INPUT
+from voice.cli.guides import add_guides_dir_argument
 from voice.dialog.engine import DialogEngine, State
 from voice.errors import GuideError, ModelError, SpeechError, VoiceGuideError
-from voice.guide.bundled import resolve_guide
+from voice.guide.bundled import DEFAULT_GUIDE
+from voice.guide.library import resolve_name, user_guides_dir
 from voice.guide.loader import load_guide
 from voice.guide.model import Guide
 from voice.session.interrupts import exit_status, signals_as_interrupts
@@ -37,9 +39,10 @@ def run_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "script",
         nargs="?",
-        help="guide script file or bundled guide name "
+        help="guide script file or guide name, see voice-guide guides "
         "(default: the bundled English Amazon chat guide)",
     )
+    add_guides_dir_argument(parser)
     parser.add_argument(
         "--text", action="store_true", help="text mode: type commands instead of speaking them"
     )
@@ -84,7 +87,7 @@ def run(argv: Sequence[str]) -> int:
     """The main job: load the guide, pick input and output, hold the conversation."""
     args = run_parser().parse_args(argv)
     try:
-        guide = load_guide(resolve_guide(args.script))
+        guide = load_guide(guide_path(args.script, args.guides))
     except GuideError as err:
         return _report_guide_error(err)
     try:
@@ -115,6 +118,14 @@ def run(argv: Sequence[str]) -> int:
         finally:
             session.close()
     return 0
+
+
+def guide_path(name: str | None, guides_dir: str | None) -> Path:
+    """The file to open: a path as given, a guide by name (the person's or bundled), or the
+    default guide."""
+    if name is None:
+        return DEFAULT_GUIDE
+    return resolve_name(name, user_guides_dir(guides_dir))
 
 
 def _hush(speaker: Speaker) -> bool:
