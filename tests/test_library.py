@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 from tests.test_cli import voice_guide
+from voice.dialog.engine import DialogEngine, State
+from voice.dialog.guide_choice import GuideRef
 from voice.errors import GuideError
 from voice.guide.library import (
     GUIDES_DIR_ENV,
@@ -17,6 +19,7 @@ from voice.guide.library import (
     user_guides_dir,
 )
 from voice.guide.loader import load_guide
+from voice.language.intents import Intent
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
@@ -119,3 +122,123 @@ def test_a_persons_guide_shadows_a_bundled_one_of_the_same_name(guides_dir: Path
 def test_unknown_name_error_is_a_guide_error(tmp_path: Path) -> None:
     with pytest.raises(GuideError, match=r"kettle: .*amazon-chat\.en"):
         resolve_name("kettle", tmp_path)
+
+
+# --- switching guides in the conversation (the engine, pure) ----------------------------------
+
+ROUTER_REF = GuideRef("router-reset.en", "How to reset your home Wi-Fi router", "en")
+KETTLE_REFS = (
+    GuideRef("kettle-descale.en", "Descale a kettle", "en"),
+    GuideRef("kettle-clean.en", "Clean a kettle", "en"),
+)
+AMAZON_NL = GuideRef("amazon-chat.nl", "Een Amazon-klantenservicechat starten", "nl")
+
+
+def engine(*refs: GuideRef, lang: str = "en") -> DialogEngine:
+    return DialogEngine(load_guide(ROOT / "scripts" / f"amazon-chat.{lang}.yaml"), guides=refs)
+
+
+def test_what_guides_do_you_have_lists_the_titles() -> None:
+    reply = engine(ROUTER_REF, *KETTLE_REFS).respond(State(), "what guides do you have")
+    assert reply.intent is Intent.GUIDES and reply.switch_to is None
+    assert "How to reset your home Wi-Fi router, Descale a kettle or Clean a kettle" in reply.say
+    alone = engine().respond(State(), "which guides do you have")
+    assert alone.say == "This is the only guide I have."
+
+
+@pytest.mark.parametrize(
+    "said", ["open the router guide", "switch to the router guide", "open wifi router"]
+)
+def test_open_a_guide_by_title_ends_the_session_naming_it(said: str) -> None:
+    reply = engine(ROUTER_REF, *KETTLE_REFS).respond(State(step=2), said)
+    assert reply.intent is Intent.OPEN_GUIDE
+    assert reply.switch_to == "router-reset.en" and reply.state.ended
+    assert reply.state.step == 2  # this guide's place is kept
+    assert reply.say == "Opening How to reset your home Wi-Fi router."
+
+
+def test_two_fitting_guides_are_asked_back_then_chosen() -> None:
+    walk = engine(ROUTER_REF, *KETTLE_REFS)
+    asked = walk.respond(State(), "open the kettle guide")
+    assert asked.switch_to is None and not asked.state.ended
+    assert asked.say == "Which one: Descale a kettle or Clean a kettle?"
+    chosen = walk.respond(asked.state, "clean a kettle")
+    assert chosen.switch_to == "kettle-clean.en"
+
+
+def test_switch_guide_without_a_title_asks_which() -> None:
+    walk = engine(ROUTER_REF, *KETTLE_REFS)
+    asked = walk.respond(State(), "switch guide")
+    assert asked.say.startswith("Which guide would you like?")
+    assert walk.respond(asked.state, "descale").switch_to == "kettle-descale.en"
+    nothing = walk.respond(asked.state, "the toaster")
+    assert nothing.switch_to is None and "I have no guide like that" in nothing.say
+    assert walk.respond(asked.state, "next").state.step == 1  # a command still works
+
+
+def test_open_something_that_is_no_guide_is_a_question_as_before() -> None:
+    walk = engine(ROUTER_REF)
+    reply = walk.respond(State(), "open the chat window")
+    assert reply.switch_to is None and reply.intent is not Intent.OPEN_GUIDE
+
+
+def test_dutch_requests_and_the_guides_language_breaks_a_tie() -> None:
+    refs = (GuideRef("amazon-chat.en", "Starting an Amazon chat", "en"), AMAZON_NL)
+    walk = engine(*refs, lang="nl")
+    assert walk.respond(State(), "welke handleidingen heb je").intent is Intent.GUIDES
+    assert walk.respond(State(), "open de amazon chat handleiding").switch_to == "amazon-chat.nl"
+
+
+def test_a_start_without_a_guide_asks_which() -> None:
+    walk = engine(ROUTER_REF, AMAZON_NL)
+    opening = walk.start(State(choosing=("router-reset.en", "amazon-chat.nl")))
+    assert opening.say.startswith("Which guide would you like? How to reset")
+    assert walk.respond(opening.state, "router").switch_to == "router-reset.en"
+
+
+# --- switching guides through the real CLI -------------------------------------------------------
+
+
+def test_cli_switches_guides_mid_session_and_keeps_each_place(
+    guides_dir: Path, private_state_dir: Path
+) -> None:
+    router = load_guide(save(ROUTER))
+    en = load_guide(ROOT / "scripts" / "amazon-chat.en.yaml")
+    said = "next\nnext\nwhat guides do you have\nopen the router guide\nnext\nstop\n"
+    result = voice_guide("amazon-chat.en", "--text", "--save-position", stdin=said)
+    assert result.returncode == 0, result.stderr
+    assert router.title in result.stdout and "Opening How to reset" in result.stdout
+    assert router.steps[0].text in result.stdout  # the router guide was walked
+    places = sorted(p.name for p in private_state_dir.glob("*.json"))
+    assert places == ["amazon-chat.en.json", f"{router.id}.en.json"]
+    back = voice_guide("amazon-chat.en", "--text", stdin="")
+    assert f"You were at step 2 of {len(en.steps)}" in back.stdout
+
+
+def test_cli_asks_which_guide_when_told_to_choose(guides_dir: Path) -> None:
+    router = load_guide(save(ROUTER))
+    result = voice_guide("--text", "--choose", stdin="router\nnext\nstop\n")
+    assert result.returncode == 0, result.stderr
+    first = result.stdout.splitlines()[0]
+    assert first.startswith("Which guide would you like?") and router.title in first
+    assert router.steps[0].text in result.stdout
+
+
+def test_a_scripted_run_opens_the_default_guide_without_asking(guides_dir: Path) -> None:
+    save(ROUTER)
+    result = voice_guide("--text", stdin="stop\n")
+    assert "Which guide" not in result.stdout and "Amazon" in result.stdout
+
+
+# --- scripted runs and the saved place ---------------------------------------------------------
+
+
+def test_a_scripted_run_leaves_the_saved_place_alone(private_state_dir: Path) -> None:
+    voice_guide("amazon-chat.en", "--text", "--save-position", stdin="next\n")
+    place = private_state_dir / "amazon-chat.en.json"
+    before = place.read_text(encoding="utf-8")
+    piped = voice_guide("amazon-chat.en", "--text", stdin="continue\nnext\nnext\nstop\n")
+    assert "You were at step 1" in piped.stdout  # read, not overwritten
+    assert place.read_text(encoding="utf-8") == before
+    voice_guide("amazon-chat.en", "--text", "--save-position", stdin="continue\nnext\n")
+    assert place.read_text(encoding="utf-8") != before

@@ -60,6 +60,7 @@ def test_ten_thousand_random_turns(tmp_path: Path, private_state_dir: Path) -> N
             "voice",
             str(EN),
             "--text",
+            "--save-position",
             "--jsonl",
             "-",
             "--transcript",

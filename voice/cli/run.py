@@ -9,16 +9,25 @@ import os
 import sys
 import threading
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
 from voice import __version__
+from voice.cli.choice import (
+    add_choice_arguments,
+    after_switch,
+    first_choice,
+    guide_refs,
+    saves_position,
+)
 from voice.cli.exit_codes import EXIT_BAD_INPUT
 from voice.cli.guides import add_guides_dir_argument
 from voice.dialog.engine import DialogEngine, State
+from voice.dialog.guide_choice import GuideRef
 from voice.errors import GuideError, ModelError, SpeechError, VoiceGuideError
 from voice.guide.bundled import DEFAULT_GUIDE
-from voice.guide.library import resolve_name, user_guides_dir
+from voice.guide.library import Library, load_library, user_guides_dir
 from voice.guide.loader import load_guide
 from voice.guide.model import Guide
 from voice.session.interrupts import exit_status, signals_as_interrupts
@@ -43,6 +52,7 @@ def run_parser() -> argparse.ArgumentParser:
         "(default: the bundled English Amazon chat guide)",
     )
     add_guides_dir_argument(parser)
+    add_choice_arguments(parser)
     parser.add_argument(
         "--text", action="store_true", help="text mode: type commands instead of speaking them"
     )
@@ -87,16 +97,44 @@ def run(argv: Sequence[str]) -> int:
     """The main job: load the guide, pick input and output, hold the conversation."""
     args = run_parser().parse_args(argv)
     try:
-        guide = load_guide(guide_path(args.script, args.guides))
+        library = load_library(user_guides_dir(args.guides))
+        path = guide_path(args.script, library)
+        guide = load_guide(path)
     except GuideError as err:
         return _report_guide_error(err)
+    walk = _walk(args, guide, guide_refs(library, path), first_choice(args, library))
+    while walk.switch_to is not None:  # the person asked for another guide: open it afresh
+        entry = library.find(walk.switch_to)
+        if entry is None:
+            return 0
+        args = after_switch(args, walk.heard)
+        walk = _walk(args, entry.guide, guide_refs(library, entry.path), ())
+    return walk.status
+
+
+@dataclass(frozen=True)
+class Walk:
+    """How one guide's session ended."""
+
+    status: int
+    """Exit status if the run ends here."""
+    switch_to: str | None = None
+    """The guide the person asked to open next."""
+    heard: int = 0
+    """Utterances heard (``--audio-in`` goes on with the files after them)."""
+
+
+def _walk(
+    args: argparse.Namespace, guide: Guide, refs: tuple[GuideRef, ...], choosing: tuple[str, ...]
+) -> Walk:
+    """One guide's session, from its opening (or the 'which guide?' question) to its end."""
     try:
-        kept, start = _remembering(args, guide)
+        kept, start = _remembering(args, guide, choosing)
         sinks = kept + _sinks(args)
     except VoiceGuideError as err:
         print(f"voice-guide: {err}", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    engine = DialogEngine(guide, transcript=_transcript_path(args))
+        return Walk(EXIT_BAD_INPUT)
+    engine = DialogEngine(guide, transcript=_transcript_path(args), guides=refs)
     fallback = TextFallback(
         sys.stderr, prompt="" if args.jsonl == "-" else "> ", history=state_dir() / "history"
     )
@@ -104,28 +142,26 @@ def run(argv: Sequence[str]) -> int:
         speaker = _speaker(args, guide)  # first: the microphone listener follows its .speaking
     except VoiceGuideError as err:  # --voice / --rate / --audio-out that cannot be used
         print(f"voice-guide: {err}", file=sys.stderr)
-        return EXIT_BAD_INPUT
+        return Walk(EXIT_BAD_INPUT)
     session = Session(engine, _listener(args, guide, speaker, fallback), speaker, sinks, fallback)
     with signals_as_interrupts(hush=lambda: _hush(speaker)):
         try:
-            session.run(start.state, start.changed)
+            final = session.run(start.state, start.changed)
         except KeyboardInterrupt as err:  # Ctrl-C, SIGTERM, SIGHUP: the position is saved
             print(file=sys.stderr)
-            return exit_status(err)
+            return Walk(exit_status(err))
         except VoiceGuideError as err:
             print(f"voice-guide: {err}", file=sys.stderr)
-            return 1
+            return Walk(1)
         finally:
             session.close()
-    return 0
+    return Walk(0, final.switch_to, session.turn - 1)
 
 
-def guide_path(name: str | None, guides_dir: str | None) -> Path:
+def guide_path(name: str | None, library: Library) -> Path:
     """The file to open: a path as given, a guide by name (the person's or bundled), or the
     default guide."""
-    if name is None:
-        return DEFAULT_GUIDE
-    return resolve_name(name, user_guides_dir(guides_dir))
+    return DEFAULT_GUIDE if name is None else library.resolve(name)
 
 
 def _hush(speaker: Speaker) -> bool:
@@ -136,11 +172,17 @@ def _hush(speaker: Speaker) -> bool:
     return True
 
 
-def _remembering(args: argparse.Namespace, guide: Guide) -> tuple[list[TurnSink], Opening]:
+def _remembering(
+    args: argparse.Namespace, guide: Guide, choosing: tuple[str, ...]
+) -> tuple[list[TurnSink], Opening]:
     """The sinks that keep the session (saved position, transcript) and where it starts."""
     store = PositionStore(state_dir())
     start = Opening(State()) if args.fresh else opening(store.load(guide), guide)
-    sinks: list[TurnSink] = [ResumeSink(store, guide, sys.stderr)]
+    if choosing:
+        start = Opening(State(choosing=choosing))
+    sinks: list[TurnSink] = []
+    if saves_position(args):
+        sinks.append(ResumeSink(store, guide, sys.stderr))
     if args.transcript:
         sinks.append(TranscriptSink(Path(args.transcript), guide))
     return sinks, start

@@ -28,6 +28,15 @@ MAX_LINE = 20_000
 SLUG = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 Path_ = tuple[str | int, ...]
+NOT_IN_COMMANDS = (
+    Intent.UNKNOWN,
+    Intent.FAQ,
+    Intent.START,
+    Intent.GUIDES,
+    Intent.OPEN_GUIDE,
+)
+"""Intents a guide cannot add phrases for: no phrases at all, or about the library of guides
+(which no single guide owns)."""
 
 
 @dataclass
@@ -333,7 +342,7 @@ def _commands(data: dict[str, Any], out: _Collector) -> dict[str, tuple[str, ...
     if not isinstance(value, dict):
         out.add(("commands",), f"expected a mapping of intent to phrases, got {_kind(value)}")
         return {}
-    names = tuple(i.value for i in Intent if i not in (Intent.UNKNOWN, Intent.FAQ, Intent.START))
+    names = tuple(i.value for i in Intent if i not in NOT_IN_COMMANDS)
     _unknown_keys(value, names, ("commands",), out)
     return {name: _texts(value, name, ("commands",), out) for name in value if name in names}
 
