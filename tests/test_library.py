@@ -3,6 +3,7 @@ filled by ``import --save``; the real CLI in a subprocess with piped input."""
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -19,7 +20,9 @@ from voice.guide.library import (
     user_guides_dir,
 )
 from voice.guide.loader import load_guide
+from voice.guide.model import Guide
 from voice.language.intents import Intent
+from voice.session.resume import Position, PositionStore, position_of
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
@@ -147,7 +150,7 @@ def test_what_guides_do_you_have_lists_the_titles() -> None:
 
 
 @pytest.mark.parametrize(
-    "said", ["open the router guide", "switch to the router guide", "open wifi router"]
+    "said", ["open the router guide", "switch to the router guide", "open the wifi router guide"]
 )
 def test_open_a_guide_by_title_ends_the_session_naming_it(said: str) -> None:
     reply = engine(ROUTER_REF, *KETTLE_REFS).respond(State(step=2), said)
@@ -176,9 +179,10 @@ def test_switch_guide_without_a_title_asks_which() -> None:
     assert walk.respond(asked.state, "next").state.step == 1  # a command still works
 
 
-def test_open_something_that_is_no_guide_is_a_question_as_before() -> None:
-    walk = engine(ROUTER_REF)
-    reply = walk.respond(State(), "open the chat window")
+@pytest.mark.parametrize("said", ["open the chat window", "go to my chat?", "open the box"])
+def test_open_something_that_is_no_guide_is_a_question_as_before(said: str) -> None:
+    walk = engine(ROUTER_REF, AMAZON_NL)
+    reply = walk.respond(State(), said)
     assert reply.switch_to is None and reply.intent is not Intent.OPEN_GUIDE
 
 
@@ -242,3 +246,44 @@ def test_a_scripted_run_leaves_the_saved_place_alone(private_state_dir: Path) ->
     assert place.read_text(encoding="utf-8") == before
     voice_guide("amazon-chat.en", "--text", "--save-position", stdin="continue\nnext\n")
     assert place.read_text(encoding="utf-8") != before
+
+
+# --- a place per guide content ------------------------------------------------------------------
+
+
+def test_a_copy_with_the_same_id_does_not_take_over_the_place(
+    tmp_path: Path, private_state_dir: Path
+) -> None:
+    original = ROOT / "scripts" / "amazon-chat.en.yaml"
+    text = original.read_text(encoding="utf-8")
+    copy = tmp_path / "my-amazon-chat.yaml"
+    copy.write_text(text.replace("on the website", "on the web site", 1), encoding="utf-8")
+    assert load_guide(copy).id == load_guide(original).id
+    voice_guide("amazon-chat.en", "--text", "--save-position", stdin="go to step 3\nstop\n")
+    matched = voice_guide(str(copy), "--text", "--save-position", stdin="start over\nstop\n")
+    assert "This guide has changed since you last used it." in matched.stdout  # said so
+    assert "You were at step 3 of 5" in matched.stdout
+    again = voice_guide("amazon-chat.en", "--text", stdin="")
+    assert "You were at step 3 of 5" in again.stdout and "changed" not in again.stdout
+    copied = voice_guide(str(copy), "--text", stdin="")
+    assert "You were at step 1 of 5" in copied.stdout and "changed" not in copied.stdout
+    assert [p.name for p in private_state_dir.glob("*.json")] == ["amazon-chat.en.json"]
+
+
+def test_finishing_one_version_keeps_the_others_place(tmp_path: Path) -> None:
+    store = PositionStore(tmp_path)
+    first = load_guide(ROOT / "scripts" / "amazon-chat.en.yaml")
+    second = dataclasses.replace(first, steps=first.steps[:4])
+    store.save(first, position_at(first, 3))
+    store.save(second, position_at(second, 2))
+    assert store.load(first) == position_at(first, 3)
+    store.forget(second)
+    assert store.load(first) == position_at(first, 3) and store.load(second) is not None
+    store.forget(first)
+    assert not store.path_for(first).exists()
+
+
+def position_at(guide: Guide, step: int) -> Position:
+    position = position_of(guide, State(step=step))
+    assert position is not None
+    return position

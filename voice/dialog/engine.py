@@ -10,7 +10,15 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 
-from voice.dialog.guide_choice import GuideRef, fitting_guides, requested_title, titles_text
+from voice.dialog.guide_choice import (
+    MIN_SCORE,
+    UNASKED_SCORE,
+    GuideRef,
+    fitting_guides,
+    requested_title,
+    says_guide,
+    titles_text,
+)
 from voice.dialog.messages import messages_for
 from voice.guide.model import Guide
 from voice.language.commands import Vocabulary, parse_command, vocabulary
@@ -323,7 +331,10 @@ class DialogEngine:
     def _open_request(self, state: State, utterance: str) -> Reply | None:
         """'open the router guide': the guide, a 'which one?', or ``None`` (not a request)."""
         title = requested_title(utterance, self.guide.lang)
-        fit = fitting_guides(title, self.guides, self.guide.lang) if title else ()
+        if title is None:
+            return None
+        bar = MIN_SCORE if says_guide(utterance) else UNASKED_SCORE
+        fit = fitting_guides(title, self.guides, self.guide.lang, bar)
         return self._picked(state, fit) if fit else None
 
     def _choose(self, state: State, utterance: str) -> Reply:

@@ -18,6 +18,9 @@ from rapidfuzz import fuzz, utils
 
 MIN_SCORE = 80.0
 """Below this nothing fits: the utterance is taken for a question about the current guide."""
+UNASKED_SCORE = 90.0
+"""The bar for 'open ...'/'go to ...' that does not say "guide": questions start like that too
+("go to my chat?"), so only a near-exact title or name switches guides."""
 TIE_MARGIN = 5.0
 """Guides scoring within this of the best one fit as well: ask which."""
 
@@ -32,6 +35,10 @@ OPEN_WORDS: dict[str, re.Pattern[str]] = {
     ),
 }
 """How a request to open another guide starts, per language; the rest is the title."""
+
+
+GUIDE_WORDS = frozenset({"guide", "handleiding", "gids"})
+"""A request that says one of these is about a guide, not about something in this one."""
 
 
 @dataclass(frozen=True)
@@ -55,13 +62,20 @@ def requested_title(utterance: str, lang: str) -> str | None:
     return None
 
 
-def fitting_guides(text: str, refs: Sequence[GuideRef], lang: str) -> tuple[GuideRef, ...]:
+def says_guide(utterance: str) -> bool:
+    """Whether the utterance names a guide as such ("the router guide")."""
+    return not GUIDE_WORDS.isdisjoint(re.findall(r"\w+", utterance.casefold()))
+
+
+def fitting_guides(
+    text: str, refs: Sequence[GuideRef], lang: str, min_score: float = MIN_SCORE
+) -> tuple[GuideRef, ...]:
     """The guides ``text`` names: one, several (ask which), or none."""
     if len(utils.default_process(text)) < 3:  # "a", "it": every title contains those
         return ()
     scored = [(_score(text, ref), ref) for ref in refs]
     best = max((score for score, _ in scored), default=0.0)
-    if best < MIN_SCORE:
+    if best < min_score:
         return ()
     fit = [ref for score, ref in scored if score >= best - TIE_MARGIN]
     same_language = [ref for ref in fit if ref.language.split("-")[0].lower() == lang]
