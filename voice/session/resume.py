@@ -127,6 +127,8 @@ class PositionStore:
 
     def __init__(self, directory: Path) -> None:
         self.directory = directory
+        self._known: dict[Path, list[Position]] = {}
+        """Every place per file as last read or written: a save every turn need not re-read."""
 
     def path_for(self, guide: Guide) -> Path:
         name = _UNSAFE.sub("_", f"{guide.id or 'guide'}.{guide.language or 'und'}")
@@ -155,7 +157,10 @@ class PositionStore:
     def save(self, guide: Guide, position: Position) -> None:
         """Make ``position`` the latest place, keeping other contents' places; atomically.
         Raises ``ResumeError`` if it cannot."""
-        others = [p for p in self._places(guide) if p.fingerprint != position.fingerprint]
+        path = self.path_for(guide)
+        if path not in self._known:
+            self._known[path] = self._places(guide)
+        others = [p for p in self._known[path] if p.fingerprint != position.fingerprint]
         self._write(guide, [position, *others])
 
     def forget(self, guide: Guide) -> None:
@@ -166,6 +171,7 @@ class PositionStore:
         if rest and len(rest) < len(places):
             self._write(guide, rest)
         elif not rest:
+            self._known.pop(self.path_for(guide), None)
             with contextlib.suppress(FileNotFoundError):
                 self.path_for(guide).unlink()
 
@@ -179,6 +185,7 @@ class PositionStore:
         }
         if others:
             data["others"] = [asdict(p) for p in others[:MAX_OTHERS]]
+        self._known[self.path_for(guide)] = [latest, *others[:MAX_OTHERS]]
         try:
             _write_atomically(self.path_for(guide), json.dumps(data, ensure_ascii=False) + "\n")
         except OSError as err:
