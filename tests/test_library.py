@@ -225,6 +225,7 @@ def test_cli_asks_which_guide_when_told_to_choose(guides_dir: Path) -> None:
     assert result.returncode == 0, result.stderr
     first = result.stdout.splitlines()[0]
     assert first.startswith("Which guide would you like?") and router.title in first
+    assert "starting an Amazon customer service chat" in first  # the default is a choice too
     assert router.steps[0].text in result.stdout
 
 

@@ -102,7 +102,8 @@ def run(argv: Sequence[str]) -> int:
         guide = load_guide(path)
     except GuideError as err:
         return _report_guide_error(err)
-    walk = _walk(args, guide, guide_refs(library, path), first_choice(args, library))
+    choosing = first_choice(args, library)  # the default guide is one of the choices then
+    walk = _walk(args, guide, guide_refs(library, None if choosing else path), choosing)
     while walk.switch_to is not None:  # the person asked for another guide: open it afresh
         entry = library.find(walk.switch_to)
         if entry is None:
