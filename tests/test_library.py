@@ -3,12 +3,14 @@ filled by ``import --save``; the real CLI in a subprocess with piped input."""
 
 from __future__ import annotations
 
+import argparse
 import dataclasses
 from pathlib import Path
 
 import pytest
 
 from tests.test_cli import voice_guide
+from voice.cli.choice import after_switch
 from voice.dialog.engine import DialogEngine, State
 from voice.dialog.guide_choice import GuideRef
 from voice.errors import GuideError
@@ -288,3 +290,11 @@ def position_at(guide: Guide, step: int) -> Position:
     position = position_of(guide, State(step=step))
     assert position is not None
     return position
+
+
+def test_audio_in_goes_on_with_the_files_not_yet_heard_after_a_switch() -> None:
+    args = argparse.Namespace(audio_in=["a.wav", "b.wav", "c.wav"], text=False)
+    assert after_switch(args, 2).audio_in == ["c.wav"]
+    assert after_switch(args, 2).text is False and args.audio_in == ["a.wav", "b.wav", "c.wav"]
+    typed = argparse.Namespace(audio_in=None)
+    assert after_switch(typed, 5) is typed
