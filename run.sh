@@ -86,6 +86,6 @@ if [ "${1:-}" = "test" ]; then
   shift
   run_tests "$@"
 else
-  ensure_venv speech
+  ensure_venv speech,dev
   exec "$VENV/bin/voice-guide" "$@"
 fi

@@ -21,6 +21,17 @@ def private_state_dir(
     return directory
 
 
+@pytest.fixture(autouse=True)
+def private_guides_dir(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """The person's guides folder is an empty one per test: their own guides never change what
+    a test sees (tests/test_library.py puts guides in its own)."""
+    directory = tmp_path_factory.mktemp("guides")
+    monkeypatch.setenv("VOICE_GUIDE_GUIDES_DIR", str(directory))
+    return directory
+
+
 @pytest.fixture
 def pulse_server() -> Iterator[PulseServer]:
     """A private PulseAudio daemon with null sinks ``room`` and ``speaker``

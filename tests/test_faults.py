@@ -200,7 +200,7 @@ class LiveCli:
 
     def __init__(self, *args: str) -> None:
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "voice", "--text", *args],
+            [sys.executable, "-m", "voice", "--text", "--save-position", *args],
             cwd=REPO,
             text=True,
             stdin=subprocess.PIPE,
@@ -314,7 +314,7 @@ def test_sound_server_gone_mid_session_falls_back_to_text_at_the_same_step(
     run_cli("--text", stdin="go to step 2\n")
     env = pulse_server.client_env(sink="speaker", source="room.monitor")
     app = subprocess.Popen(
-        [sys.executable, "-m", "voice", "--jsonl", "-", "--stt", "pocketsphinx"],
+        [sys.executable, "-m", "voice", "--jsonl", "-", "--stt", "pocketsphinx", "--save-position"],
         cwd=REPO,
         env=env,
         text=True,

@@ -19,8 +19,9 @@ from hypothesis import strategies as st
 
 from voice.dialog.engine import DialogEngine, Reply, State
 from voice.errors import GuideError
-from voice.guide.loader import MAX_BYTES, MAX_LINE, TOP_FIELDS, load_guide, parse_guide
+from voice.guide.loader import TOP_FIELDS, load_guide, parse_guide
 from voice.guide.model import Guide
+from voice.guide.yaml_reader import MAX_BYTES, MAX_LINE
 from voice.language.commands import vocabulary
 
 REPO = Path(__file__).resolve().parent.parent

@@ -125,7 +125,7 @@ def test_a_full_session_opens_no_socket(tmp_path: Path, mode: list[str], script:
 
 
 def test_resuming_and_checking_open_no_socket(tmp_path: Path) -> None:
-    audited_run(tmp_path, "--text", stdin="next\nnext\n")
+    audited_run(tmp_path, "--text", "--save-position", stdin="next\nnext\n")
     result, events = audited_run(tmp_path, "--text", stdin="continue\nstop\n")
     assert "Step 2 of 5" in result.stdout and events == []
     result, events = audited_run(tmp_path, "check", str(EN), str(NL))

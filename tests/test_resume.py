@@ -62,9 +62,10 @@ def saved_at(guide: Guide, step: int, tip: int = 0) -> Position:
 def run_cli(
     *args: str, stdin: str = "", env: dict[str, str] | None = None, timeout: float = 60
 ) -> subprocess.CompletedProcess[str]:
-    """The real ``voice-guide`` in a subprocess (inherits the test's private state dir)."""
+    """The real ``voice-guide`` in a subprocess (inherits the test's private state dir); piped,
+    so it saves the place only because it is told to (``--save-position``)."""
     return subprocess.run(
-        [sys.executable, "-m", "voice", *args],
+        [sys.executable, "-m", "voice", *args, "--save-position"],
         input=stdin,
         text=True,
         capture_output=True,

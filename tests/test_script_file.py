@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from voice.errors import GuideError, human_size
-from voice.guide.loader import MAX_BYTES, MAX_LINE, field_path, load_guide, parse_guide
+from voice.guide.loader import load_guide, parse_guide
 from voice.guide.model import Guide
+from voice.guide.yaml_reader import MAX_BYTES, MAX_LINE, field_path
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPTS = ROOT / "scripts"

@@ -2,7 +2,7 @@
 
 Long sessions are where leaks, drifting state and one-in-a-thousand crashes show; the person
 must be able to run the guide all afternoon. Every kind of utterance is mixed in (commands,
-numbers, questions, noise) except 'stop', which would end the run early.
+numbers, questions, noise) except 'stop' and 'switch guide', which would end the run early.
 """
 
 from __future__ import annotations
@@ -22,6 +22,8 @@ from voice.guide.loader import load_guide
 from voice.language.commands import parse_command, vocabulary
 from voice.language.intents import Intent
 
+ENDS = (Intent.STOP, Intent.OPEN_GUIDE)
+"""What ends this guide's session (stop, or opening another guide)."""
 TURNS = 10_000
 SECONDS = 90.0
 """Upper bound for the whole run (about 15 s on a 2-core CI machine)."""
@@ -31,7 +33,7 @@ def utterances(count: int, seed: int) -> list[str]:
     """A reproducible mix of every command phrase, step numbers, FAQ questions and noise."""
     guide = load_guide(EN)
     vocab = vocabulary(guide.lang, guide.commands)
-    pool = [p for intent, ps in vocab.phrases.items() if intent is not Intent.STOP for p in ps]
+    pool = [p for intent, ps in vocab.phrases.items() if intent not in ENDS for p in ps]
     pool += [entry.question for entry in guide.faq] + [f"go to step {n}" for n in range(-1, 8)]
     rng = random.Random(seed)
     said: list[str] = []
@@ -43,7 +45,7 @@ def utterances(count: int, seed: int) -> list[str]:
             text = " ".join(rng.choice(pool).split()[:2] + rng.choice(pool).split()[-2:])
         else:
             text = "".join(rng.choice(string.ascii_letters + " ?!'") for _ in range(12))
-        if text.strip() and parse_command(text, vocab).intent is not Intent.STOP:
+        if text.strip() and parse_command(text, vocab).intent not in ENDS:
             said.append(text.strip())
     return said
 
@@ -60,6 +62,7 @@ def test_ten_thousand_random_turns(tmp_path: Path, private_state_dir: Path) -> N
             "voice",
             str(EN),
             "--text",
+            "--save-position",
             "--jsonl",
             "-",
             "--transcript",

@@ -8,12 +8,19 @@ no guide; both share the PortAudio quirks handled here (a missing PyAudio, start
 from __future__ import annotations
 
 import contextlib
+import importlib.util
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from voice.errors import SpeechError
+
+MIC_PACKAGES_MISSING = (
+    "microphone input needs PyAudio and SpeechRecognition (pip install 'voice-guide[speech]')"
+)
+"""Why there is no microphone when the ``speech`` extra is not installed, with the command that
+adds it: PyAudio needs a C compiler on Linux, so it is not a core dependency."""
 
 
 @dataclass(frozen=True)
@@ -41,11 +48,19 @@ def quiet_stderr() -> Iterator[None]:
         os.close(saved)
 
 
+def require_mic_packages() -> None:
+    """``SpeechError`` (with the install command) unless PyAudio and SpeechRecognition are both
+    installed; checked without importing them, before the slow recogniser is built for nothing."""
+    if not all(importlib.util.find_spec(name) for name in ("pyaudio", "speech_recognition")):
+        raise SpeechError(MIC_PACKAGES_MISSING)
+
+
 def load_pyaudio() -> Any:
+    """The ``pyaudio`` module; ``SpeechError`` naming the install command when it is missing."""
     try:
         import pyaudio
     except ImportError as err:
-        raise SpeechError("no microphone support: PyAudio is not installed") from err
+        raise SpeechError(MIC_PACKAGES_MISSING) from err
     return pyaudio
 
 

@@ -28,7 +28,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from voice.audio.devices import load_pyaudio, quiet_stderr
+from voice.audio.devices import MIC_PACKAGES_MISSING, load_pyaudio, quiet_stderr
 from voice.audio.pcm import rms
 from voice.errors import SpeechError, plural
 
@@ -205,7 +205,7 @@ def _open_source(config: MicConfig) -> Any:
     try:
         import speech_recognition as sr
     except ImportError as err:
-        raise SpeechError("no microphone support: SpeechRecognition is not installed") from err
+        raise SpeechError(MIC_PACKAGES_MISSING) from err
     try:
         with quiet_stderr():
             probe = sr.Microphone(device_index=config.device)

@@ -15,8 +15,9 @@ from voice.authoring.common import ImportResult
 from voice.authoring.export import ExportFormat, export_guide
 from voice.authoring.importer import import_file, keep_from
 from voice.cli.exit_codes import EXIT_BAD_INPUT
+from voice.cli.guides import add_guides_dir_argument
 from voice.errors import BadInputError, GuideError, VoiceGuideError, plural
-from voice.guide.bundled import resolve_guide
+from voice.guide.library import resolve_name, user_guides_dir
 from voice.guide.loader import LANGUAGE_TAG, load_guide, parse_guide
 from voice.guide.model import Guide
 from voice.guide.writer import write_guide
@@ -42,12 +43,21 @@ def import_parser() -> argparse.ArgumentParser:
         "and 'also' phrasings of questions whose text is unchanged",
     )
     parser.add_argument("--force", action="store_true", help="overwrite an existing SCRIPT")
+    parser.add_argument(
+        "--save",
+        action="store_true",
+        help="put the guide in your guides folder as ID.LANG.yaml, to open by name "
+        "(see voice-guide guides)",
+    )
+    add_guides_dir_argument(parser)
     return parser
 
 
 def import_main(argv: Sequence[str]) -> int:
     """Entry point of ``voice-guide import``; returns the exit status."""
     args = import_parser().parse_args(argv)
+    if args.save and args.output:
+        return _fail("--save and -o/--output both say where to write; give one")
     if args.lang and not LANGUAGE_TAG.match(args.lang):
         return _fail(f"--lang '{args.lang}' is not a language tag such as 'en' or 'nl'")
     if args.output and Path(args.output).exists() and not args.force:
@@ -63,6 +73,8 @@ def import_main(argv: Sequence[str]) -> int:
             else (result.guide)
         )
         text = _checked_guide(result, guide, args)
+        if args.save:
+            args.output = str(_saved_path(guide, args))
     except VoiceGuideError as err:
         return _fail(str(err))
     for note in result.notes:
@@ -84,6 +96,19 @@ def _checked_guide(result: ImportResult, guide: Guide, args: argparse.Namespace)
     text = write_guide(guide, comment)
     parse_guide(text, args.output or "<output>")  # the promise: output passes `check`
     return text
+
+
+def _saved_path(guide: Guide, args: argparse.Namespace) -> Path:
+    """Where ``--save`` puts the guide: ``ID.LANG.yaml`` in the person's guides folder."""
+    folder = user_guides_dir(args.guides)
+    path = folder / f"{guide.id}.{guide.language}.yaml"
+    if path.exists() and not args.force:
+        raise OutputError(f"{path} exists; add --force to overwrite it")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise OutputError(f"{folder}: cannot create the guides folder: {err.strerror}") from err
+    return path
 
 
 def _summary(guide: Guide, args: argparse.Namespace, notes: int) -> None:
@@ -114,7 +139,7 @@ def export_main(argv: Sequence[str]) -> int:
     """Entry point of ``voice-guide export``; returns the exit status."""
     args = export_parser().parse_args(argv)
     try:
-        guide = load_guide(resolve_guide(args.script))
+        guide = load_guide(resolve_name(args.script, user_guides_dir()))
     except GuideError as err:
         print(err, file=sys.stderr)
         return EXIT_BAD_INPUT

@@ -1,4 +1,8 @@
-"""``voice-guide check FILE...``: validate guide script files, every problem on its own line."""
+"""``voice-guide check FILE...``: validate guide script files, every problem on its own line.
+
+A FILE may also name a guide from ``voice-guide guides`` (``amazon-chat.nl``); a name that is
+neither is bad input (exit 2), told apart from a guide with problems (exit 1).
+"""
 
 from __future__ import annotations
 
@@ -6,8 +10,10 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from voice.cli.exit_codes import EXIT_FAILED, EXIT_OK
+from voice.cli.exit_codes import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK
 from voice.errors import GuideError, plural
+from voice.guide.bundled import UnknownGuideError
+from voice.guide.library import resolve_name, user_guides_dir
 from voice.guide.loader import load_guide
 
 
@@ -16,18 +22,26 @@ def check(argv: Sequence[str]) -> int:
     parser = argparse.ArgumentParser(
         prog="voice-guide check", description="Validate guide script files."
     )
-    parser.add_argument("files", nargs="+", metavar="FILE")
+    parser.add_argument(
+        "files", nargs="+", metavar="FILE", help="guide script file or bundled guide name"
+    )
     args = parser.parse_args(argv)
-    failed = 0
-    for name in args.files:
-        try:
-            guide = load_guide(name)
-        except GuideError as err:
-            failed += 1
-            print(err, file=sys.stderr)
-            continue
-        print(
-            f"{name}: ok ({plural(len(guide.steps), 'step')}, {plural(len(guide.tips), 'tip')}, "
-            f"{plural(len(guide.faq), 'question')}, language {guide.language})"
-        )
-    return EXIT_FAILED if failed else EXIT_OK
+    statuses = [_check_one(name) for name in args.files]
+    return max(statuses, default=EXIT_OK)
+
+
+def _check_one(name: str) -> int:
+    """Check one file or bundled guide, print the verdict, return its exit status."""
+    try:
+        guide = load_guide(resolve_name(name, user_guides_dir()))
+    except UnknownGuideError as err:
+        print(f"voice-guide: {err}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except GuideError as err:
+        print(err, file=sys.stderr)
+        return EXIT_FAILED
+    print(
+        f"{name}: ok ({plural(len(guide.steps), 'step')}, {plural(len(guide.tips), 'tip')}, "
+        f"{plural(len(guide.faq), 'question')}, language {guide.language})"
+    )
+    return EXIT_OK

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Sequence
 
-from voice.cli import authoring, check, mics, models, run, voices
+from voice.cli import authoring, check, guides, mics, models, run, voices
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -32,6 +32,7 @@ def export(argv: Sequence[str]) -> int:
 
 SUBCOMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
     "check": check.check,
+    "guides": guides.guides_main,
     "models": models.models_main,
     "mics": mics.mics_main,
     "voices": voices.voices_main,

@@ -11,10 +11,12 @@ from pathlib import Path
 from typing import NoReturn
 
 from voice import __version__
+from voice.cli.choice import add_choice_arguments
 from voice.cli.exit_codes import EXIT_BAD_INPUT
+from voice.cli.guides import add_guides_dir_argument
 from voice.speech_in.selection import STT_CHOICES, SpeechOptions
 
-SUBCOMMAND_NAMES = ("check", "export", "import", "mics", "models", "voices")
+SUBCOMMAND_NAMES = ("check", "export", "guides", "import", "mics", "models", "voices")
 
 
 class Parser(argparse.ArgumentParser):
@@ -34,9 +36,11 @@ def run_parser() -> Parser:
     parser.add_argument(
         "script",
         nargs="?",
-        help="guide script file or bundled guide name "
+        help="guide script file or guide name, see voice-guide guides "
         "(default: the bundled English Amazon chat guide)",
     )
+    add_guides_dir_argument(parser)
+    add_choice_arguments(parser)
     parser.add_argument(
         "--text", action="store_true", help="text mode: type commands instead of speaking them"
     )

@@ -1,6 +1,7 @@
 """The main job of ``voice-guide [GUIDE]``: load the guide, wire input and output adapters to the
 dialog engine, hold the conversation. The wiring reads top-down: options -> guide -> sinks ->
-speaker -> listener -> session.
+speaker -> listener -> session. When the person asks for another guide, the session ends with
+``switch_to`` and ``run`` opens that guide afresh (the engine only asks; the CLI does it).
 
 Errors follow the two families of ``voice.errors``: a ``BadInputError`` before the conversation
 starts ends the run with one line and ``EXIT_BAD_INPUT``; an ``UnavailableError`` from the voice
@@ -15,14 +16,18 @@ import os
 import sys
 import threading
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
+from voice.cli.choice import after_switch, first_choice, guide_refs, saves_position
 from voice.cli.exit_codes import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK
 from voice.cli.options import run_parser, speech_in_options
 from voice.dialog.engine import DialogEngine, State
+from voice.dialog.guide_choice import GuideRef
 from voice.errors import BadInputError, GuideError, UnavailableError, VoiceGuideError, plural
-from voice.guide.bundled import resolve_guide
+from voice.guide.bundled import DEFAULT_GUIDE
+from voice.guide.library import Library, load_library, user_guides_dir
 from voice.guide.loader import load_guide
 from voice.guide.model import Guide
 from voice.session.interrupts import exit_status, signals_as_interrupts
@@ -38,26 +43,70 @@ from voice.speech_out.voices import check_rate, check_voice
 
 
 def run(argv: Sequence[str]) -> int:
-    """The main job: load the guide, pick input and output, hold the conversation."""
+    """The main job: load the guide, pick input and output, hold the conversation; then the next
+    guide for as long as the person asks for another one."""
     args = run_parser().parse_args(argv)
     try:
-        guide = load_guide(resolve_guide(args.script))
-        session, start = open_session(args, guide)
+        library = load_library(user_guides_dir(args.guides))
+        path = guide_path(args.script, library)
+        guide = load_guide(path)
     except GuideError as err:
         return _report_guide_error(err)
     except BadInputError as err:
         print(f"voice-guide: {err}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    choosing = first_choice(args, library)  # the default guide is one of the choices then
+    walk = _walk(args, guide, guide_refs(library, None if choosing else path), choosing)
+    while walk.switch_to is not None:  # the person asked for another guide: open it afresh
+        entry = library.find(walk.switch_to)
+        if entry is None:
+            return EXIT_OK
+        args = after_switch(args, walk.heard)
+        walk = _walk(args, entry.guide, guide_refs(library, entry.path), ())
+    return walk.status
+
+
+def guide_path(name: str | None, library: Library) -> Path:
+    """The file to open: a path as given, a guide by name (the person's or bundled), or the
+    default guide."""
+    return DEFAULT_GUIDE if name is None else library.resolve(name)
+
+
+@dataclass(frozen=True)
+class Walk:
+    """How one guide's session ended."""
+
+    status: int
+    """Exit status if the run ends here."""
+    switch_to: str | None = None
+    """The guide the person asked to open next."""
+    heard: int = 0
+    """Utterances heard (``--audio-in`` goes on with the files after them)."""
+
+
+def _walk(
+    args: argparse.Namespace, guide: Guide, refs: tuple[GuideRef, ...], choosing: tuple[str, ...]
+) -> Walk:
+    """One guide's session, from its opening (or the 'which guide?' question) to its end."""
+    try:
+        session, start = open_session(args, guide, refs, choosing)
+    except GuideError as err:
+        return Walk(_report_guide_error(err))
+    except BadInputError as err:
+        print(f"voice-guide: {err}", file=sys.stderr)
+        return Walk(EXIT_BAD_INPUT)
     except VoiceGuideError as err:  # unavailable before the conversation: nothing to fall to
         print(f"voice-guide: {err}", file=sys.stderr)
-        return EXIT_FAILED
+        return Walk(EXIT_FAILED)
     return hold(session, start)
 
 
-def open_session(args: argparse.Namespace, guide: Guide) -> tuple[Session, Opening]:
+def open_session(
+    args: argparse.Namespace, guide: Guide, refs: tuple[GuideRef, ...], choosing: tuple[str, ...]
+) -> tuple[Session, Opening]:
     """Sinks, speaker, listener and engine for ``guide``; on bad input, closes what it opened."""
     with contextlib.ExitStack() as opened:
-        kept, start = _remembering(args, guide)
+        kept, start = _remembering(args, guide, choosing)
         opened.callback(_close_all, kept)
         sinks = kept + _sinks(args)
         opened.callback(_close_all, sinks[len(kept) :])
@@ -70,25 +119,25 @@ def open_session(args: argparse.Namespace, guide: Guide) -> tuple[Session, Openi
         opened.pop_all()
     if spoken.notice:  # only now: after bad input, the one line must be about the input
         print(f"voice-guide: {spoken.notice}", file=sys.stderr)
-    speaker = spoken.speaker
-    engine = DialogEngine(guide, transcript=_transcript_path(args))
-    return Session(engine, listener, speaker, sinks, fallback), start
+    engine = DialogEngine(guide, transcript=_transcript_path(args), guides=refs)
+    return Session(engine, listener, spoken.speaker, sinks, fallback), start
 
 
-def hold(session: Session, start: Opening) -> int:
-    """The conversation, until the guide ends, the person stops, or a signal comes."""
+def hold(session: Session, start: Opening) -> Walk:
+    """The conversation, until the guide ends, the person stops or asks for another guide, or a
+    signal comes."""
     with signals_as_interrupts(hush=lambda: _hush(session.speaker)):
         try:
-            session.run(start.state, start.changed)
+            final = session.run(start.state, start.changed)
         except KeyboardInterrupt as err:  # Ctrl-C, SIGTERM, SIGHUP: the position is saved
             print(file=sys.stderr)
-            return exit_status(err)
+            return Walk(exit_status(err))
         except VoiceGuideError as err:
             print(f"voice-guide: {err}", file=sys.stderr)
-            return EXIT_FAILED
+            return Walk(EXIT_FAILED)
         finally:
             session.close()
-    return EXIT_OK
+    return Walk(EXIT_OK, final.switch_to, session.turn - 1)
 
 
 def _close_all(sinks: list[TurnSink]) -> None:
@@ -114,11 +163,17 @@ def _report_guide_error(err: GuideError) -> int:
 # --- sinks: who follows the conversation -------------------------------------------------------
 
 
-def _remembering(args: argparse.Namespace, guide: Guide) -> tuple[list[TurnSink], Opening]:
+def _remembering(
+    args: argparse.Namespace, guide: Guide, choosing: tuple[str, ...]
+) -> tuple[list[TurnSink], Opening]:
     """The sinks that keep the session (saved position, transcript) and where it starts."""
     store = PositionStore(state_dir())
     start = Opening(State()) if args.fresh else opening(store.load(guide), guide)
-    sinks: list[TurnSink] = [ResumeSink(store, guide, sys.stderr)]
+    if choosing:
+        start = Opening(State(choosing=choosing))
+    sinks: list[TurnSink] = []
+    if saves_position(args):
+        sinks.append(ResumeSink(store, guide, sys.stderr))
     if args.transcript:
         sinks.append(TranscriptSink(Path(args.transcript), guide))
     return sinks, start

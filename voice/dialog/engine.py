@@ -6,10 +6,19 @@ and acts on the reply (speaks it, logs it, adjusts the voice, ends).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 
+from voice.dialog.guide_choice import (
+    MIN_SCORE,
+    UNASKED_SCORE,
+    GuideRef,
+    fitting_guides,
+    requested_title,
+    says_guide,
+    titles_text,
+)
 from voice.dialog.messages import messages_for
 from voice.guide.model import Guide
 from voice.language.commands import Vocabulary, normalise, parse_command, vocabulary
@@ -59,6 +68,10 @@ class State:
     """At a saved position offered back ('continue' or 'start over'), not yet read out."""
     listed: int = 0
     """Questions of the FAQ list read so far, for 'more'; 0 when no list is being read."""
+    choosing: tuple[str, ...] = ()
+    """Names of the guides the person was asked to choose from ("which one?")."""
+    switch_to: str | None = None
+    """The guide the person asked to open: the session ends and the CLI opens that one."""
 
 
 @dataclass(frozen=True)
@@ -77,6 +90,11 @@ class Reply:
         """Current step number after the turn, ``None`` at the introduction (event-log field)."""
         return self.state.step or None
 
+    @property
+    def switch_to(self) -> str | None:
+        """The name of the guide to open instead of this one, if the person asked for one."""
+        return self.state.switch_to
+
 
 Handler = Callable[["DialogEngine", State, Command], Reply]
 
@@ -85,9 +103,14 @@ class DialogEngine:
     """Walks one guide; build once per guide (vocabulary and question index are precomputed)."""
 
     def __init__(
-        self, guide: Guide, matcher: QuestionMatcher | None = None, transcript: str | None = None
+        self,
+        guide: Guide,
+        matcher: QuestionMatcher | None = None,
+        transcript: str | None = None,
+        guides: Sequence[GuideRef] = (),
     ) -> None:
         self.guide = guide
+        self.guides = tuple(guides)  # the others one may switch to ('open the router guide')
         self.transcript = transcript  # said by the 'transcript' command; None: none is kept
         self.vocab: Vocabulary = vocabulary(guide.lang, guide.commands)
         self.matcher = matcher if matcher is not None else build_matcher(guide)
@@ -99,6 +122,8 @@ class DialogEngine:
         ``changed`` says the guide's steps changed since the position was saved.
         """
         state = state or State()
+        if state.choosing:  # started without a guide named: which one?
+            return self._ask_which(state, self._refs(state.choosing), "guide_choose")
         if state.resuming and 1 <= state.step <= self.total:
             return self._offer(state, changed)
         say = self._msg("welcome", title=_sentence(self.guide.title), intro=self.guide.intro)
@@ -122,17 +147,20 @@ class DialogEngine:
     def respond(self, state: State, utterance: str) -> Reply:
         """Answer one utterance (typed or recognised text)."""
         command = parse_command(utterance, self.vocab)
+        if state.choosing and command.intent is Intent.UNKNOWN:
+            return self._choose(state, utterance)
         if state.pending is not None:
             answered = self._answer_pending(state, utterance, command.intent)
             if answered is not None:
                 return answered
-        state = replace(state, pending=None)
+        state = replace(state, pending=None, choosing=())
         if state.resuming:
             command = _offer_answer(command)
         if command.intent is Intent.UNKNOWN:
             if state.listed and normalise(utterance) in MORE_WORDS.get(self.guide.lang, ()):
                 return self._faq_more(state)
-            return self._question(replace(state, listed=0), utterance)
+            opened = self._open_request(state, utterance)
+            return opened or self._question(replace(state, listed=0), utterance)
         state = replace(state, misses=0, paused=False, listed=0)
         return HANDLERS[command.intent](self, state, command)
 
@@ -317,6 +345,53 @@ class DialogEngine:
             say = self._msg("goodbye", number=state.step, total=self.total)
         return self._reply(say, Intent.STOP, replace(state, ended=True), remember=False)
 
+    # --- other guides (see voice.dialog.guide_choice) -------------------------------------
+
+    def _guides(self, state: State, _: Command) -> Reply:
+        if not self.guides:
+            return self._reply(self._msg("guides_none"), Intent.GUIDES, state, remember=False)
+        say = self._msg("guides_list", titles=titles_text(self.guides, self._msg("or")))
+        return self._reply(say, Intent.GUIDES, state, remember=False)
+
+    def _open_guide(self, state: State, _: Command) -> Reply:
+        if not self.guides:
+            return self._reply(self._msg("guides_none"), Intent.OPEN_GUIDE, state, remember=False)
+        return self._ask_which(state, self.guides, "guide_choose")
+
+    def _open_request(self, state: State, utterance: str) -> Reply | None:
+        """'open the router guide': the guide, a 'which one?', or ``None`` (not a request)."""
+        title = requested_title(utterance, self.guide.lang)
+        if title is None:
+            return None
+        bar = MIN_SCORE if says_guide(utterance) else UNASKED_SCORE
+        fit = fitting_guides(title, self.guides, self.guide.lang, bar)
+        return self._picked(state, fit) if fit else None
+
+    def _choose(self, state: State, utterance: str) -> Reply:
+        """The answer to 'which one?': a title or name, alone or as 'open ...'."""
+        among = self._refs(state.choosing)
+        text = requested_title(utterance, self.guide.lang) or utterance
+        fit = fitting_guides(text, among, self.guide.lang)
+        if fit:
+            return self._picked(state, fit)
+        say = self._msg("guide_unknown", titles=titles_text(among, self._msg("or")))
+        return self._reply(say, Intent.OPEN_GUIDE, state, remember=False)
+
+    def _picked(self, state: State, fit: Sequence[GuideRef]) -> Reply:
+        if len(fit) > 1:
+            return self._ask_which(state, fit, "guide_which")
+        say = self._msg("guide_opening", title=_sentence(fit[0].title))
+        state = replace(state, choosing=(), switch_to=fit[0].name, ended=True)
+        return self._reply(say, Intent.OPEN_GUIDE, state, remember=False)
+
+    def _ask_which(self, state: State, refs: Sequence[GuideRef], key: str) -> Reply:
+        say = self._msg(key, titles=titles_text(refs, self._msg("or")))
+        state = replace(state, choosing=tuple(ref.name for ref in refs))
+        return self._reply(say, Intent.OPEN_GUIDE, state, remember=False)
+
+    def _refs(self, names: Sequence[str]) -> tuple[GuideRef, ...]:
+        return tuple(ref for ref in self.guides if ref.name in names)
+
     # --- questions -------------------------------------------------------------------------
 
     def _question(self, state: State, utterance: str) -> Reply:
@@ -444,4 +519,6 @@ HANDLERS: Mapping[Intent, Handler] = {
     Intent.NO: DialogEngine._yes_no,
     Intent.STOP: DialogEngine._stop,
     Intent.TRANSCRIPT: DialogEngine._transcript,
+    Intent.GUIDES: DialogEngine._guides,
+    Intent.OPEN_GUIDE: DialogEngine._open_guide,
 }

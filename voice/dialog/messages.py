@@ -63,6 +63,12 @@ EN: Mapping[str, str] = {
     "longer in it, so we start from the beginning.",
     "transcript": "The transcript is being written to {path}",
     "no_transcript": "No transcript is being kept. Start with --transcript FILE to keep one.",
+    "guides_list": "I have these guides: {titles}. Say 'open' and a title.",
+    "guides_none": "This is the only guide I have.",
+    "guide_choose": "Which guide would you like? {titles}.",
+    "guide_which": "Which one: {titles}?",
+    "guide_unknown": "I have no guide like that. I have: {titles}.",
+    "guide_opening": "Opening {title}",
 }
 
 NL: Mapping[str, str] = {
@@ -125,6 +131,12 @@ NL: Mapping[str, str] = {
     "transcript": "Het gesprek wordt opgeschreven in {path}",
     "no_transcript": "Er wordt geen transcript bijgehouden. Start met --transcript BESTAND om "
     "er een bij te houden.",
+    "guides_list": "Ik heb deze handleidingen: {titles}. Zeg 'open' en een titel.",
+    "guides_none": "Dit is de enige handleiding die ik heb.",
+    "guide_choose": "Welke handleiding wilt u? {titles}.",
+    "guide_which": "Welke bedoelt u: {titles}?",
+    "guide_unknown": "Zo'n handleiding heb ik niet. Ik heb: {titles}.",
+    "guide_opening": "Ik open {title}",
 }
 
 TABLES: Mapping[str, Mapping[str, str]] = {"en": EN, "nl": NL}

@@ -1,8 +1,8 @@
 """Guide script files: YAML in, a validated ``Guide`` out, every problem named by file, line, field.
 
-We walk PyYAML's node tree ourselves instead of using ``safe_load`` so that each value keeps its
-line number, duplicate keys are caught (PyYAML silently keeps the last), and aliases — the one
-YAML feature that lets a small file expand into a huge one — are refused.
+``voice.guide.yaml_reader`` turns the file into plain data with the line of every field; here
+that data is checked field by field, every problem collected (most useful first), and built into
+a ``Guide``.
 """
 
 from __future__ import annotations
@@ -10,41 +10,26 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from voice.errors import GuideError, Location, human_size, plural
+from voice.errors import GuideError, Location
 from voice.guide.model import FaqEntry, Guide, Step
-from voice.guide.yaml_problems import yaml_problem
+from voice.guide.yaml_reader import Path_, Text, field_path, read_yaml
 from voice.language.intents import Intent
-
-MAX_BYTES = 4 * 1024 * 1024
-"""Largest script file accepted; a generated 2,000-step guide is well under 1 MiB."""
-MAX_LINE = 20_000
-"""Longest line accepted, in characters: longer ones are almost always a pasted binary."""
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
-Path_ = tuple[str | int, ...]
-
-
-@dataclass
-class _Value:
-    """A plain value with the line of every field inside it."""
-
-    data: Any
-    lines: dict[Path_, int] = field(default_factory=dict)
-
-
-def field_path(path: Path_) -> str:
-    """``("steps", 1, "title")`` -> ``steps[2].title``: list positions are 1-based, like steps."""
-    text = ""
-    for part in path:
-        text += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if text else part)
-    return text
+NOT_IN_COMMANDS = (
+    Intent.UNKNOWN,
+    Intent.FAQ,
+    Intent.START,
+    Intent.CLARIFY,
+    Intent.GUIDES,
+    Intent.OPEN_GUIDE,
+)
+"""Intents a guide cannot add phrases for: no phrases at all, or about the library of guides
+(which no single guide owns)."""
 
 
 class _Collector:
@@ -92,128 +77,13 @@ def load_guide(path: str | Path) -> Guide:
 
 def parse_guide(raw: bytes | str, source: str = "<string>") -> Guide:
     """Validate script text; the pure half of ``load_guide``, also used by importers and tests."""
-    text = _decode(raw, source)
-    value = _parse_yaml(text, source)
+    value = read_yaml(raw, source)
     collector = _Collector(source, value.lines)
     guide = _build_guide(value.data, collector)
     if collector.problems or guide is None:
         problems, lead = collector.sorted()
         raise GuideError(problems or [(Location(source), "not a guide")], lead)
     return guide
-
-
-def _decode(raw: bytes | str, source: str) -> str:
-    size = len(raw.encode() if isinstance(raw, str) else raw)
-    if size > MAX_BYTES:
-        message = f"file is {human_size(size)}; the limit is {human_size(MAX_BYTES)}"
-        raise GuideError.single(Location(source), message)
-    text = raw if isinstance(raw, str) else _utf8(raw, source)
-    if not text.strip():
-        raise GuideError.single(Location(source), "empty file")
-    for number, line in enumerate(text.splitlines(), start=1):
-        if len(line) > MAX_LINE:
-            message = f"line is {plural(len(line), 'character')}; the limit is {MAX_LINE:,}"
-            raise GuideError.single(Location(source, number), message)
-    return text
-
-
-def _utf8(raw: bytes, source: str) -> str:
-    if b"\x00" in raw:
-        raise GuideError.single(Location(source), "binary file, not a YAML script")
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        line = raw[: err.start].count(b"\n") + 1
-        raise GuideError.single(Location(source, line), "not valid UTF-8 text") from None
-
-
-def _compose(text: str) -> yaml.Node | None:
-    """libyaml when present (ten times faster on big guides); on an error, PyYAML's own parser
-    again, because its messages say what was expected where."""
-    try:
-        return yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.YAMLError:
-        return yaml.compose(text, Loader=yaml.SafeLoader)
-
-
-def _parse_yaml(text: str, source: str) -> _Value:
-    try:
-        node = _compose(text)
-    except yaml.MarkedYAMLError as err:
-        line, problem = yaml_problem(err)
-        raise GuideError.single(Location(source, line), problem) from None
-    except yaml.YAMLError as err:
-        raise GuideError.single(Location(source), f"invalid YAML: {err}") from None
-    if node is None:
-        raise GuideError.single(Location(source), "empty file")
-    value = _Value(None)
-    value.data = _to_plain(node, (), value.lines, source, set())
-    return value
-
-
-def _to_plain(
-    node: yaml.Node, path: Path_, lines: dict[Path_, int], source: str, seen: set[int]
-) -> Any:
-    if id(node) in seen:  # an alias: the node is the anchored one, so report where it is used
-        line = lines.get(path) or lines.get(path[:-1])  # list items: the list's line
-        where = Location(source, line, field_path(path) or None)
-        raise GuideError.single(where, "YAML aliases (*name) are not supported")
-    seen.add(id(node))
-    lines[path] = node.start_mark.line + 1
-    if node.tag not in _PLAIN_TAGS and not isinstance(node, yaml.ScalarNode):
-        where = Location(source, lines[path], field_path(path) or None)  # !!python/object...
-        tag = node.tag.replace("tag:yaml.org,2002:", "!!")
-        raise GuideError.single(where, f"YAML tag {tag} is not supported")
-    if isinstance(node, yaml.MappingNode):
-        return _mapping(node, path, lines, source, seen)
-    if isinstance(node, yaml.SequenceNode):
-        return [
-            _to_plain(item, (*path, i), lines, source, seen) for i, item in enumerate(node.value)
-        ]
-    return _scalar(node, Location(source, lines[path], field_path(path) or None))
-
-
-_PLAIN_TAGS = frozenset({"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
-"""Lists and mappings are plain data; any other tag on them (``!!python/object``, ``!!set``,
-``!!omap``, ``!include``) asks for a constructor, and a script file must never run one."""
-
-
-def _mapping(
-    node: yaml.MappingNode, path: Path_, lines: dict[Path_, int], source: str, seen: set[int]
-) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key_node, value_node in node.value:
-        where = Location(source, key_node.start_mark.line + 1, field_path(path) or None)
-        key = str(_scalar(key_node, where)) if isinstance(key_node, yaml.ScalarNode) else "?"
-        if key in result:
-            where = Location(source, key_node.start_mark.line + 1, field_path((*path, key)))
-            raise GuideError.single(where, "duplicate key")
-        lines[(*path, key)] = key_node.start_mark.line + 1
-        result[key] = _to_plain(value_node, (*path, key), lines, source, seen)
-        lines[(*path, key)] = key_node.start_mark.line + 1
-    return result
-
-
-def _scalar(node: yaml.Node, where: Location) -> Any:
-    if node.tag == "tag:yaml.org,2002:str":  # nearly every scalar of a guide: no loader needed
-        return node.value
-    try:
-        value = yaml.SafeLoader("").construct_object(node)
-    except (yaml.YAMLError, ValueError, TypeError) as err:  # '<<', '!!python/...', '!!int x'
-        problem = (
-            "YAML merge keys (<<) are not supported"
-            if node.tag.endswith(":merge")
-            else f"cannot read {node.value!r} tagged {node.tag}"
-        )
-        raise GuideError.single(where, problem) from err
-    # Numbers stay as the author typed them ("24/7" and "1984" are text to us).
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return _Text(node.value)
-    return value
-
-
-class _Text(str):
-    """A scalar YAML read as a number, kept as the text the author wrote."""
 
 
 # --- validation -----------------------------------------------------------------------------
@@ -271,7 +141,7 @@ def _kind(value: Any) -> str:
         return "a list"
     if isinstance(value, dict):
         return "a mapping"
-    if isinstance(value, _Text):
+    if isinstance(value, Text):
         return "a number"
     if isinstance(value, str):
         return "text"
@@ -344,11 +214,7 @@ def _commands(data: dict[str, Any], out: _Collector) -> dict[str, tuple[str, ...
     if not isinstance(value, dict):
         out.add(("commands",), f"expected a mapping of intent to phrases, got {_kind(value)}")
         return {}
-    names = tuple(
-        i.value
-        for i in Intent
-        if i not in (Intent.UNKNOWN, Intent.FAQ, Intent.START, Intent.CLARIFY)
-    )
+    names = tuple(i.value for i in Intent if i not in NOT_IN_COMMANDS)
     _unknown_keys(value, names, ("commands",), out)
     return {name: _texts(value, name, ("commands",), out) for name in value if name in names}
 

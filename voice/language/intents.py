@@ -33,6 +33,10 @@ class Intent(str, Enum):
     NO = "no"
     STOP = "stop"
     TRANSCRIPT = "transcript"
+    GUIDES = "guides"
+    """'What guides do you have': the other guides one can switch to."""
+    OPEN_GUIDE = "open_guide"
+    """'Switch guide', or 'open the router guide' (then the reply names the guide to open)."""
     UNKNOWN = "unknown"
 
 

@@ -1,8 +1,13 @@
 """Never lose the person's place: the position in each guide, saved after every turn.
 
-One small JSON file per guide and language in the user's state dir, replaced atomically (temp
+One small JSON file per guide id and language in the user's state dir, replaced atomically (temp
 file, fsync, rename), so a crash or ``kill -9`` at any moment leaves either the old or the new
-position, never a torn file. Deciding *where* to resume in a guide that changed since is pure
+position, never a torn file. Inside, a place is keyed by the guide's content too (the steps'
+fingerprint): the latest place at the top, the places of other versions of the same id under
+``others``. So an edited copy of a guide, or a different guide that happens to share its id,
+does not take over the original's place: it is matched to the latest place as a *changed* guide
+(and the person is told), and the original finds its own place again when it is opened.
+Deciding *where* to resume in a guide that changed since is pure
 (``opening``); only ``PositionStore`` touches files.
 """
 
@@ -28,6 +33,8 @@ from voice.session.loop import TurnRecord
 STATE_DIR_ENV = "VOICE_GUIDE_STATE_DIR"
 """Environment variable overriding where positions are kept (tests, portable installs)."""
 FORMAT_VERSION = 1
+MAX_OTHERS = 8
+"""Places kept for other versions (contents) of the same guide id, most recent first."""
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 
@@ -120,38 +127,71 @@ class PositionStore:
 
     def __init__(self, directory: Path) -> None:
         self.directory = directory
+        self._known: dict[Path, list[Position]] = {}
+        """Every place per file as last read or written: a save every turn need not re-read."""
 
     def path_for(self, guide: Guide) -> Path:
         name = _UNSAFE.sub("_", f"{guide.id or 'guide'}.{guide.language or 'und'}")
         return self.directory / f"{name}.json"
 
     def load(self, guide: Guide) -> Position | None:
-        """The saved position; ``None`` if there is none or the file is unreadable (start fresh)."""
+        """The place saved for this content of the guide, else the latest one for its id (which
+        ``opening`` then treats as a changed guide); ``None`` if none or unreadable."""
+        places = self._places(guide)
+        mine = fingerprint(guide)
+        return next((p for p in places if p.fingerprint == mine), places[0] if places else None)
+
+    def _places(self, guide: Guide) -> list[Position]:
+        """Every saved place of this id and language, latest first; ``[]`` for a bad file."""
         try:
             data = json.loads(self.path_for(guide).read_text(encoding="utf-8"))
         except (OSError, ValueError):
-            return None
-        return _position(data)
+            return []
+        latest = _position(data)
+        if latest is None:
+            return []
+        others = data.get("others") if isinstance(data.get("others"), list) else []
+        parsed = (_position({"version": FORMAT_VERSION, **o}) for o in others if type(o) is dict)
+        return [latest, *(p for p in parsed if p is not None)]
 
     def save(self, guide: Guide, position: Position) -> None:
-        """Replace the saved position atomically; raises ``ResumeError`` if it cannot."""
-        data = {
+        """Make ``position`` the latest place, keeping other contents' places; atomically.
+        Raises ``ResumeError`` if it cannot."""
+        path = self.path_for(guide)
+        if path not in self._known:
+            self._known[path] = self._places(guide)
+        others = [p for p in self._known[path] if p.fingerprint != position.fingerprint]
+        self._write(guide, [position, *others])
+
+    def forget(self, guide: Guide) -> None:
+        """Remove this content's place (the guide was finished); the file goes with the last."""
+        mine = fingerprint(guide)
+        places = self._places(guide)
+        rest = [p for p in places if p.fingerprint != mine]
+        if rest and len(rest) < len(places):
+            self._write(guide, rest)
+        elif not rest:
+            self._known.pop(self.path_for(guide), None)
+            with contextlib.suppress(FileNotFoundError):
+                self.path_for(guide).unlink()
+
+    def _write(self, guide: Guide, places: list[Position]) -> None:
+        latest, *others = places
+        data: dict[str, Any] = {
             "version": FORMAT_VERSION,
             "guide": guide.id,
             "language": guide.language,
-            **asdict(position),
+            **asdict(latest),
         }
+        if others:
+            data["others"] = [asdict(p) for p in others[:MAX_OTHERS]]
+        self._known[self.path_for(guide)] = [latest, *others[:MAX_OTHERS]]
         try:
             _write_atomically(self.path_for(guide), json.dumps(data, ensure_ascii=False) + "\n")
         except OSError as err:
             raise ResumeError(
                 f"{self.directory}: cannot save the position: {err.strerror or err}"
             ) from err
-
-    def forget(self, guide: Guide) -> None:
-        """Remove the saved position (the guide was finished)."""
-        with contextlib.suppress(FileNotFoundError):
-            self.path_for(guide).unlink()
 
 
 def _position(data: Any) -> Position | None:

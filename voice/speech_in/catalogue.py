@@ -24,6 +24,7 @@ import urllib.error
 import urllib.request
 import zipfile
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -137,7 +138,7 @@ def _hex(value: Any) -> str | None:
 
 
 def bundled_catalogue() -> list[CatalogueEntry]:
-    text = (Path(__file__).parents[1] / "data" / "vosk-models.json").read_text(encoding="utf-8")
+    text = resources.files("voice").joinpath("data/vosk-models.json").read_text(encoding="utf-8")
     return parse_catalogue(json.loads(text), "voice/data/vosk-models.json")
 
 

@@ -6,6 +6,7 @@ import os
 import time
 from collections.abc import Callable
 
+from voice.audio.devices import require_mic_packages
 from voice.audio.microphone import Endpointer, MicConfig, MicStream, Talking, Utterance
 from voice.errors import SpeechError
 from voice.guide.model import Guide
@@ -97,5 +98,6 @@ def build_mic_listener(
 ) -> MicListener:
     """The CLI's voice input: recogniser for the guide + microphone. Raises what
     ``make_recognizer`` raises, or ``SpeechError`` when there is no microphone."""
+    require_mic_packages()
     recognizer = make_recognizer(options, guide, os.environ)
     return open_mic_listener(recognizer, speaker, guide, device)

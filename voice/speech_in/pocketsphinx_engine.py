@@ -186,7 +186,7 @@ def _model_dir() -> Path:
         import pocketsphinx
     except ImportError as err:
         raise EngineUnavailableError(
-            "pocketsphinx is not installed (pip install 'voice-guide[speech]')"
+            "pocketsphinx is not installed (pip install pocketsphinx)"
         ) from err
     return Path(pocketsphinx.get_model_path()) / "en-us"
 

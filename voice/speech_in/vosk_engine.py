@@ -67,9 +67,7 @@ def _import_vosk() -> Any:
     try:
         import vosk
     except ImportError as err:
-        raise EngineUnavailableError(
-            "vosk is not installed (pip install 'voice-guide[speech]')"
-        ) from err
+        raise EngineUnavailableError("vosk is not installed (pip install vosk)") from err
     vosk.SetLogLevel(-1)
     return vosk
 

@@ -14,6 +14,7 @@ Protocol: JSON lines. The child announces ``{"ready": ..., "rate": HZ, "voices":
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import queue
@@ -29,7 +30,7 @@ from typing import IO, Any
 
 from voice.audio.pcm import Clip
 from voice.errors import SpeechError
-from voice.speech_out.voices import VoiceInfo, voices_from_engine
+from voice.speech_out.voices import PYTTSX3_MISSING, VoiceInfo, voices_from_engine
 
 START_TIMEOUT = 20.0
 """Seconds for the child to import pyttsx3 and synthesise its probe (slow, loaded CI machines)."""
@@ -57,6 +58,8 @@ class TtsWorker:
     """Parent side: one child process, restarted once per failed request."""
 
     def __init__(self, driver: str | None = None) -> None:
+        if importlib.util.find_spec("pyttsx3") is None:  # the child would fail on its import
+            raise SynthesisError(PYTTSX3_MISSING)
         self.driver = driver
         self._dir = Path(tempfile.mkdtemp(prefix="voice-guide-tts-", dir=_fast_tmp()))
         self._count = 0

@@ -119,11 +119,17 @@ def check_voice(name: str, driver: str | None = None) -> None:
     find_voice(voices, name)
 
 
+PYTTSX3_MISSING = "spoken replies need pyttsx3 (pip install pyttsx3)"
+"""Why there is no voice when pyttsx3 (a core dependency) is missing, with the fix."""
+
+
 def installed_voices(driver: str | None = None) -> list[VoiceInfo]:
     """The voices pyttsx3 offers here; ``SpeechError`` when the driver cannot start."""
     try:
         import pyttsx3
-
+    except ImportError as err:
+        raise SpeechError(PYTTSX3_MISSING) from err
+    try:
         return voices_from_engine(pyttsx3.init(driver))
     except Exception as err:  # any driver failure (ImportError, OSError, RuntimeError) means no TTS
         raise SpeechError(f"text-to-speech is not available ({type(err).__name__}: {err})") from err
