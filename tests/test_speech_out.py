@@ -22,7 +22,9 @@ from voice.guide.loader import load_guide
 from voice.guide.model import Guide
 from voice.language.sentences import split_sentences
 from voice.session.ports import SilentSpeaker
-from voice.speech_out.pyttsx3_worker import SynthesisError, TtsWorker
+from voice.speech_out.contract import SynthesisError
+from voice.speech_out.pyttsx3_synthesis import Pyttsx3Synthesizer
+from voice.speech_out.pyttsx3_worker import TtsWorker
 from voice.speech_out.speaker import SpeakerChoice, SpeechOptions, TtsSpeaker, make_speaker
 
 SCRIPTS = Path(__file__).resolve().parent.parent / "scripts"
@@ -168,7 +170,9 @@ def test_two_hundred_replies_in_a_row_never_hang(pulse_server: PulseServer, tmp_
 
 
 def test_dead_engine_is_restarted_and_the_session_goes_on(files_speaker: TtsSpeaker) -> None:
-    worker = files_speaker._worker
+    synthesizer = files_speaker.synthesizer
+    assert isinstance(synthesizer, Pyttsx3Synthesizer)
+    worker = synthesizer.worker
     assert worker.pid is not None
     os.kill(worker.pid, signal.SIGKILL)
     wav = files_speaker.say("Still here after the engine died.")

@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import os
 import queue
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -28,17 +29,13 @@ from pathlib import Path
 from typing import IO, Any
 
 from voice.audio.pcm import Clip
-from voice.errors import SpeechError
+from voice.speech_out.contract import SynthesisError
 from voice.speech_out.voices import VoiceInfo, voices_from_engine
 
 START_TIMEOUT = 20.0
 """Seconds for the child to import pyttsx3 and synthesise its probe (slow, loaded CI machines)."""
 BASE_TIMEOUT, PER_CHAR_TIMEOUT = 3.0, 0.01
 """A request's deadline: espeak-ng needs ~10 ms per sentence, so these only catch real hangs."""
-
-
-class SynthesisError(SpeechError):
-    """The TTS engine cannot start, or failed again after a restart."""
 
 
 @dataclass(frozen=True)
@@ -142,11 +139,9 @@ class TtsWorker:
             self._process.wait(timeout=5)
 
     def close(self) -> None:
-        """End the child and remove its scratch files."""
+        """End the child and remove its scratch files; safe to call twice."""
         self.kill()
-        for leftover in self._dir.glob("*"):
-            leftover.unlink(missing_ok=True)
-        self._dir.rmdir()
+        shutil.rmtree(self._dir, ignore_errors=True)
 
 
 def _fast_tmp() -> str | None:
