@@ -36,6 +36,8 @@ START_TIMEOUT = 20.0
 """Seconds for the child to import pyttsx3 and synthesise its probe (slow, loaded CI machines)."""
 BASE_TIMEOUT, PER_CHAR_TIMEOUT = 3.0, 0.01
 """A request's deadline: espeak-ng needs ~10 ms per sentence, so these only catch real hangs."""
+RATE_SETTLE = 0.05
+"""Seconds the child waits at most for a new speaking rate to be in force (~1 ms normally)."""
 
 
 @dataclass(frozen=True)
@@ -128,6 +130,11 @@ class TtsWorker:
         return reply
 
     @property
+    def requests(self) -> int:
+        """How many requests were sent so far (tests check that synthesis is lazy)."""
+        return self._count
+
+    @property
     def pid(self) -> int | None:
         """The child's process id (tests kill it to check the restart)."""
         return self._process.pid if self._process else None
@@ -212,11 +219,24 @@ def _child_serve(engine: Any, request: dict[str, Any]) -> dict[str, Any]:
         if request.get("voice"):
             engine.setProperty("voice", request["voice"])
         if request.get("rate"):
-            engine.setProperty("rate", int(request["rate"]))
+            _set_rate(engine, int(request["rate"]))
         _save(engine, str(request["text"]), Path(request["path"]))
     except Exception as err:  # report to the parent, which decides (restart or fall back)
         return {"error": f"{type(err).__name__}: {err}"}
     return {"ok": True}
+
+
+def _set_rate(engine: Any, rate: int) -> None:
+    """Set the rate and wait (briefly) until the engine reports it.
+
+    Why: pyttsx3's espeak driver runs espeak-ng in its asynchronous mode, where a new rate goes
+    through espeak-ng's command queue; synthesis started at once was measured to use the old
+    rate in about half of the requests after a change ('slower' then took effect a sentence late).
+    """
+    engine.setProperty("rate", rate)
+    deadline = time.monotonic() + RATE_SETTLE
+    while engine.getProperty("rate") != rate and time.monotonic() < deadline:
+        time.sleep(0.001)
 
 
 def _save(engine: Any, text: str, path: Path) -> None:
