@@ -50,8 +50,8 @@ def test_each_sentence_is_synthesised_only_when_asked_for(
     assert synthesizer.worker.requests == before
     first = next(chunks)
     assert first.sentence == "Open the Amazon app." and synthesizer.worker.requests == before + 1
-    chunks.close()
-    assert synthesizer.worker.requests == before + 1
+    assert [c.sentence for c in chunks] == split_sentences(REPLY)[1:]
+    assert synthesizer.worker.requests == before + 3
 
 
 def test_blank_text_gives_no_chunks(synthesizer: Pyttsx3Synthesizer) -> None:
