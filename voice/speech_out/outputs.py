@@ -7,7 +7,8 @@ but not the voice. ``open_outputs`` words the notice, since what is left decides
 
 Threads: the speaker's thread feeds the outputs; callers' threads ask ``alive``/``name``, reserve
 WAV paths and ``kill`` the sound. Each output keeps its changing state behind its own lock and
-calls ``report`` with no lock held.
+calls ``report`` with no lock held. The locks are re-entrant because a Ctrl-C handler (in the
+main thread) asks ``speaking`` and calls ``stop`` while the main thread may be inside them.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ class SoundOutput:
         self._player = player
         self._rate = rate
         self._report = report
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()
         self._playback: Playback | None = None
 
     @property
@@ -118,7 +119,7 @@ class WavOutput:
     def __init__(self, directory: WavDirectory | None, report: Report) -> None:
         self._directory = directory
         self._report = report
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()
 
     @property
     def alive(self) -> bool:
