@@ -211,7 +211,7 @@ def test_slower_takes_effect_from_the_next_reply(files_speaker: TtsSpeaker) -> N
     normal = files_speaker.say(text)
     assert normal is not None and files_speaker.wait(30)
     files_speaker.adjust_rate(0.5)
-    assert files_speaker.rate in (88, 100)  # half of espeak-ng's 175 or pyttsx3's 200 wpm
+    assert files_speaker.rate == 100  # half of pyttsx3's default 200 wpm
     slow = files_speaker.say(text)
     assert slow is not None and files_speaker.wait(30)
     assert wav_levels(slow).voiced > 1.6 * wav_levels(normal).voiced

@@ -67,6 +67,21 @@ def test_rate_setting_changes_the_speed(synthesizer: Pyttsx3Synthesizer) -> None
         return speech_seconds(chunk.pcm, chunk.rate)
 
     assert seconds(300) < 0.7 * seconds(120)
+    assert synthesizer.default_rate == 200
+
+
+def test_a_new_rate_is_in_force_from_the_very_next_request(
+    synthesizer: Pyttsx3Synthesizer,
+) -> None:
+    """espeak-ng applies rates asynchronously; the child waits, so none lags a request behind."""
+    spans: dict[int, list[float]] = {}
+    for turn in range(12):
+        rate = (120, 300)[turn % 2]
+        chunk = _only(
+            synthesizer.synthesize("Go to the next step now.", _english(synthesizer, rate))
+        )
+        spans.setdefault(rate, []).append(speech_seconds(chunk.pcm, chunk.rate))
+    assert max(spans[300]) < 0.7 * min(spans[120]), spans
 
 
 def test_voice_setting_picks_the_language(synthesizer: Pyttsx3Synthesizer) -> None:

@@ -36,6 +36,10 @@ START_TIMEOUT = 20.0
 """Seconds for the child to import pyttsx3 and synthesise its probe (slow, loaded CI machines)."""
 BASE_TIMEOUT, PER_CHAR_TIMEOUT = 3.0, 0.01
 """A request's deadline: espeak-ng needs ~10 ms per sentence, so these only catch real hangs."""
+DEFAULT_RATE = 200
+"""pyttsx3's documented default rate in words per minute. Its espeak driver sets it at start, but
+through espeak-ng's asynchronous queue that was lost in 3 of 12 starts (speech at espeak-ng's own
+175), so the child sets it again and waits until it is in force."""
 RATE_SETTLE = 0.05
 """Seconds the child waits at most for a new speaking rate to be in force (~1 ms normally)."""
 
@@ -203,7 +207,7 @@ def _child_start(driver: str | None) -> tuple[Any, dict[str, Any]]:
     import pyttsx3
 
     engine = pyttsx3.init(driver)
-    default_rate = int(engine.getProperty("rate"))
+    _set_rate(engine, DEFAULT_RATE)
     probe = Path(tempfile.mkdtemp(dir=_fast_tmp())) / "probe.wav"
     _save(engine, "ok", probe)
     with wave.open(str(probe), "rb") as wav:
@@ -211,7 +215,7 @@ def _child_start(driver: str | None) -> tuple[Any, dict[str, Any]]:
     probe.unlink()
     probe.parent.rmdir()
     voices = [v.to_json() for v in voices_from_engine(engine)]
-    return engine, {"ready": True, "rate": rate, "default_rate": default_rate, "voices": voices}
+    return engine, {"ready": True, "rate": rate, "default_rate": DEFAULT_RATE, "voices": voices}
 
 
 def _child_serve(engine: Any, request: dict[str, Any]) -> dict[str, Any]:
@@ -232,6 +236,8 @@ def _set_rate(engine: Any, rate: int) -> None:
     Why: pyttsx3's espeak driver runs espeak-ng in its asynchronous mode, where a new rate goes
     through espeak-ng's command queue; synthesis started at once was measured to use the old
     rate in about half of the requests after a change ('slower' then took effect a sentence late).
+    With this wait: 0 wrong in 60 alternating requests. The read-back is not exact (pyttsx3 2.99
+    declares ``espeak_GetParameter`` without its ``current`` argument), hence the bound.
     """
     engine.setProperty("rate", rate)
     deadline = time.monotonic() + RATE_SETTLE
