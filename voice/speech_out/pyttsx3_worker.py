@@ -40,6 +40,8 @@ DEFAULT_RATE = 200
 """pyttsx3's documented default rate in words per minute. Its espeak driver sets it at start, but
 through espeak-ng's asynchronous queue that was lost in 3 of 12 starts (speech at espeak-ng's own
 175), so the child sets it again and waits until it is in force."""
+EMPTY_RETRIES = 2
+"""Times the child synthesises again when the engine wrote an empty WAV (see ``_save``)."""
 RATE_SETTLE = 0.05
 """Seconds the child waits at most for a new speaking rate to be in force (~1 ms normally)."""
 
@@ -246,12 +248,28 @@ def _set_rate(engine: Any, rate: int) -> None:
 
 
 def _save(engine: Any, text: str, path: Path) -> None:
-    """One utterance per run: queuing several would keep only the last file (pyttsx3 bug)."""
-    started = time.monotonic()
-    engine.save_to_file(text, str(path))
-    engine.runAndWait()
-    if not path.exists():
-        raise RuntimeError(f"no audio written after {time.monotonic() - started:.2f} s")
+    """One utterance per run: queuing several would keep only the last file (pyttsx3 bug).
+
+    An empty file is synthesised again at once, in this process: it comes from a stale
+    end-of-utterance event of espeak-ng's asynchronous thread ending the run early, seen in 4 of
+    16 first requests after a restart; restarting the child would only meet the same race.
+    """
+    for _ in range(EMPTY_RETRIES + 1):
+        started = time.monotonic()
+        engine.save_to_file(text, str(path))
+        engine.runAndWait()
+        if not path.exists():
+            raise RuntimeError(f"no audio written after {time.monotonic() - started:.2f} s")
+        if _has_frames(path):
+            return
+
+
+def _has_frames(path: Path) -> bool:
+    try:
+        with wave.open(str(path), "rb") as wav:
+            return wav.getnframes() > 0
+    except (OSError, EOFError, wave.Error):
+        return False  # the parent reports what is wrong with it
 
 
 if __name__ == "__main__":
