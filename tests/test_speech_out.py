@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,7 +24,9 @@ from voice.guide.loader import load_guide
 from voice.guide.model import Guide
 from voice.language.sentences import split_sentences
 from voice.session.ports import SilentSpeaker
-from voice.speech_out.pyttsx3_worker import SynthesisError, TtsWorker
+from voice.speech_out.contract import SynthesisError
+from voice.speech_out.pyttsx3_synthesis import Pyttsx3Synthesizer
+from voice.speech_out.pyttsx3_worker import TtsWorker
 from voice.speech_out.speaker import SpeakerChoice, SpeechOptions, TtsSpeaker, make_speaker
 
 SCRIPTS = Path(__file__).resolve().parent.parent / "scripts"
@@ -171,7 +174,9 @@ def test_two_hundred_replies_in_a_row_never_hang(pulse_server: PulseServer, tmp_
 
 
 def test_dead_engine_is_restarted_and_the_session_goes_on(files_speaker: TtsSpeaker) -> None:
-    worker = files_speaker._worker
+    synthesizer = files_speaker.synthesizer
+    assert isinstance(synthesizer, Pyttsx3Synthesizer)
+    worker = synthesizer.worker
     assert worker.pid is not None
     os.kill(worker.pid, signal.SIGKILL)
     wav = files_speaker.say("Still here after the engine died.")
@@ -202,3 +207,41 @@ def test_mute_without_audio_out_is_silent() -> None:
     choice = make_speaker(SpeechOptions(mute=True))
     assert choice == SpeakerChoice(choice.speaker, None)
     assert isinstance(choice.speaker, SilentSpeaker)
+
+
+def test_slower_takes_effect_from_the_next_reply(files_speaker: TtsSpeaker) -> None:
+    text = "Go to the next step now."
+    normal = files_speaker.say(text)
+    assert normal is not None and files_speaker.wait(30)
+    files_speaker.adjust_rate(0.5)
+    assert files_speaker.rate == 100  # half of pyttsx3's default 200 wpm
+    slow = files_speaker.say(text)
+    assert slow is not None and files_speaker.wait(30)
+    assert wav_levels(slow).voiced > 1.6 * wav_levels(normal).voiced
+
+
+def test_callers_on_many_threads_never_break_the_queue(files_speaker: TtsSpeaker) -> None:
+    """say/stop/speaking/adjust_rate from four threads at once: no error, no hang, every WAV."""
+    paths: list[Path | None] = []
+    errors: list[BaseException] = []
+
+    def caller(number: int) -> None:
+        try:
+            for turn in range(15):
+                paths.append(files_speaker.say(f"Caller {number}, reply {turn}. Next step."))
+                files_speaker.adjust_rate(1.1 if turn % 2 else 1 / 1.1)
+                if turn % 3 == 0:
+                    files_speaker.stop()
+                assert files_speaker.speaking is False  # muted: never speaking
+        except BaseException as err:
+            errors.append(err)
+
+    threads = [threading.Thread(target=caller, args=(n,)) for n in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert errors == [] and not any(thread.is_alive() for thread in threads)
+    assert files_speaker.wait(60)
+    assert len(paths) == 60 and len({p for p in paths if p}) == 60
+    assert all(p is not None and wav_levels(p).voiced > 0.5 for p in paths)

@@ -1,6 +1,9 @@
-"""Speech out: replies to audio. The speaker streams each reply sentence by sentence through
-pyttsx3 (run in a child process behind a watchdog) to the sound device and to WAV files; voices
-picks an installed voice for the guide's language.
+"""Speech out: replies to audio, in pipeline order. ``contract`` is the ``Synthesizer`` protocol
+(text in, one audio chunk per sentence out); ``pyttsx3_synthesis`` implements it over
+``pyttsx3_worker`` (pyttsx3 in a child process behind a watchdog); ``outputs`` holds the sound
+device and the ``--audio-out`` WAV files, each owning its failures; ``speaker`` is the queue
+thread between them and ``make_speaker``; ``voices`` picks an installed voice for the guide's
+language.
 
 May import ``voice.audio``, ``voice.language`` (sentence splitting) and ``voice.session.ports``.
 """

@@ -18,6 +18,7 @@ import importlib.util
 import json
 import os
 import queue
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -29,17 +30,21 @@ from pathlib import Path
 from typing import IO, Any
 
 from voice.audio.pcm import Clip
-from voice.errors import SpeechError
+from voice.speech_out.contract import SynthesisError
 from voice.speech_out.voices import PYTTSX3_MISSING, VoiceInfo, voices_from_engine
 
 START_TIMEOUT = 20.0
 """Seconds for the child to import pyttsx3 and synthesise its probe (slow, loaded CI machines)."""
 BASE_TIMEOUT, PER_CHAR_TIMEOUT = 3.0, 0.01
 """A request's deadline: espeak-ng needs ~10 ms per sentence, so these only catch real hangs."""
-
-
-class SynthesisError(SpeechError):
-    """The TTS engine cannot start, or failed again after a restart."""
+DEFAULT_RATE = 200
+"""pyttsx3's documented default rate in words per minute. Its espeak driver sets it at start, but
+through espeak-ng's asynchronous queue that was lost in 3 of 12 starts (speech at espeak-ng's own
+175), so the child sets it again and waits until it is in force."""
+EMPTY_RETRIES = 2
+"""Times the child synthesises again when the engine wrote an empty WAV (see ``_save``)."""
+RATE_SETTLE = 0.05
+"""Seconds the child waits at most for a new speaking rate to be in force (~1 ms normally)."""
 
 
 @dataclass(frozen=True)
@@ -134,6 +139,11 @@ class TtsWorker:
         return reply
 
     @property
+    def requests(self) -> int:
+        """How many requests were sent so far (tests check that synthesis is lazy)."""
+        return self._count
+
+    @property
     def pid(self) -> int | None:
         """The child's process id (tests kill it to check the restart)."""
         return self._process.pid if self._process else None
@@ -145,11 +155,9 @@ class TtsWorker:
             self._process.wait(timeout=5)
 
     def close(self) -> None:
-        """End the child and remove its scratch files."""
+        """End the child and remove its scratch files; safe to call twice."""
         self.kill()
-        for leftover in self._dir.glob("*"):
-            leftover.unlink(missing_ok=True)
-        self._dir.rmdir()
+        shutil.rmtree(self._dir, ignore_errors=True)
 
 
 def _fast_tmp() -> str | None:
@@ -204,7 +212,7 @@ def _child_start(driver: str | None) -> tuple[Any, dict[str, Any]]:
     import pyttsx3
 
     engine = pyttsx3.init(driver)
-    default_rate = int(engine.getProperty("rate"))
+    _set_rate(engine, DEFAULT_RATE)
     probe = Path(tempfile.mkdtemp(dir=_fast_tmp())) / "probe.wav"
     _save(engine, "ok", probe)
     with wave.open(str(probe), "rb") as wav:
@@ -212,7 +220,7 @@ def _child_start(driver: str | None) -> tuple[Any, dict[str, Any]]:
     probe.unlink()
     probe.parent.rmdir()
     voices = [v.to_json() for v in voices_from_engine(engine)]
-    return engine, {"ready": True, "rate": rate, "default_rate": default_rate, "voices": voices}
+    return engine, {"ready": True, "rate": rate, "default_rate": DEFAULT_RATE, "voices": voices}
 
 
 def _child_serve(engine: Any, request: dict[str, Any]) -> dict[str, Any]:
@@ -220,20 +228,51 @@ def _child_serve(engine: Any, request: dict[str, Any]) -> dict[str, Any]:
         if request.get("voice"):
             engine.setProperty("voice", request["voice"])
         if request.get("rate"):
-            engine.setProperty("rate", int(request["rate"]))
+            _set_rate(engine, int(request["rate"]))
         _save(engine, str(request["text"]), Path(request["path"]))
     except Exception as err:  # report to the parent, which decides (restart or fall back)
         return {"error": f"{type(err).__name__}: {err}"}
     return {"ok": True}
 
 
+def _set_rate(engine: Any, rate: int) -> None:
+    """Set the rate and wait (briefly) until the engine reports it.
+
+    Why: pyttsx3's espeak driver runs espeak-ng in its asynchronous mode, where a new rate goes
+    through espeak-ng's command queue; synthesis started at once was measured to use the old
+    rate in about half of the requests after a change ('slower' then took effect a sentence late).
+    With this wait: 0 wrong in 60 alternating requests. The read-back is not exact (pyttsx3 2.99
+    declares ``espeak_GetParameter`` without its ``current`` argument), hence the bound.
+    """
+    engine.setProperty("rate", rate)
+    deadline = time.monotonic() + RATE_SETTLE
+    while engine.getProperty("rate") != rate and time.monotonic() < deadline:
+        time.sleep(0.001)
+
+
 def _save(engine: Any, text: str, path: Path) -> None:
-    """One utterance per run: queuing several would keep only the last file (pyttsx3 bug)."""
-    started = time.monotonic()
-    engine.save_to_file(text, str(path))
-    engine.runAndWait()
-    if not path.exists():
-        raise RuntimeError(f"no audio written after {time.monotonic() - started:.2f} s")
+    """One utterance per run: queuing several would keep only the last file (pyttsx3 bug).
+
+    An empty file is synthesised again at once, in this process: it comes from a stale
+    end-of-utterance event of espeak-ng's asynchronous thread ending the run early, seen in 4 of
+    16 first requests after a restart; restarting the child would only meet the same race.
+    """
+    for _ in range(EMPTY_RETRIES + 1):
+        started = time.monotonic()
+        engine.save_to_file(text, str(path))
+        engine.runAndWait()
+        if not path.exists():
+            raise RuntimeError(f"no audio written after {time.monotonic() - started:.2f} s")
+        if _has_frames(path):
+            return
+
+
+def _has_frames(path: Path) -> bool:
+    try:
+        with wave.open(str(path), "rb") as wav:
+            return wav.getnframes() > 0
+    except (OSError, EOFError, wave.Error):
+        return False  # the parent reports what is wrong with it
 
 
 if __name__ == "__main__":

@@ -1,12 +1,12 @@
-"""Speech output: the pyttsx3 ``Speaker``, its silent stand-in, and ``make_speaker`` to choose.
+"""Speech output: the streaming ``TtsSpeaker``, its silent stand-in, and ``make_speaker`` to choose.
 
-How a reply is spoken: ``say`` queues it and returns at once; the speaker's thread cuts it into
-sentences, has the TTS child process (``voice.speech_out.pyttsx3_worker``) synthesise them one by
-one and feeds
-each to a player process (``voice.audio.playback``) as soon as it is ready, so the first sentence is
-heard after one sentence's synthesis. ``stop`` kills the player (silence at once) and the thread
-skips the remaining sentences. With ``--audio-out`` the whole reply is also written to a
-numbered WAV, even when stopped early or when there is no sound device.
+How a reply is spoken: ``say`` queues it and returns at once; the speaker's thread takes it from
+the queue, asks the synthesiser (``voice.speech_out.contract``; pyttsx3 in a watchdogged child
+process) for one sentence after another and feeds each to the outputs
+(``voice.speech_out.outputs``) as soon as it is ready, so the first sentence is heard after one
+sentence's synthesis. ``stop`` kills the player (silence at once) and the thread skips the
+remaining sentences. With ``--audio-out`` the whole reply is also written to a numbered WAV,
+even when stopped early or when there is no sound device.
 
 Nothing here ends a session: a missing engine or device gives the silent speaker plus a notice
 from ``make_speaker``; a failure later (the engine dies twice in a row, the device hangs) prints
@@ -19,15 +19,17 @@ import queue
 import sys
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from voice.audio.playback import Playback, PlaybackError, PlayerCommand, probe_player
-from voice.audio.wav_out import AudioOutError, WavDirectory, write_wav
+from voice.audio.playback import probe_player
+from voice.audio.wav_out import WavDirectory
 from voice.errors import SpeechError
 from voice.language.sentences import split_sentences
 from voice.session.ports import SilentSpeaker, Speaker
-from voice.speech_out.pyttsx3_worker import SynthesisError, TtsWorker
+from voice.speech_out.contract import SynthesisError, Synthesizer, VoiceSettings
+from voice.speech_out.outputs import Outputs, open_outputs
+from voice.speech_out.pyttsx3_synthesis import Pyttsx3Synthesizer
 from voice.speech_out.voices import MAX_RATE, MIN_RATE, pick_voice
 
 Notify = Callable[[str], None]
@@ -65,59 +67,77 @@ def print_notice(message: str) -> None:
     print(f"voice-guide: {message}", file=sys.stderr, flush=True)
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Job:
     """One reply on its way out."""
 
     text: str
     wav: Path | None
+    """Where the whole reply is written; ``None`` without ``--audio-out``."""
+    settings: VoiceSettings
+    """Voice and rate as they were when the reply was asked for."""
     cancelled: threading.Event = field(default_factory=threading.Event)
-    playback: Playback | None = None
 
 
 class TtsSpeaker:
-    """The pyttsx3 speaker (``voice.ports.Speaker``); build it with ``make_speaker``."""
+    """The streaming speaker (``voice.session.ports.Speaker``); build it with ``make_speaker``.
 
-    def __init__(self, worker: TtsWorker, player: PlayerCommand | None,
-                 wav_dir: WavDirectory | None, voice: str | None, rate: int | None,
+    Two sides: callers (the session, the microphone listener asking ``speaking``, a Ctrl-C
+    handler calling ``stop``) and the speaker's one thread, which synthesises and feeds the
+    outputs. Invariant: the state both sides touch, ``_active``, ``_settings``, ``_broken`` and
+    ``_closed``, is read and written only under ``_lock`` (re-entrant: a signal handler may
+    ``stop`` inside ``say``); replies cross over in a ``queue.Queue`` (put under ``_lock``, so
+    none lands after ``close``'s end marker), each with a frozen settings snapshot and an
+    ``Event`` for cancelling; the outputs guard their own state. ``_synthesizer`` is used by the
+    thread alone once it runs (``close`` joins the thread before closing it). Lock order:
+    ``_lock`` before an output's lock, never the reverse.
+    """
+
+    def __init__(self, synthesizer: Synthesizer, outputs: Outputs, settings: VoiceSettings,
                  notify: Notify = print_notice) -> None:  # fmt: skip
-        self._worker = worker
-        self._player = player
-        self._wav_dir = wav_dir
-        self._voice = voice
-        self._rate = rate
+        self._synthesizer = synthesizer
+        self._outputs = outputs
         self._notify = notify
+        self._sample_rate = synthesizer.sample_rate
+        self._default_rate = synthesizer.default_rate
+        self._lock = threading.Condition(threading.RLock())
+        self._settings = settings
         self._broken = False
         self._closed = False
-        self._lock = threading.Condition()
         self._active: list[_Job] = []
         self._jobs: queue.Queue[_Job | None] = queue.Queue()
         self._thread = threading.Thread(target=self._run, name="voice-guide-speaker", daemon=True)
         self._thread.start()
 
     @property
+    def synthesizer(self) -> Synthesizer:
+        """The engine behind the voice (tests reach its process through it)."""
+        return self._synthesizer
+
+    @property
     def player(self) -> str | None:
         """Name of the player in use (``pacat``, ``aplay``), ``None`` without sound."""
-        return self._player.name if self._player else None
+        return self._outputs.sound.name
 
     def say(self, text: str) -> Path | None:
         """Queue ``text`` (stopping what is being said); returns the WAV it will be written to."""
         self.stop()
-        if self._closed or self._broken or not split_sentences(text):
+        if not split_sentences(text):
             return None
-        job = _Job(text, self._wav_dir.next_path() if self._wav_dir else None)
         with self._lock:
+            if self._closed or self._broken:
+                return None
+            job = _Job(text, self._outputs.files.reserve(), self._settings)
             self._active.append(job)
-        self._jobs.put(job)
+            self._jobs.put(job)
         return job.wav
 
     def stop(self) -> None:
         """Silence at once: kill the player; queued and remaining sentences are skipped."""
-        with self._lock:
+        with self._lock:  # held while killing: no new reply can start its player meanwhile
             for job in self._active:
                 job.cancelled.set()
-                if job.playback:
-                    job.playback.kill()
+            self._outputs.sound.kill()
 
     def wait(self, timeout: float | None = None) -> bool:
         """Until every queued reply is heard (and its WAV written); ``False`` on timeout."""
@@ -128,29 +148,31 @@ class TtsSpeaker:
     def speaking(self) -> bool:
         """True while a reply is going to the sound device."""
         with self._lock:
-            return self._player is not None and any(
-                not job.cancelled.is_set() for job in self._active
-            )
+            busy = any(not job.cancelled.is_set() for job in self._active)
+            return busy and self._outputs.sound.alive
 
     def adjust_rate(self, factor: float) -> None:
-        """'slower' / 'faster': takes effect from the next sentence."""
-        current = self._rate or self._worker.info.default_rate
-        self._rate = max(MIN_RATE, min(MAX_RATE, round(current * factor)))
+        """'slower' / 'faster': takes effect from the next reply."""
+        with self._lock:
+            rate = max(MIN_RATE, min(MAX_RATE, round(self.rate * factor)))
+            self._settings = replace(self._settings, rate=rate)
 
     @property
     def rate(self) -> int:
         """Current speaking rate in words per minute."""
-        return self._rate or self._worker.info.default_rate
+        with self._lock:
+            return self._settings.rate or self._default_rate
 
     def close(self) -> None:
         """Stop, end the thread and the TTS process; safe to call twice."""
-        if self._closed:
-            return
-        self._closed = True
-        self.stop()
-        self._jobs.put(None)
+        with self._lock:
+            if self._closed:
+                return
+            self._closed = True
+            self.stop()
+            self._jobs.put(None)
         self._thread.join(timeout=10)
-        self._worker.close()
+        self._synthesizer.close()
 
     def _run(self) -> None:
         while (job := self._jobs.get()) is not None:
@@ -164,75 +186,33 @@ class TtsSpeaker:
     def _speak(self, job: _Job) -> None:
         if job.cancelled.is_set() and job.wav is None:
             return
-        pcm: list[bytes] = []
         try:
-            self._stream(job, pcm)
+            pcm = self._stream(job)
         except SynthesisError as err:
             self._give_up(f"speech output failed ({err}); replies are printed only")
             return
         if job.wav:
-            self._write(job.wav, b"".join(pcm))
+            self._outputs.files.write(job.wav, pcm, self._sample_rate)
 
-    def _stream(self, job: _Job, pcm: list[bytes]) -> None:
-        """Synthesise and play sentence by sentence; when stopped, the rest in one go (file)."""
-        sentences = split_sentences(job.text)
-        playback = self._open_playback(job)
+    def _stream(self, job: _Job) -> bytes:
+        """Synthesise and play sentence by sentence; once stopped, only a WAV wants the rest."""
+        sound = self._outputs.sound
+        pcm: list[bytes] = []
+        sound.begin(job.cancelled)
         try:
-            for index, sentence in enumerate(sentences):
-                if job.cancelled.is_set():
-                    if job.wav:  # the file still gets the whole reply, in one quick request
-                        pcm.append(self._synthesize(" ".join(sentences[index:])))
+            for chunk in self._synthesizer.synthesize(job.text, job.settings):
+                pcm.append(chunk.pcm)
+                sound.feed(chunk.pcm)
+                if job.cancelled.is_set() and job.wav is None:
                     break
-                pcm.append(self._synthesize(sentence))
-                if playback:
-                    self._play(playback.feed, pcm[-1])
-            if playback:
-                self._play(lambda _: playback.finish(), b"")
+            sound.finish()
         finally:
-            if playback:
-                playback.close()
-
-    def _open_playback(self, job: _Job) -> Playback | None:
-        """Start the player now, so it is ready by the time the first sentence is."""
-        if self._player is None or job.cancelled.is_set():
-            return None
-        try:
-            playback = Playback(self._player, self._worker.info.rate, job.cancelled)
-        except PlaybackError as err:
-            self._lose_device(err)
-            return None
-        with self._lock:
-            job.playback = playback
-            if job.cancelled.is_set():
-                playback.kill()
-        return playback
-
-    def _play(self, action: Callable[[bytes], None], pcm: bytes) -> None:
-        """Feed or finish the player; a failing device is dropped, synthesis (files) goes on."""
-        if self._player is None:
-            return
-        try:
-            action(pcm)
-        except PlaybackError as err:
-            self._lose_device(err)
-
-    def _synthesize(self, text: str) -> bytes:
-        return self._worker.synthesize(text, self._voice, self._rate).pcm
-
-    def _write(self, path: Path, pcm: bytes) -> None:
-        try:
-            write_wav(path, pcm, self._worker.info.rate)
-        except AudioOutError as err:
-            self._wav_dir = None
-            self._notify(f"{err}; replies are no longer written to files")
-
-    def _lose_device(self, err: PlaybackError) -> None:
-        self._player = None
-        rest = "writing WAV files only" if self._wav_dir else "replies are printed only"
-        self._notify(f"sound output failed ({err}); {rest}")
+            sound.end()
+        return b"".join(pcm)
 
     def _give_up(self, message: str) -> None:
-        self._broken = True
+        with self._lock:
+            self._broken = True
         self._notify(message)
 
 
@@ -246,20 +226,28 @@ def make_speaker(options: SpeechOptions, notify: Notify = print_notice) -> Speak
     if options.mute and wav_dir is None:
         return SpeakerChoice(SilentSpeaker())
     try:
-        worker = TtsWorker(options.driver)
+        synthesizer = Pyttsx3Synthesizer.start(options.driver)
     except SpeechError as err:
         return SpeakerChoice(SilentSpeaker(), f"{err}; replies are printed only")
     try:
-        voice = pick_voice(worker.info.voices, options.language, options.voice)
+        return _choose(synthesizer, options, wav_dir, notify)
     except Exception:
-        worker.close()
+        synthesizer.close()
         raise
+
+
+def _choose(synthesizer: Pyttsx3Synthesizer, options: SpeechOptions,
+            wav_dir: WavDirectory | None, notify: Notify) -> SpeakerChoice:  # fmt: skip
+    """The voice for the language, the player, and the speaker over what works."""
+    voice = pick_voice(synthesizer.voices, options.language, options.voice)
     notices = [] if voice else [f"no voice for language '{options.language}'; using the default"]
     player, reason = (None, "") if options.mute else probe_player()
     if reason:
         notices.append(reason + ("; writing WAV files only" if wav_dir else ""))
     if player is None and wav_dir is None:
-        worker.close()
+        synthesizer.close()
         return SpeakerChoice(SilentSpeaker(), f"{reason}; replies are printed only")
-    speaker = TtsSpeaker(worker, player, wav_dir, voice.id if voice else None, options.rate, notify)
+    outputs = open_outputs(player, wav_dir, synthesizer.sample_rate, notify)
+    settings = VoiceSettings(voice.id if voice else None, options.rate)
+    speaker = TtsSpeaker(synthesizer, outputs, settings, notify)
     return SpeakerChoice(speaker, "; ".join(notices) or None)
