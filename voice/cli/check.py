@@ -28,6 +28,9 @@ def check(argv: Sequence[str]) -> int:
             continue
         print(
             f"{name}: ok ({len(guide.steps)} steps, {len(guide.tips)} tips, "
-            f"{len(guide.faq)} questions, language {guide.language})"
+            f"{len(guide.faq)} questions, language {guide.language}"
+            + (f", {len(guide.needs)} needs" if guide.needs else "")
+            + (f", takes {guide.time}" if guide.time else "")
+            + ")"
         )
     return EXIT_FAILED if failed else EXIT_OK
