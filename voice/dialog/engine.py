@@ -11,9 +11,24 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 
 from voice.dialog.messages import messages_for
+from voice.dialog.timers import (
+    Timer,
+    TimerAction,
+    TimerEvent,
+    away_text,
+    done_text,
+    how_long_text,
+    needs_text,
+    next_deadline,
+    split_due,
+    step_takes,
+    step_time_text,
+    timer_turn,
+)
 from voice.guide.model import Guide
 from voice.language.commands import Vocabulary, parse_command, vocabulary
 from voice.language.intents import Command, Intent
+from voice.language.timer_requests import timer_request
 from voice.questions.matcher import QuestionMatch, QuestionMatcher, build_matcher
 
 MAX_LISTED_QUESTIONS = 8
@@ -51,6 +66,10 @@ class State:
     """True once the person said stop."""
     resuming: bool = False
     """At a saved position offered back ('continue' or 'start over'), not yet read out."""
+    timers: tuple[Timer, ...] = ()
+    """Running timers, each with its deadline on the session's clock."""
+    now: float = 0.0
+    """The session's clock at this turn (an input: the engine reads no clock)."""
 
 
 @dataclass(frozen=True)
@@ -62,6 +81,8 @@ class Reply:
     state: State
     faq: str | None = None
     """FAQ id answered (or asked back about), else ``None``."""
+    actions: tuple[TimerAction, ...] = ()
+    """Timers started, cancelled or done in this turn, for the session to carry out."""
 
     @property
     def step(self) -> int | None:
@@ -84,12 +105,19 @@ class DialogEngine:
         self.matcher = matcher if matcher is not None else build_matcher(guide)
         self.text: Mapping[str, str] = messages_for(guide.lang)
 
-    def start(self, state: State | None = None, changed: bool = False) -> Reply:
+    def start(
+        self, state: State | None = None, changed: bool = False, now: float | None = None
+    ) -> Reply:
         """The opening: title, introduction, and how to begin; or the offer to resume.
 
-        ``changed`` says the guide's steps changed since the position was saved.
+        ``changed`` says the guide's steps changed since the position was saved; saved timers
+        that ended before ``now`` are reported, the others said to be still running.
         """
         state = state or State()
+        if now is not None:
+            state = replace(state, now=now)
+        if state.timers:
+            return self._with_away_timers(self.start(replace(state, timers=()), changed), state)
         if state.resuming and 1 <= state.step <= self.total:
             return self._offer(state, changed)
         say = self._msg("welcome", title=_sentence(self.guide.title), intro=self.guide.intro)
@@ -110,9 +138,21 @@ class DialogEngine:
             say = self._msg("changed") + " " + say
         return self._reply(say, Intent.START, state)
 
-    def respond(self, state: State, utterance: str) -> Reply:
-        """Answer one utterance (typed or recognised text)."""
+    def _with_away_timers(self, opening: Reply, saved: State) -> Reply:
+        ended, running = split_due(saved.timers, saved.now)
+        away = away_text(ended, running, saved.now, self.guide.lang, self._msg)
+        actions = tuple(TimerAction(TimerEvent.DONE, timer) for timer in ended)
+        state = replace(opening.state, timers=running)
+        return Reply(f"{away} {opening.say}", opening.intent, state, opening.faq, actions)
+
+    def respond(self, state: State, utterance: str, now: float | None = None) -> Reply:
+        """Answer one utterance (typed or recognised text); ``now`` is the session's clock."""
+        if now is not None:
+            state = replace(state, now=now)
         command = parse_command(utterance, self.vocab)
+        seconds = timer_request(utterance) if command.intent is Intent.UNKNOWN else None
+        if seconds is not None:
+            command = Command(Intent.TIMER_SET, seconds=seconds)
         if state.pending is not None and command.intent in (Intent.YES, Intent.NO):
             return self._answer_pending(state, command.intent)
         state = replace(state, pending=None)
@@ -122,6 +162,21 @@ class DialogEngine:
             return self._question(state, utterance)
         state = replace(state, misses=0, paused=False)
         return HANDLERS[command.intent](self, state, command)
+
+    def tick(self, state: State, now: float) -> Reply | None:
+        """The turn in which timers that ended by ``now`` are announced; ``None`` if none did."""
+        due, running = split_due(state.timers, now)
+        if not due:
+            return None
+        actions = tuple(TimerAction(TimerEvent.DONE, timer) for timer in due)
+        state = replace(state, timers=running, now=now)
+        say = done_text(due, self._msg)
+        return Reply(say, Intent.TIMER_DONE, state, actions=actions)
+
+    @staticmethod
+    def next_deadline(state: State) -> float | None:
+        """When the session must call ``tick`` next, on its clock; ``None`` without timers."""
+        return next_deadline(state.timers)
 
     # --- helpers ---------------------------------------------------------------------------
 
@@ -141,9 +196,10 @@ class DialogEngine:
 
     def _step_text(self, number: int) -> str:
         step = self.guide.steps[number - 1]
-        return self._msg(
+        text = self._msg(
             "step", number=number, total=self.total, title=_sentence(step.title), text=step.text
         )
+        return text + step_takes(self.guide, number, self._msg)
 
     def _go(self, state: State, number: int, intent: Intent) -> Reply:
         state = replace(state, step=number, finished=False, resuming=False)
@@ -288,6 +344,22 @@ class DialogEngine:
             say = self._msg("goodbye", number=state.step, total=self.total)
         return self._reply(say, Intent.STOP, replace(state, ended=True), remember=False)
 
+    def _needs(self, state: State, command: Command) -> Reply:
+        say = needs_text(self.guide, command.intent is Intent.TOOLS, self._msg)
+        return self._reply(say, command.intent, state, remember=False)
+
+    def _how_long(self, state: State, command: Command) -> Reply:
+        if command.intent is Intent.STEP_TIME:
+            say = step_time_text(self.guide, state.step, self._msg)
+        else:
+            say = how_long_text(self.guide, self._msg)
+        return self._reply(say, command.intent, state, remember=False)
+
+    def _timer(self, state: State, command: Command) -> Reply:
+        turn = timer_turn(self.guide, state.step, state.timers, command, state.now, self._msg)
+        state = replace(state, timers=turn.timers)
+        return Reply(turn.say, command.intent, state, actions=turn.actions)
+
     # --- questions -------------------------------------------------------------------------
 
     def _question(self, state: State, utterance: str) -> Reply:
@@ -376,4 +448,12 @@ HANDLERS: Mapping[Intent, Handler] = {
     Intent.NO: DialogEngine._yes_no,
     Intent.STOP: DialogEngine._stop,
     Intent.TRANSCRIPT: DialogEngine._transcript,
+    Intent.NEEDS: DialogEngine._needs,
+    Intent.TOOLS: DialogEngine._needs,
+    Intent.HOW_LONG: DialogEngine._how_long,
+    Intent.STEP_TIME: DialogEngine._how_long,
+    Intent.TIMER_SET: DialogEngine._timer,
+    Intent.TIMER_START: DialogEngine._timer,
+    Intent.TIMER_LEFT: DialogEngine._timer,
+    Intent.TIMER_CANCEL: DialogEngine._timer,
 }

@@ -330,6 +330,10 @@ def _faq(item: dict[str, Any], path: Path_, out: _Collector) -> FaqEntry:
     )
 
 
+NOT_COMMANDS = (Intent.UNKNOWN, Intent.FAQ, Intent.START, Intent.TIMER_DONE, Intent.TIMER_SET)
+"""Intents a guide cannot add phrases to: they are not said as fixed phrases."""
+
+
 def _commands(data: dict[str, Any], out: _Collector) -> dict[str, tuple[str, ...]]:
     value = data.get("commands")
     if value is None:
@@ -337,7 +341,7 @@ def _commands(data: dict[str, Any], out: _Collector) -> dict[str, tuple[str, ...
     if not isinstance(value, dict):
         out.add(("commands",), f"expected a mapping of intent to phrases, got {_kind(value)}")
         return {}
-    names = tuple(i.value for i in Intent if i not in (Intent.UNKNOWN, Intent.FAQ, Intent.START))
+    names = tuple(i.value for i in Intent if i not in NOT_COMMANDS)
     _unknown_keys(value, names, ("commands",), out)
     return {name: _texts(value, name, ("commands",), out) for name in value if name in names}
 

@@ -31,6 +31,16 @@ class Intent(str, Enum):
     NO = "no"
     STOP = "stop"
     TRANSCRIPT = "transcript"
+    NEEDS = "needs"
+    TOOLS = "tools"
+    HOW_LONG = "how_long"
+    STEP_TIME = "step_time"
+    TIMER_SET = "timer_set"
+    TIMER_START = "timer_start"
+    TIMER_LEFT = "timer_left"
+    TIMER_CANCEL = "timer_cancel"
+    TIMER_DONE = "timer_done"
+    """Not a command: the turn in which the guide says a timer has ended."""
     UNKNOWN = "unknown"
 
 
@@ -41,3 +51,5 @@ class Command:
     intent: Intent
     step: int | None = None
     """1-based step number for ``goto``; ``None`` otherwise."""
+    seconds: int | None = None
+    """Length of the timer asked for by ``timer_set`` ("set a timer for five minutes")."""
