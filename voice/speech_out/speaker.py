@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from voice.audio.chime import chime_pcm
 from voice.audio.playback import Playback, PlaybackError, PlayerCommand, probe_player
 from voice.audio.wav_out import AudioOutError, WavDirectory, write_wav
 from voice.errors import SpeechError
@@ -73,6 +74,10 @@ class _Job:
     wav: Path | None
     cancelled: threading.Event = field(default_factory=threading.Event)
     playback: Playback | None = None
+    finishing: threading.Event = field(default_factory=threading.Event)
+    """Set by ``finish_sentence``: no further sentence is started."""
+    tone: bytes = b""
+    """PCM to play instead of speech (the timer chime)."""
 
 
 class TtsSpeaker:
@@ -119,6 +124,21 @@ class TtsSpeaker:
                 if job.playback:
                     job.playback.kill()
 
+    def finish_sentence(self) -> None:
+        """Let the sentence being heard end, then stop (a timer announcement waits for it)."""
+        with self._lock:
+            for job in self._active:
+                job.finishing.set()
+
+    def chime(self) -> None:
+        """Queue the timer chime after what is being said (``say`` would cut it short)."""
+        if self._closed or self._broken or self._player is None:
+            return
+        job = _Job("", None, tone=chime_pcm(self._worker.info.rate))
+        with self._lock:
+            self._active.append(job)
+        self._jobs.put(job)
+
     def wait(self, timeout: float | None = None) -> bool:
         """Until every queued reply is heard (and its WAV written); ``False`` on timeout."""
         with self._lock:
@@ -164,6 +184,9 @@ class TtsSpeaker:
     def _speak(self, job: _Job) -> None:
         if job.cancelled.is_set() and job.wav is None:
             return
+        if job.tone:
+            self._play_tone(job)
+            return
         pcm: list[bytes] = []
         try:
             self._stream(job, pcm)
@@ -184,12 +207,23 @@ class TtsSpeaker:
                         pcm.append(self._synthesize(" ".join(sentences[index:])))
                     break
                 pcm.append(self._synthesize(sentence))
+                if job.finishing.is_set() and index:  # the sentence heard now is the last
+                    break
                 if playback:
                     self._play(playback.feed, pcm[-1])
             if playback:
                 self._play(lambda _: playback.finish(), b"")
         finally:
             if playback:
+                playback.close()
+
+    def _play_tone(self, job: _Job) -> None:
+        playback = self._open_playback(job)
+        if playback:
+            try:
+                self._play(playback.feed, job.tone)
+                self._play(lambda _: playback.finish(), b"")
+            finally:
                 playback.close()
 
     def _open_playback(self, job: _Job) -> Playback | None:
