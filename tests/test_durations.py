@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from voice.language.durations import find_duration, iso, parse_duration, say_duration
+from voice.language.durations import MAX_SECONDS, find_duration, iso, parse_duration, say_duration
+from voice.language.timer_requests import timer_request
 
 
 @pytest.mark.parametrize(
@@ -91,3 +94,20 @@ def test_iso_round_trips() -> None:
 def test_finds_a_duration_in_a_sentence(sentence: str, seconds: int | None) -> None:
     found = find_duration(sentence)
     assert (found.seconds if found else None) == seconds
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_any_text_is_a_duration_or_none_never_an_error(text: str) -> None:
+    found = parse_duration(text)
+    assert found is None or 0 < found.seconds <= MAX_SECONDS
+    find_duration(text)
+    timer_request(text)
+
+
+def test_timer_requests() -> None:
+    assert timer_request("set a timer for five minutes") == 300
+    assert timer_request("A 10 minute timer please") == 600
+    assert timer_request("zet een timer op anderhalf uur") == 5400
+    assert timer_request("start the timer") is None
+    assert timer_request("what time is it") is None

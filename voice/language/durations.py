@@ -173,7 +173,7 @@ def _amount(words: list[str]) -> float:
 
 
 def _value(word: str) -> float | None:
-    if word[0].isdigit():
+    if word[0].isdecimal():  # not isdigit: '⓵' is a digit that float() refuses
         return float(word.replace(",", "."))
     return _number_words().get(word)
 
@@ -186,10 +186,12 @@ def _smaller(unit: int) -> int:
 
 _AMOUNT = (
     r"(?:\d+(?:[.,]\d+)?|[½¼¾]|an?|een|één|half|halve|anderhalf|anderhalve|"
-    r"(?:a|an|een)\s+(?:half|halve|quarter)|" + "|".join(sorted(_ONES["en"][1:] + _ONES["nl"][1:]
+    r"(?:a|an|een)\s+(?:half|halve|quarter)|half\s+an?|(?:a\s+)?quarter\s+of\s+an?|"
+    + "|".join(sorted(_ONES["en"][1:] + _ONES["nl"][1:]
     + _TENS["en"][2:] + _TENS["nl"][2:], key=len, reverse=True)) + r")"
 )  # fmt: skip
-_UNIT = r"(?:" + "|".join(sorted(UNITS, key=len, reverse=True)) + r")"
+_UNIT = r"(?:" + "|".join(sorted((u for u in UNITS if len(u) > 2), key=len, reverse=True)) + r")"
+"""In running text only spelt-out units: "2 m" is two metres and "a h" no time at all."""
 IN_SENTENCE = re.compile(
     rf"\b(?:{_AMOUNT}\s*(?:(?:-|–|to|tot)\s*{_AMOUNT}\s*)?{_UNIT}\b"
     rf"(?:\s+(?:and|en)\s+(?:a|een)\s+half\b)?"
@@ -201,17 +203,16 @@ IN_SENTENCE = re.compile(
 
 
 def find_duration(sentence: str) -> Duration | None:
-    """The first duration written in ``sentence`` that parses ("soak it for an hour" -> 1 h)."""
-    for match in IN_SENTENCE.finditer(sentence):
-        found = parse_duration(match.group(0))
-        if found is not None and not _is_bare_unit(match.group(0)):
-            return found
-    return None
+    """The longest duration written in ``sentence`` ("soak it for an hour" -> 1 h): in "hold the
+    button for three seconds, then wait ten minutes" the wait is what a step's time means."""
+    found = [parse_duration(match.group(0)) for match in IN_SENTENCE.finditer(sentence)]
+    durations = [d for d in found if d is not None and not _is_bare_unit(d.text)]
+    return max(durations, key=lambda d: d.seconds, default=None)
 
 
 def _is_bare_unit(text: str) -> bool:
-    """'m' or 'h' on their own inside prose are letters, not units."""
-    return len(text.strip()) <= 1
+    """'a second' in prose is nearly always 'another' ("a second coat"), not one second."""
+    return text.strip().lower() in ("a second", "one second")
 
 
 # --- saying a duration -----------------------------------------------------------------------
