@@ -138,3 +138,16 @@ def test_restart_says_which_timers_ended_and_which_run() -> None:
     )
     assert [t.step for t in opening.state.timers] == [2]
     assert eng.next_deadline(opening.state) == 360.0
+
+
+def test_help_mentions_needs_and_timers_only_where_a_guide_has_them() -> None:
+    eng = engine()
+    assert "what do I need" in eng.respond(State(), "help").say
+    plain = DialogEngine(parse_guide(GUIDE.format(lang="en").split("time:")[0] + STEPS, "p.yaml"))
+    assert "what do I need" not in plain.respond(State(), "help").say
+
+
+STEPS = """steps:
+  - title: One
+    text: Do one thing.
+"""

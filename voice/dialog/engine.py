@@ -307,8 +307,15 @@ class DialogEngine:
         return self._msg("faq_list", questions=questions) + tail
 
     def _help(self, state: State, _: Command) -> Reply:
-        say = self._msg("help", example=min(3, self.total))
+        say = self._msg("help", example=min(3, self.total)) + self._help_more
         return self._reply(say, Intent.HELP, state, remember=False)
+
+    @cached_property
+    def _help_more(self) -> str:
+        """A guide with needs or times says what else can be asked about it."""
+        guide = self.guide
+        timed = guide.time is not None or any(step.time for step in guide.steps)
+        return " " + self._msg("help_more") if guide.needs or timed else ""
 
     def _pause(self, state: State, _: Command) -> Reply:
         return self._reply(

@@ -78,6 +78,8 @@ EN: Mapping[str, str] = {
     "timer_done": "The timer for {name} is done.",
     "timer_ended_away": "The timer for {name} ended while you were away.",
     "timer_still_running": "The timer for {name} is still running: {left} left.",
+    "help_more": "For this guide you can also ask: what do I need, how long does it take, start "
+    "the timer, how much time is left, or cancel the timer.",
 }
 
 NL: Mapping[str, str] = {
@@ -155,6 +157,8 @@ NL: Mapping[str, str] = {
     "timer_done": "De timer voor {name} is afgelopen.",
     "timer_ended_away": "De timer voor {name} is afgelopen terwijl u weg was.",
     "timer_still_running": "De timer voor {name} loopt nog: nog {left}.",
+    "help_more": "Bij deze handleiding kunt u ook vragen: wat heb ik nodig, hoe lang duurt het, "
+    "start de timer, hoeveel tijd is er nog, of stop de timer.",
 }
 
 TABLES: Mapping[str, Mapping[str, str]] = {"en": EN, "nl": NL}
