@@ -96,7 +96,7 @@ class PrintSink:
         if turn.say:
             text = textwrap.fill(turn.say, self._width) if self._width else turn.say
             if self._width and turn.intent == Intent.TIMER_DONE.value:
-                text = BELL + text
+                text = "\r" + BELL + text  # over the waiting prompt
             self._stream.write(text + "\n")
             self._stream.flush()
 
