@@ -1,16 +1,19 @@
 """The real CLI in a subprocess with a pipe for stdin that stays open, read line by line.
 
 Piped input reaching its end ends a session, so tests of what happens while a person is silent
-(timers) write to the pipe as they go and close it only at the end.
+(timers) write to the pipe as they go and close it only at the end. A thread reads stdout and
+notes when each line arrived (``select`` on the pipe would miss lines already buffered).
 """
 
 from __future__ import annotations
 
-import select
+import queue
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
+from typing import IO
 
 REPO = Path(__file__).resolve().parent.parent.parent
 
@@ -27,6 +30,14 @@ class LiveCli:
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
         )
+        self._lines: queue.Queue[tuple[str, float] | None] = queue.Queue()
+        assert self.proc.stdout is not None
+        threading.Thread(target=self._read, args=(self.proc.stdout,), daemon=True).start()
+
+    def _read(self, stream: IO[str]) -> None:
+        for line in stream:
+            self._lines.put((line, time.monotonic()))
+        self._lines.put(None)
 
     def say(self, line: str) -> None:
         assert self.proc.stdin is not None
@@ -34,16 +45,17 @@ class LiveCli:
         self.proc.stdin.flush()
 
     def wait_for(self, text: str, timeout: float = 30.0) -> tuple[str, float]:
-        """The first line holding ``text`` and the ``time.monotonic()`` it was read at."""
-        assert self.proc.stdout is not None
+        """The first line holding ``text`` and the ``time.monotonic()`` it arrived at."""
         deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            ready, _, _ = select.select([self.proc.stdout], [], [], 0.05)
-            line = self.proc.stdout.readline() if ready else ""
-            if text in line:
-                return line, time.monotonic()
-            if ready and not line:
+        while (left := deadline - time.monotonic()) > 0:
+            try:
+                item = self._lines.get(timeout=left)
+            except queue.Empty:
+                break
+            if item is None:
                 break  # the program ended
+            if text in item[0]:
+                return item
         raise AssertionError(f"no line with {text!r} within {timeout} s")
 
     def close(self, timeout: float = 30.0) -> tuple[int, str]:
@@ -55,4 +67,4 @@ class LiveCli:
 
     def kill(self) -> None:
         self.proc.kill()
-        self.proc.communicate(timeout=30)
+        self.proc.wait(timeout=30)
