@@ -170,3 +170,12 @@ def test_json_ld_export_has_supply_tool_and_times() -> None:
         "PT30S",
         None,
     ]
+
+
+def test_a_step_time_that_is_no_duration_is_named() -> None:
+    page = (DATA / "descale-kettle.en.html").read_text(encoding="utf-8")
+    result = import_article(
+        page.replace('"timeRequired": "PT2M"', '"timeRequired": "a bit"'), "k.html"
+    )
+    assert result.guide.steps[0].time is None
+    assert "step time 'a bit' is not a duration; left out" in [n.message for n in result.notes]

@@ -27,6 +27,7 @@ from voice.authoring.common import (
 from voice.authoring.html_text import markdown_lines, speakable
 from voice.authoring.needs_times import (
     NEED_FIELDS,
+    STEP_TIME_FIELDS,
     TIME_FIELDS,
     jsonld_needs,
     jsonld_step_time,
@@ -245,7 +246,13 @@ def _howto_step(item: dict[str, Any], found: _Found) -> None:
         else:
             directions.append(_text(inner))
     text = _text(item.get("text")) or join_sentences(directions)
-    _add_step(_text(item.get("name")), text, found, jsonld_step_time(item))
+    time = jsonld_step_time(item)
+    written = [str(item[key]) for key in STEP_TIME_FIELDS if item.get(key) is not None]
+    if time is None and written:
+        found.notes.append(
+            ImportNote(found.line, f"step time '{written[0]}' is not a duration; left out")
+        )
+    _add_step(_text(item.get("name")), text, found, time)
 
 
 def _add_step(title: str, text: str, found: _Found, time: Duration | None = None) -> None:
