@@ -8,6 +8,7 @@ from voice.dialog.engine import DialogEngine, State
 from voice.dialog.timers import TimerEvent
 from voice.guide.loader import parse_guide
 from voice.language.intents import Intent
+from voice.speech_in.grammar import command_grammar, spoken_grammar
 
 GUIDE = """\
 id: eggs
@@ -151,3 +152,14 @@ STEPS = """steps:
   - title: One
     text: Do one thing.
 """
+
+
+def test_speech_grammar_leaves_out_needs_and_timer_phrases_a_guide_has_no_use_for() -> None:
+    eggs = parse_guide(GUIDE.format(lang="en"), "eggs.yaml")
+    plain = parse_guide(GUIDE.format(lang="en").split("time:")[0] + STEPS, "p.yaml")
+    assert "what do i need" in command_grammar(eggs).phrases
+    assert "start the timer" in spoken_grammar(eggs).phrases
+    for grammar in (command_grammar(plain), spoken_grammar(plain)):
+        assert "what do i need" not in grammar.phrases
+        assert "start the timer" not in grammar.phrases
+        assert "how long does it take" not in grammar.phrases

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from voice.guide.model import Need
+from voice.guide.model import Guide, Need
 from voice.language.durations import MAX_SECONDS, Duration, parse_duration
+from voice.language.intents import Intent
 
 NEED_FIELDS = ("name", "amount", "tool")
 Problem = tuple[tuple[str | int, ...], str]
@@ -79,3 +80,19 @@ def _kind(value: Any) -> str:
     if isinstance(value, dict):
         return "a mapping"
     return "nothing" if value is None else "text" if isinstance(value, str) else "a number"
+
+
+NEEDS_INTENTS = frozenset({Intent.NEEDS, Intent.TOOLS})
+TIME_INTENTS = frozenset({Intent.HOW_LONG, Intent.STEP_TIME})
+TIMER_INTENTS = frozenset({Intent.TIMER_SET, Intent.TIMER_START, Intent.TIMER_LEFT,
+                           Intent.TIMER_CANCEL})  # fmt: skip
+
+
+def intents_without_use(guide: Guide) -> frozenset[Intent]:
+    """Needs, time and timer commands of a guide that has no needs or times: a speech grammar
+    leaves their phrases out, since each extra phrase is one more thing a command can be
+    mistaken for (typed, they still work and say there is nothing to tell)."""
+    timed = any(step.time is not None for step in guide.steps)
+    unused = set() if guide.needs else set(NEEDS_INTENTS)
+    unused |= set() if timed or guide.time is not None else TIME_INTENTS
+    return frozenset(unused | (set() if timed else TIMER_INTENTS))
