@@ -33,6 +33,7 @@ from voice.authoring.needs_times import (
     jsonld_step_time,
     jsonld_time,
     jsonld_yield,
+    readable,
     timed_steps,
 )
 from voice.authoring.sections import Part, heading_part
@@ -336,7 +337,7 @@ def import_html(html: str, source: str = "<string>", lang: str | None = None) ->
     steps, notes = timed_steps(guide.steps, [found.line] * len(guide.steps))
     if found.serves:
         notes.append(ImportNote(found.line, f"recipeYield '{found.serves}' added to the intro"))
-    return ImportResult(replace(guide, steps=tuple(steps)), (*found.notes, *notes))
+    return ImportResult(readable(replace(guide, steps=tuple(steps))), (*found.notes, *notes))
 
 
 def _visible(html: str, source: str, lang: str | None) -> ImportResult | None:

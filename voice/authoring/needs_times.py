@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import Any
 
 from voice.authoring.common import ImportNote, clean
-from voice.guide.model import Need, Step
+from voice.guide.model import Guide, Need, Step
 from voice.language.durations import Duration, find_duration, iso, parse_duration, say_duration
 
 TIME_FIELDS = ("totalTime", "prepTime", "cookTime", "performTime")
@@ -168,6 +168,22 @@ def jsonld_step_time(item: dict[str, Any]) -> Duration | None:
     return next(
         (found for key in STEP_TIME_FIELDS if (found := _iso(item.get(key))) is not None), None
     )
+
+
+def readable(guide: Guide) -> Guide:
+    """ISO 8601 times from JSON-LD ("PT40M") rewritten as an author would write them ("forty
+    minutes"), in English and Dutch guides; the length stays the same."""
+    lang = guide.lang
+    if lang not in TIME_WORD:
+        return guide
+    steps = tuple(replace(step, time=_said(step.time, lang)) for step in guide.steps)
+    return replace(guide, time=_said(guide.time, lang), steps=steps)
+
+
+def _said(time: Duration | None, lang: str) -> Duration | None:
+    if time is None or not time.text.upper().startswith("P"):
+        return time
+    return Duration(time.seconds, say_duration(time.seconds, lang))
 
 
 def _iso(value: Any) -> Duration | None:
