@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
+import select
 import signal
+import sys
 import time
 from pathlib import Path
 
@@ -123,3 +126,37 @@ def test_the_bundled_eggs_guide_reads_needs_and_time(lang: str) -> None:
     finally:
         code, err = cli.close()
     assert code == 0 and "Traceback" not in err
+
+
+def test_ctrl_c_while_a_timer_runs_gives_the_terminal_back(tmp_path: Path) -> None:
+    """The line being read on the listening thread must not leave the terminal without echo."""
+    pty = pytest.importorskip("pty")
+    termios = pytest.importorskip("termios")
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: the real CLI on a pseudo-terminal
+        os.execv(sys.executable, [sys.executable, "-m", "voice", "--text", "--mute",
+                                  str(guide_file(tmp_path))])  # fmt: skip
+    seen = read_until(fd, b"to begin", 30)
+    os.write(fd, b"2\n")
+    os.write(fd, b"set a timer for 30 seconds\n")
+    seen += read_until(fd, b"Timer set", 30)
+    deadline = time.monotonic() + 10
+    while termios.tcgetattr(fd)[3] & termios.ECHO and time.monotonic() < deadline:
+        time.sleep(0.05)  # until readline, on the listening thread, reads the next line
+    assert not termios.tcgetattr(fd)[3] & termios.ECHO
+    os.write(fd, b"\x03")
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 130, seen
+    assert termios.tcgetattr(fd)[3] & termios.ECHO
+    os.close(fd)
+
+
+def read_until(fd: int, marker: bytes, timeout: float) -> bytes:
+    seen = b""
+    deadline = time.monotonic() + timeout
+    while marker not in seen and time.monotonic() < deadline:
+        ready, _, _ = select.select([fd], [], [], 0.1)
+        if ready:
+            seen += os.read(fd, 4096)
+    assert marker in seen, seen
+    return seen
