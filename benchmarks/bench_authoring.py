@@ -2,14 +2,16 @@
 
     python -m benchmarks.bench_authoring [--repeat 20]
 
-Inputs: the three articles in tests/data, and a generated guide of 2,000 steps and 2,000 FAQ
-entries exported to Markdown and to a JSON-LD page (about 1 MB each) and imported back.
+Inputs: the articles in tests/data, a generated guide of 2,000 steps and 2,000 FAQ entries
+exported to Markdown and to a JSON-LD page (about 1 MB each) and imported back, and a generated
+schema.org Recipe page of 2,000 ingredients and 2,000 timed instructions in sections.
 Prints the median over ``--repeat`` runs of each operation, in milliseconds.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import statistics
 import time
 from collections.abc import Callable
@@ -21,7 +23,49 @@ from voice.authoring.importer import import_article, read_source
 from voice.guide.writer import write_guide
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
-ARTICLES = ("amazon-chat.nl.txt", "router-reset.en.md", "descale-coffee.en.html")
+ARTICLES = (
+    "amazon-chat.nl.txt",
+    "router-reset.en.md",
+    "descale-coffee.en.html",
+    "pancakes-recipe.en.html",
+    "descale-kettle.en.html",
+)
+RECIPE_SIZE = 2000
+
+
+def recipe_page(size: int) -> str:
+    """A Recipe page with ``size`` ingredients and instructions, in sections of 20 steps."""
+    sections = [
+        {
+            "@type": "HowToSection",
+            "name": f"Part {part + 1}",
+            "itemListElement": [
+                {
+                    "@type": "HowToStep",
+                    "name": f"Step {n}",
+                    "text": f"Stir the pot number {n} and let it rest for {n % 50 + 1} minutes.",
+                    "timeRequired": f"PT{n % 50 + 1}M",
+                }
+                for n in range(part * 20 + 1, part * 20 + 21)
+            ],
+        }
+        for part in range(size // 20)
+    ]
+    recipe = {
+        "@context": "https://schema.org",
+        "@type": "Recipe",
+        "name": "A very large stew",
+        "description": "Enough for a village.",
+        "inLanguage": "en",
+        "recipeYield": "400 servings",
+        "prepTime": "PT2H",
+        "cookTime": "PT6H",
+        "totalTime": "PT8H",
+        "recipeIngredient": [f"{n} g of ingredient number {n}" for n in range(1, size + 1)],
+        "recipeInstructions": sections,
+    }
+    data = json.dumps(recipe, indent=1)
+    return f'<html lang="en"><head><script type="application/ld+json">{data}</script></head></html>'
 
 
 def median_ms(job: Callable[[], object], repeat: int) -> float:
@@ -60,6 +104,13 @@ def rows(repeat: int) -> list[tuple[str, float]]:
             median_ms(lambda: import_article(page, "big.html"), big_repeat),
         ),
     ]
+    recipe = recipe_page(RECIPE_SIZE)
+    result.append(
+        (
+            f"import recipe page {RECIPE_SIZE}+{RECIPE_SIZE} ({len(recipe) // 1024} KiB)",
+            median_ms(lambda: import_article(recipe, "stew.html"), big_repeat),
+        )
+    )
     return result
 
 

@@ -7,7 +7,9 @@ Each run feeds ``--turns`` utterances (about 70% commands in many phrasings, 30%
 English guide and on a generated guide of 2,000 steps and 2,000 FAQ entries. Command turns and
 FAQ turns (anything that is not a command, so it goes to the question matcher) are timed apart;
 the table shows the median over all turns of all runs, and the 95th percentile. Load time is the
-median of ``--loads`` reads of the bundled guides (file to validated ``Guide``).
+median of ``--loads`` reads of the bundled guides (file to validated ``Guide``). Timer turns: the
+bundled soft-boiled eggs guide with 20 timers running, each turn a command, a timer question or a
+``tick`` (the session's wake-up at a deadline), against the 1 ms target.
 """
 
 from __future__ import annotations
@@ -18,12 +20,12 @@ import statistics
 import tempfile
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 
 from benchmarks.generate_guide import generate_guide, write_guide
-from voice.dialog.engine import DialogEngine
+from voice.dialog.engine import DialogEngine, State
 from voice.guide.loader import load_guide
 from voice.guide.model import Guide
 from voice.language.commands import parse_command
@@ -34,6 +36,18 @@ BUNDLED = ROOT / "scripts" / "amazon-chat.en.yaml"
 TARGET_COMMAND_MS = 0.2
 TARGET_FAQ_BIG_MS = 2.0
 TARGET_LOAD_MS = 50.0
+TARGET_TIMER_TURN_MS = 1.0
+RUNNING_TIMERS = 20
+TIMER_UTTERANCES = (
+    "how much time is left",
+    "next",
+    "back",
+    "start the timer",
+    "how long does this step take",
+    "what do I need",
+    "where am I",
+    "repeat",
+)
 POLITE = ("", "okay ", "um ", "please ", "so ")
 STOP_INTENTS = (Intent.STOP,)
 """Left out of the mix so that every turn is a turn of an ongoing session."""
@@ -167,6 +181,42 @@ def load_rows(big_guide: Guide, loads: int) -> list[str]:
     return rows
 
 
+def with_timers(engine: DialogEngine, count: int) -> State:
+    """A session at step 3 with ``count`` timers running, set one a second apart."""
+    state = engine.respond(engine.start().state, "3", now=0.0).state
+    for number in range(count):
+        state = engine.respond(state, f"set a timer for {number + 10} minutes", now=number).state
+    assert len(state.timers) == count
+    return state
+
+
+def timer_rows(turns: int, repeat: int) -> list[str]:
+    """Median and p95 of a turn (and of a tick) with ``RUNNING_TIMERS`` timers running."""
+    engine = DialogEngine(load_guide(ROOT / "scripts" / "soft-boiled-eggs.en.yaml"))
+    start = with_timers(engine, RUNNING_TIMERS)
+    respond: list[float] = []
+    tick: list[float] = []
+    clock = time.perf_counter_ns
+    for _ in range(repeat):
+        state = start
+        for number in range(turns):
+            now = 30.0 + number / 1000  # no timer ends: every turn sees all 20
+            text = TIMER_UTTERANCES[number % len(TIMER_UTTERANCES)]
+            started = clock()
+            reply = engine.respond(state, text, now=now)
+            respond.append((clock() - started) / 1e6)
+            started = clock()
+            engine.tick(reply.state, now)
+            tick.append((clock() - started) / 1e6)
+            state = replace(reply.state, timers=start.timers)  # keep 20 running
+    name = f"soft-boiled-eggs.en, {RUNNING_TIMERS} timers running"
+    return [
+        f"| {name} | {kind} | {len(values)} | {statistics.median(values):.4f} | "
+        f"{p95(values):.4f} | {verdict(statistics.median(values), TARGET_TIMER_TURN_MS)} |"
+        for kind, values in (("turn", respond), ("tick (wake-up)", tick))
+    ]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--turns", type=int, default=10_000)
@@ -189,6 +239,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     ):
         print(row)
     for row in load_rows(big, args.loads):
+        print(row)
+    for row in timer_rows(args.turns // 10, args.repeat):
         print(row)
     return 0
 

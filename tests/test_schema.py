@@ -122,6 +122,14 @@ INVALID = {
     "commands unknown is not an intent to add": _set(("commands",), {"unknown": ["huh"]}),
     "commands phrases not a list": _set(("commands",), {"next": "weiter"}),
     "commands empty phrase": _set(("commands",), {"next": [""]}),
+    "time a bare number": _set(("time",), 10),
+    "time digits as text": _set(("time",), "10"),
+    "step time a list": _set(("steps", 0, "time"), ["10 minutes"]),
+    "needs not a list": _set(("needs",), "a kettle"),
+    "need empty": _set(("needs",), [""]),
+    "need mapping without name": _set(("needs",), [{"amount": "4"}]),
+    "need unknown key": _set(("needs",), [{"name": "eggs", "count": 4}]),
+    "need tool not a boolean": _set(("needs",), [{"name": "pan", "tool": "yes please"}]),
 }
 
 VALID = {
@@ -144,6 +152,16 @@ VALID = {
     "commands": _set(("commands",), {"next": ["weiter"], "stop": ["halt", "ende"]}),
     "commands null": _set(("commands",), None),
     "commands intent null": _set(("commands",), {"next": None}),
+    "time in words": _set(("time",), "an hour and a half"),
+    "time ISO 8601": _set(("time",), "PT10M"),
+    "time Dutch": _set(("time",), "anderhalf uur"),
+    "time null": _set(("time",), None),
+    "step time": _set(("steps", 1, "time"), "6 minutes"),
+    "needs": _set(
+        ("needs",),
+        ["a kettle", {"name": "eggs", "amount": 4}, {"name": "saucepan", "tool": True}],
+    ),
+    "needs null": _set(("needs",), None),
     "all fields": lambda doc: doc.update(
         finish="Now chat.", tips_title="Tips", commands={"help": ["hilfe"]}
     ),

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from enum import Enum
 
 from voice.authoring.common import clean
-from voice.authoring.sections import heading_part
+from voice.authoring.sections import Part, heading_part
 
 
 class Kind(str, Enum):
@@ -174,9 +174,11 @@ def _paragraphs(raw: list[Chunk | None], by_blank: bool) -> list[Chunk]:
 
 def _text_heading(chunk: Chunk) -> Chunk:
     text = chunk.text
-    if len(text) > TITLE_LIKE or text.endswith((".", "!", "?", ",", ";")):
+    found = heading_part(text) if len(text) <= TITLE_LIKE else None
+    asks = found is not None and found[0] in (Part.NEEDS, Part.TOOLS)  # "Wat heb je nodig?"
+    if found is None or (text.endswith((".", "!", "?", ",", ";")) and not asks):
         return chunk
-    return replace(chunk, kind=Kind.HEADING) if heading_part(text) else chunk
+    return replace(chunk, kind=Kind.HEADING)
 
 
 def looks_like_title(chunk: Chunk) -> bool:

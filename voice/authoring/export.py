@@ -13,8 +13,10 @@ import re
 from enum import Enum
 from typing import Any
 
+from voice.authoring.needs_times import need_line, time_line
 from voice.authoring.sections import Part, export_heading, step_heading, tips_heading
-from voice.guide.model import Guide
+from voice.guide.model import Guide, Need, Step
+from voice.language.durations import iso
 
 MD_SPECIAL = re.compile(r"([\\`*_\[\]<#])")
 MD_LEADING = re.compile(r"^([-+•·>=]|\d+(?=[.)]\s))")
@@ -78,8 +80,11 @@ def to_markdown(guide: Guide) -> str:
         _md(guide.intro),
         "",
     ]
+    lines += [_md(time_line(guide.time, guide.lang)), ""] if guide.time else []
+    lines += _markdown_needs(guide)
     for number, step in enumerate(guide.steps, start=1):
         lines += [f"## {step_heading(number, _md(step.title), guide.lang)}", "", _md(step.text), ""]
+        lines += [_md(time_line(step.time, guide.lang)), ""] if step.time else []
     for part, heading, texts in _sections(guide):
         if part == Part.FAQ:
             lines += _markdown_faq(guide)
@@ -89,6 +94,23 @@ def to_markdown(guide: Guide) -> str:
         lines += [f"- {_md(text)}" if listed else f"{_md(text)}\n" for text in texts]
         lines += [""] if listed else []
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _needs_lists(guide: Guide) -> list[tuple[str, list[str]]]:
+    """(heading, items) for the supplies and the tools, the ones the guide has."""
+    groups = ((Part.NEEDS, False), (Part.TOOLS, True))
+    lists = [
+        (export_heading(part, guide.lang), [need_line(n) for n in guide.needs if n.tool == tool])
+        for part, tool in groups
+    ]
+    return [(heading, items) for heading, items in lists if items]
+
+
+def _markdown_needs(guide: Guide) -> list[str]:
+    lines = []
+    for heading, items in _needs_lists(guide):
+        lines += [f"## {_md(heading)}", "", *(f"- {_md(item)}" for item in items), ""]
+    return lines
 
 
 def _markdown_faq(guide: Guide) -> list[str]:
@@ -101,10 +123,7 @@ def _markdown_faq(guide: Guide) -> list[str]:
 def json_ld(guide: Guide) -> dict[str, Any]:
     """schema.org HowTo (+ FAQPage) for the guide; texts HTML-escaped, as the fields allow HTML."""
     esc = html.escape
-    steps: list[dict[str, Any]] = [
-        {"@type": "HowToStep", "position": n, "name": esc(step.title), "text": esc(step.text)}
-        for n, step in enumerate(guide.steps, start=1)
-    ]
+    steps: list[dict[str, Any]] = [_jsonld_step(n, step) for n, step in enumerate(guide.steps, 1)]
     if guide.tips:
         steps.append(
             {
@@ -119,6 +138,7 @@ def json_ld(guide: Guide) -> dict[str, Any]:
         "name": esc(guide.title),
         "description": esc(guide.intro),
         "inLanguage": guide.language,
+        **_jsonld_needs(guide),
         "step": steps,
     }
     graph: list[dict[str, Any]] = [howto]
@@ -141,6 +161,27 @@ def json_ld(guide: Guide) -> dict[str, Any]:
     return {"@context": "https://schema.org", "@graph": graph}
 
 
+def _jsonld_step(number: int, step: Step) -> dict[str, Any]:
+    esc = html.escape
+    node = {"@type": "HowToStep", "position": number, "name": esc(step.title)}
+    node["text"] = esc(step.text)
+    return {**node, "timeRequired": iso(step.time.seconds)} if step.time else node
+
+
+def _jsonld_needs(guide: Guide) -> dict[str, Any]:
+    """``totalTime``, ``supply`` and ``tool``, as far as the guide has them."""
+    fields: dict[str, Any] = {"totalTime": iso(guide.time.seconds)} if guide.time else {}
+    for key, kind, tool in (("supply", "HowToSupply", False), ("tool", "HowToTool", True)):
+        items = [_jsonld_need(need, kind) for need in guide.needs if need.tool == tool]
+        fields.update({key: items} if items else {})
+    return fields
+
+
+def _jsonld_need(need: Need, kind: str) -> dict[str, Any]:
+    node = {"@type": kind, "name": html.escape(need.name)}
+    return {**node, "requiredQuantity": html.escape(need.amount)} if need.amount else node
+
+
 def to_html_page(guide: Guide) -> str:
     """A standalone HTML page: the guide as visible text plus its JSON-LD in the ``<head>``."""
     data = json.dumps(json_ld(guide), ensure_ascii=False, indent=2).replace("</", "<\\/")
@@ -160,8 +201,13 @@ def to_html_page(guide: Guide) -> str:
         f"<h1>{esc(guide.title)}</h1>",
         f"<p>{esc(guide.intro)}</p>",
     ]
+    head += [f"<p>{esc(time_line(guide.time, guide.lang))}</p>"] if guide.time else []
+    for heading, needs in _needs_lists(guide):
+        listed = "".join(f"<li>{esc(need)}</li>" for need in needs)
+        head += [f"<h2>{esc(heading)}</h2>", f"<ul>{listed}</ul>"]
     body = [
         f"<h2>{esc(step_heading(n, step.title, guide.lang))}</h2>\n<p>{esc(step.text)}</p>"
+        + (f"\n<p>{esc(time_line(step.time, guide.lang))}</p>" if step.time else "")
         for n, step in enumerate(guide.steps, start=1)
     ]
     for part, heading, texts in _sections(guide):

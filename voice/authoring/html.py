@@ -25,12 +25,24 @@ from voice.authoring.common import (
     join_sentences,
 )
 from voice.authoring.html_text import markdown_lines, speakable
+from voice.authoring.needs_times import (
+    NEED_FIELDS,
+    STEP_TIME_FIELDS,
+    TIME_FIELDS,
+    jsonld_needs,
+    jsonld_step_time,
+    jsonld_time,
+    jsonld_yield,
+    readable,
+    timed_steps,
+)
 from voice.authoring.sections import Part, heading_part
 from voice.authoring.text import NO_STEPS, import_text
 from voice.errors import Location
 from voice.guide.loader import SLUG
-from voice.guide.model import FaqEntry, Guide, Step
+from voice.guide.model import FaqEntry, Guide, Need, Step
 from voice.language.detect import detect_language
+from voice.language.durations import Duration
 
 HOWTO_TYPES = frozenset({"HowTo", "Recipe"})
 USED = frozenset(
@@ -46,6 +58,8 @@ USED = frozenset(
         "recipeInstructions",
         "inLanguage",
         "identifier",
+        *NEED_FIELDS,
+        *TIME_FIELDS,
     }
 )
 METADATA = frozenset(
@@ -59,10 +73,6 @@ METADATA = frozenset(
         "publisher",
         "thumbnailUrl",
         "video",
-        "totalTime",
-        "prepTime",
-        "performTime",
-        "cookTime",
         "mainEntityOfPage",
         "keywords",
         "isPartOf",
@@ -121,6 +131,10 @@ class _Found:
     """(question, answer, identifier) per FAQ entry."""
     notes: list[ImportNote] = field(default_factory=list)
     line: int | None = None
+    needs: tuple[Need, ...] = ()
+    time: Duration | None = None
+    serves: str = ""
+    """``recipeYield``, said in the introduction."""
 
 
 def json_ld(html: str, source: str) -> list[tuple[int, Any]]:
@@ -191,16 +205,20 @@ def _read_howto(node: dict[str, Any], found: _Found) -> None:
     for key in ("step", "steps", "recipeInstructions"):
         for item in _as_list(node.get(key)):
             _step_item(item, found)
-    _note_unused(node, "HowTo", found)
+    kind = "Recipe" if "Recipe" in types(node) else "HowTo"
+    found.needs = jsonld_needs(node, _text)
+    found.time, notes = jsonld_time(node, kind, found.line)
+    found.notes += notes
+    found.serves = jsonld_yield(node, _text)
+    _note_unused(node, kind, found)
 
 
 def _note_unused(node: dict[str, Any], kind: str, found: _Found) -> None:
     for key, value in node.items():
-        if key not in USED and key not in METADATA and _text(value):
+        shown = _text(value) or (json.dumps(value, ensure_ascii=False) if value else "")
+        if key not in USED and key not in METADATA and shown:
             found.notes.append(
-                ImportNote(
-                    found.line, f"{kind}.{key} not placed in the guide: '{_text(value)[:60]}'"
-                )
+                ImportNote(found.line, f"{kind}.{key} not placed in the guide: '{shown[:60]}'")
             )
 
 
@@ -229,10 +247,16 @@ def _howto_step(item: dict[str, Any], found: _Found) -> None:
         else:
             directions.append(_text(inner))
     text = _text(item.get("text")) or join_sentences(directions)
-    _add_step(_text(item.get("name")), text, found)
+    time = jsonld_step_time(item)
+    written = [str(item[key]) for key in STEP_TIME_FIELDS if item.get(key) is not None]
+    if time is None and written:
+        found.notes.append(
+            ImportNote(found.line, f"step time '{written[0]}' is not a duration; left out")
+        )
+    _add_step(_text(item.get("name")), text, found, time)
 
 
-def _add_step(title: str, text: str, found: _Found) -> None:
+def _add_step(title: str, text: str, found: _Found, time: Duration | None = None) -> None:
     if not title and not text:
         found.notes.append(
             ImportNote(found.line, f"step {len(found.steps) + 1} has no name or text; left out")
@@ -241,7 +265,7 @@ def _add_step(title: str, text: str, found: _Found) -> None:
     if not text:
         found.notes.append(ImportNote(found.line, f"step '{title}' has no text; its name is used"))
     title = first_sentence(text) if not title or title == text else title
-    found.steps.append(Step(title, text or title))
+    found.steps.append(Step(title, text or title, time))
 
 
 def _section(item: dict[str, Any], found: _Found) -> None:
@@ -309,7 +333,11 @@ def import_html(html: str, source: str = "<string>", lang: str | None = None) ->
     language = (
         lang or found.language or _page_language(html) or detect_language(markdown_lines(html))
     )
-    return ImportResult(_merge(found, visible, language, source), tuple(found.notes))
+    guide = _merge(found, visible, language, source)
+    steps, notes = timed_steps(guide.steps, [found.line] * len(guide.steps))
+    if found.serves:
+        notes.append(ImportNote(found.line, f"recipeYield '{found.serves}' added to the intro"))
+    return ImportResult(readable(replace(guide, steps=tuple(steps))), (*found.notes, *notes))
 
 
 def _visible(html: str, source: str, lang: str | None) -> ImportResult | None:
@@ -338,10 +366,23 @@ def _merge(found: _Found, visible: ImportResult | None, lang: str, source: str) 
         id=found.guide_id or guide_id_for(source, title),
         title=title,
         language=lang,
-        intro=found.intro or base.intro or title,
+        intro=_with_yield(found.intro or base.intro or title, found.serves, lang),
         steps=tuple(found.steps) or base.steps,
         tips=tuple(found.tips) or base.tips,
         tips_title=found.tips_title if found.tips else base.tips_title,
         faq=faq or base.faq,
+        needs=found.needs or base.needs,
+        time=found.time or base.time,
         source=source,
     )
+
+
+YIELD = {"en": "Makes {serves}.", "nl": "Voor {serves}."}
+
+
+def _with_yield(intro: str, serves: str, lang: str) -> str:
+    """The recipe's yield ends the introduction: there is no field for it in a guide."""
+    if not serves:
+        return intro
+    said = YIELD.get(lang.split("-")[0].lower(), YIELD["en"]).format(serves=serves)
+    return join_sentences([intro, said])

@@ -14,6 +14,9 @@ class Part(str, Enum):
     """Where text of an article goes in a guide."""
 
     INTRO = "intro"
+    NEEDS = "needs"
+    TOOLS = "tools"
+    """Needs that are tools (a heading of their own: "Tools", "Gereedschap")."""
     STEPS = "steps"
     FINISH = "finish"
     TIPS = "tips"
@@ -23,6 +26,12 @@ class Part(str, Enum):
 
 
 HEADINGS: dict[Part, str] = {
+    Part.NEEDS: r"(?:what |things )?you(?:['’]ll| will)? need\??|what you need\??|"
+    r"ingredients|supplies|materials|shopping list|"
+    r"wat (?:heb je|heeft u|hebt u) nodig\??|wat u nodig hebt|wat je nodig hebt|benodigdheden|"
+    r"ingrediënten|ingredienten|boodschappenlijst|materialen",
+    Part.TOOLS: r"tools|equipment|tools (?:and|&) equipment|what tools you need|"
+    r"gereedschap|keukengerei|materiaal en gereedschap",
     Part.STEPS: r"steps?|instructions|step[- ]by[- ]step( instructions)?|how to do it|"
     r"stappen|instructies|stappenplan|stap voor stap|werkwijze",
     Part.FINISH: r"when you('re| are) done|done|result|what happens next|"
@@ -45,6 +54,8 @@ TIPS_FOR = re.compile(r"tips (?:for|voor|om|to)\b.*", re.IGNORECASE)
 
 EXPORT_HEADINGS: dict[str, dict[Part, str]] = {
     "en": {
+        Part.NEEDS: "What you need",
+        Part.TOOLS: "Tools",
         Part.FINISH: "When you are done",
         Part.TIPS: "Tips",
         Part.FAQ: "Frequently asked questions",
@@ -52,6 +63,8 @@ EXPORT_HEADINGS: dict[str, dict[Part, str]] = {
         Part.CONCLUSION: "Conclusion",
     },
     "nl": {
+        Part.NEEDS: "Benodigdheden",
+        Part.TOOLS: "Gereedschap",
         Part.FINISH: "Als u klaar bent",
         Part.TIPS: "Tips",
         Part.FAQ: "Veelgestelde vragen",

@@ -20,11 +20,18 @@ from voice.authoring.common import (
     first_sentence,
     guide_id_for,
 )
+from voice.authoring.needs_times import (
+    need_from_text,
+    needs_from_line,
+    time_from_line,
+    timed_steps,
+)
 from voice.authoring.sections import Part, heading_part
 from voice.errors import Location
 from voice.guide.loader import LANGUAGE_TAG, SLUG
-from voice.guide.model import FaqEntry, Guide, Step
+from voice.guide.model import FaqEntry, Guide, Need, Step
 from voice.language.detect import detect_language
+from voice.language.durations import Duration
 
 FINISH_MARK = re.compile(
     r"\b(?:these|all (?:the )?|the above|those|previous) steps\b|"
@@ -52,6 +59,8 @@ class _Entry:
     anchor: str = ""
     whole: str = ""
     """The full line a step was cut from (a numbered list item), its text if nothing follows."""
+    time: Duration | None = None
+    """From a "Time: ..." line under the step."""
 
     @property
     def text(self) -> str:
@@ -76,6 +85,12 @@ class _Article:
         self.faq: list[_Entry] = []
         self.texts: dict[Part, list[Chunk]] = {part: [] for part in Part}
         self.notes: list[ImportNote] = []
+        self.needs: list[Need] = []
+        self.time: Duration | None = None
+        self.after_needs = Part.INTRO
+        """The part a paragraph after a needs list goes back to."""
+        self.needs_heading: Chunk | None = None
+        self.needs_before = 0
 
     def add(self, chunk: Chunk) -> None:
         if chunk.kind == Kind.BAIT:
@@ -89,6 +104,10 @@ class _Article:
 
     def _heading(self, chunk: Chunk) -> None:
         found = heading_part(chunk.text)
+        self.end_needs()
+        if found and found[0] in (Part.NEEDS, Part.TOOLS):
+            self.after_needs = self.part
+            self.needs_heading, self.needs_before = chunk, len(self.needs)
         if found:
             self.part, tips_title = found
             self.part_level = chunk.level
@@ -126,6 +145,8 @@ class _Article:
         return match is not None and self.part not in (Part.TIPS, Part.FAQ)
 
     def _text(self, chunk: Chunk) -> None:
+        if self._needs_or_time(chunk):
+            return
         numbered_item = chunk.kind == Kind.ITEM and chunk.number > 0
         if numbered_item and self.numbered_steps and self.part in (Part.INTRO, Part.STEPS):
             self._step_from_item(chunk)
@@ -138,6 +159,47 @@ class _Article:
             self._faq_text(chunk)
         else:
             self.texts[self.part].append(chunk)
+
+    def _needs_or_time(self, chunk: Chunk) -> bool:
+        """'Time: 15 minutes', 'You'll need: a, b and c', and the items of a needs list."""
+        if self.part in (Part.NEEDS, Part.TOOLS):
+            if chunk.kind == Kind.ITEM:
+                self.needs.append(need_from_text(chunk.text, self.part == Part.TOOLS))
+                return True
+            self.end_needs()  # a paragraph: the list is over, back to where it was
+        if chunk.kind != Kind.PARAGRAPH or self.part in (Part.FAQ, Part.TIPS):
+            return False
+        return self._time_line(chunk) or self._needs_line(chunk)
+
+    def end_needs(self) -> None:
+        """Leaving a needs heading; one that held no list is named, as any unplaced heading."""
+        heading = self.needs_heading
+        if heading is None:
+            return
+        if len(self.needs) == self.needs_before:
+            self.notes.append(
+                ImportNote(
+                    heading.line,
+                    f"heading '{heading.text}' is not a part of a guide; left out "
+                    f"(its text went to {self.after_needs.value})",
+                )
+            )
+        if self.part in (Part.NEEDS, Part.TOOLS):
+            self.part = self.after_needs
+        self.needs_heading = None
+
+    def _time_line(self, chunk: Chunk) -> bool:
+        time = time_from_line(chunk.text)
+        if time is not None and self.part == Part.STEPS and self.steps:
+            self.steps[-1].time = time
+        elif time is not None:
+            self.time = time
+        return time is not None
+
+    def _needs_line(self, chunk: Chunk) -> bool:
+        needs = needs_from_line(chunk.text)
+        self.needs += needs or ()
+        return needs is not None
 
     def _step_from_item(self, chunk: Chunk) -> None:
         title = first_sentence(chunk.text)
@@ -219,6 +281,7 @@ def import_text(
     article.title = meta.get("title", "")
     for chunk in found:
         article.add(chunk)
+    article.end_needs()
     article.split_finish()
     result = _guide(article, source, lang or meta.get("lang") or detect_language(text))
     guide_id = meta.get("id", "")
@@ -256,26 +319,41 @@ def _guide(article: _Article, source: str, lang: str) -> ImportResult:
         "no title line found; using the first step",
         article.steps[0].head or article.steps[0].text,
     )
-    intro = " ".join(c.text for c in texts[Part.INTRO]) or _fallback(
+    intro = _intro_text(texts[Part.INTRO]) or _fallback(
         notes, "no introduction found; using the title", title
     )
+    steps, timed = timed_steps(
+        [_step(entry, notes) for entry in article.steps], [e.line for e in article.steps]
+    )
+    notes += timed
     return ImportResult(
         Guide(
             id=guide_id_for(source, title),
             title=title,
             language=lang,
             intro=intro,
-            steps=tuple(_step(entry, notes) for entry in article.steps),
+            steps=tuple(steps),
             tips=tuple(c.text for c in texts[Part.TIPS]),
             tips_title=article.tips_title,
             faq=_faq(article.faq, lang, notes),
             summary=tuple(c.text for c in texts[Part.SUMMARY]),
             finish=" ".join(c.text for c in texts[Part.FINISH]),
             conclusion=" ".join(c.text for c in texts[Part.CONCLUSION]),
+            needs=tuple(article.needs),
+            time=article.time,
             source=source,
         ),
         tuple(sorted(notes, key=lambda note: note.line or 0)),
     )
+
+
+def _intro_text(chunks: list[Chunk]) -> str:
+    """A list under the introduction stays a list when read: each item its own sentence."""
+    return " ".join(
+        f"{c.text}." if c.kind == Kind.ITEM and not c.text.endswith((".", "!", "?", ":", ";"))
+        else c.text
+        for c in chunks
+    )  # fmt: skip
 
 
 def _fallback(notes: list[ImportNote], message: str, value: str) -> str:
@@ -288,7 +366,7 @@ def _step(entry: _Entry, notes: list[ImportNote]) -> Step:
     if not text:
         notes.append(ImportNote(entry.line, "step has no explanation; its title is used"))
         text = entry.whole or title
-    return Step(title or first_sentence(text), text)
+    return Step(title or first_sentence(text), text, entry.time)
 
 
 def _faq(entries: list[_Entry], lang: str, notes: list[ImportNote]) -> tuple[FaqEntry, ...]:

@@ -42,6 +42,9 @@ def _check_one(name: str) -> int:
         return EXIT_FAILED
     print(
         f"{name}: ok ({plural(len(guide.steps), 'step')}, {plural(len(guide.tips), 'tip')}, "
-        f"{plural(len(guide.faq), 'question')}, language {guide.language})"
+        f"{plural(len(guide.faq), 'question')}, language {guide.language}"
+        + (f", {plural(len(guide.needs), 'need')}" if guide.needs else "")
+        + (f", takes {guide.time}" if guide.time else "")
+        + ")"
     )
     return EXIT_OK

@@ -20,9 +20,24 @@ from voice.dialog.guide_choice import (
     titles_text,
 )
 from voice.dialog.messages import messages_for
+from voice.dialog.timers import (
+    Timer,
+    TimerAction,
+    TimerEvent,
+    away_text,
+    done_text,
+    how_long_text,
+    needs_text,
+    next_deadline,
+    split_due,
+    step_takes,
+    step_time_text,
+    timer_turn,
+)
 from voice.guide.model import Guide
 from voice.language.commands import Vocabulary, normalise, parse_command, vocabulary
 from voice.language.intents import Command, Intent
+from voice.language.timer_requests import timer_request
 from voice.language.word_lists import CHOICE_WORDS, MORE_WORDS
 from voice.questions.matcher import QuestionMatch, QuestionMatcher, build_matcher
 
@@ -72,6 +87,10 @@ class State:
     """Names of the guides the person was asked to choose from ("which one?")."""
     switch_to: str | None = None
     """The guide the person asked to open: the session ends and the CLI opens that one."""
+    timers: tuple[Timer, ...] = ()
+    """Running timers, each with its deadline on the session's clock."""
+    now: float = 0.0
+    """The session's clock at this turn (an input: the engine reads no clock)."""
 
 
 @dataclass(frozen=True)
@@ -84,6 +103,8 @@ class Reply:
     faq: str | None = None
     """FAQ id answered, else ``None``; on a ``clarify`` turn the candidate FAQ ids, joined by
     ``|`` when two are offered (event-log field)."""
+    actions: tuple[TimerAction, ...] = ()
+    """Timers started, cancelled or done in this turn, for the session to carry out."""
 
     @property
     def step(self) -> int | None:
@@ -116,12 +137,19 @@ class DialogEngine:
         self.matcher = matcher if matcher is not None else build_matcher(guide)
         self.text: Mapping[str, str] = messages_for(guide.lang)
 
-    def start(self, state: State | None = None, changed: bool = False) -> Reply:
+    def start(
+        self, state: State | None = None, changed: bool = False, now: float | None = None
+    ) -> Reply:
         """The opening: title, introduction, and how to begin; or the offer to resume.
 
-        ``changed`` says the guide's steps changed since the position was saved.
+        ``changed`` says the guide's steps changed since the position was saved; saved timers
+        that ended before ``now`` are reported, the others said to be still running.
         """
         state = state or State()
+        if now is not None:
+            state = replace(state, now=now)
+        if state.timers:
+            return self._with_away_timers(self.start(replace(state, timers=()), changed), state)
         if state.choosing:  # started without a guide named: which one?
             return self._ask_which(state, self._refs(state.choosing), "guide_choose")
         if state.resuming and 1 <= state.step <= self.total:
@@ -144,9 +172,21 @@ class DialogEngine:
             say = self._msg("changed") + " " + say
         return self._reply(say, Intent.START, state)
 
-    def respond(self, state: State, utterance: str) -> Reply:
-        """Answer one utterance (typed or recognised text)."""
+    def _with_away_timers(self, opening: Reply, saved: State) -> Reply:
+        ended, running = split_due(saved.timers, saved.now)
+        away = away_text(ended, running, saved.now, self.guide.lang, self._msg)
+        actions = tuple(TimerAction(TimerEvent.DONE, timer) for timer in ended)
+        state = replace(opening.state, timers=running)
+        return Reply(f"{away} {opening.say}", opening.intent, state, opening.faq, actions)
+
+    def respond(self, state: State, utterance: str, now: float | None = None) -> Reply:
+        """Answer one utterance (typed or recognised text); ``now`` is the session's clock."""
+        if now is not None:
+            state = replace(state, now=now)
         command = parse_command(utterance, self.vocab)
+        seconds = timer_request(utterance) if command.intent is Intent.UNKNOWN else None
+        if seconds is not None:
+            command = Command(Intent.TIMER_SET, seconds=seconds)
         if state.choosing and command.intent is Intent.UNKNOWN:
             return self._choose(state, utterance)
         if state.pending is not None:
@@ -163,6 +203,21 @@ class DialogEngine:
             return opened or self._question(replace(state, listed=0), utterance)
         state = replace(state, misses=0, paused=False, listed=0)
         return HANDLERS[command.intent](self, state, command)
+
+    def tick(self, state: State, now: float) -> Reply | None:
+        """The turn in which timers that ended by ``now`` are announced; ``None`` if none did."""
+        due, running = split_due(state.timers, now)
+        if not due:
+            return None
+        actions = tuple(TimerAction(TimerEvent.DONE, timer) for timer in due)
+        state = replace(state, timers=running, now=now)
+        say = done_text(due, self._msg)
+        return Reply(say, Intent.TIMER_DONE, state, actions=actions)
+
+    @staticmethod
+    def next_deadline(state: State) -> float | None:
+        """When the session must call ``tick`` next, on its clock; ``None`` without timers."""
+        return next_deadline(state.timers)
 
     # --- helpers ---------------------------------------------------------------------------
 
@@ -182,9 +237,10 @@ class DialogEngine:
 
     def _step_text(self, number: int) -> str:
         step = self.guide.steps[number - 1]
-        return self._msg(
+        text = self._msg(
             "step", number=number, total=self.total, title=_sentence(step.title), text=step.text
         )
+        return text + step_takes(self.guide, number, self._msg)
 
     def _go(self, state: State, number: int, intent: Intent) -> Reply:
         state = replace(state, step=number, finished=False, resuming=False)
@@ -308,8 +364,15 @@ class DialogEngine:
         return self._msg("faq_list", questions=questions) + tail
 
     def _help(self, state: State, _: Command) -> Reply:
-        say = self._msg("help", example=min(3, self.total))
+        say = self._msg("help", example=min(3, self.total)) + self._help_more
         return self._reply(say, Intent.HELP, state, remember=False)
+
+    @cached_property
+    def _help_more(self) -> str:
+        """A guide with needs or times says what else can be asked about it."""
+        guide = self.guide
+        timed = guide.time is not None or any(step.time for step in guide.steps)
+        return " " + self._msg("help_more") if guide.needs or timed else ""
 
     def _pause(self, state: State, _: Command) -> Reply:
         return self._reply(
@@ -391,6 +454,22 @@ class DialogEngine:
 
     def _refs(self, names: Sequence[str]) -> tuple[GuideRef, ...]:
         return tuple(ref for ref in self.guides if ref.name in names)
+
+    def _needs(self, state: State, command: Command) -> Reply:
+        say = needs_text(self.guide, command.intent is Intent.TOOLS, self._msg)
+        return self._reply(say, command.intent, state, remember=False)
+
+    def _how_long(self, state: State, command: Command) -> Reply:
+        if command.intent is Intent.STEP_TIME:
+            say = step_time_text(self.guide, state.step, self._msg)
+        else:
+            say = how_long_text(self.guide, self._msg)
+        return self._reply(say, command.intent, state, remember=False)
+
+    def _timer(self, state: State, command: Command) -> Reply:
+        turn = timer_turn(self.guide, state.step, state.timers, command, state.now, self._msg)
+        state = replace(state, timers=turn.timers)
+        return Reply(turn.say, command.intent, state, actions=turn.actions)
 
     # --- questions -------------------------------------------------------------------------
 
@@ -521,4 +600,12 @@ HANDLERS: Mapping[Intent, Handler] = {
     Intent.TRANSCRIPT: DialogEngine._transcript,
     Intent.GUIDES: DialogEngine._guides,
     Intent.OPEN_GUIDE: DialogEngine._open_guide,
+    Intent.NEEDS: DialogEngine._needs,
+    Intent.TOOLS: DialogEngine._needs,
+    Intent.HOW_LONG: DialogEngine._how_long,
+    Intent.STEP_TIME: DialogEngine._how_long,
+    Intent.TIMER_SET: DialogEngine._timer,
+    Intent.TIMER_START: DialogEngine._timer,
+    Intent.TIMER_LEFT: DialogEngine._timer,
+    Intent.TIMER_CANCEL: DialogEngine._timer,
 }

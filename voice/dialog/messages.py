@@ -69,6 +69,32 @@ EN: Mapping[str, str] = {
     "guide_which": "Which one: {titles}?",
     "guide_unknown": "I have no guide like that. I have: {titles}.",
     "guide_opening": "Opening {title}",
+    "needs": "You need: {items}.",
+    "needs_none": "This guide does not list anything you need.",
+    "tools": "The tools you need: {items}.",
+    "tools_none": "This guide lists no separate tools. {needs}",
+    "and": "and",
+    "how_long": "This guide takes about {time}.",
+    "how_long_steps": "The guide does not say how long it takes in all; its timed steps take "
+    "about {time} together.",
+    "how_long_none": "This guide does not say how long it takes.",
+    "step_time": "Step {number} takes about {time}.",
+    "step_time_none": "Step {number} has no time given.",
+    "step_time_intro": "We haven't started yet. {how_long}",
+    "step_takes": "This takes about {time}. Say 'start the timer' to time it.",
+    "timer_name": "step {number}, {title}",
+    "timer_started": "Timer set for {time}: {name}.",
+    "timer_running": "The timer for {name} is already running: {left} left.",
+    "timer_no_time": "This step has no time given. Say for example 'set a timer for five minutes'.",
+    "timer_how_long": "For how long? Say for example 'set a timer for five minutes'.",
+    "timer_left": "The timer for {name} has {left} left.",
+    "timer_none": "No timer is running.",
+    "timer_cancelled": "The timer for {name} is cancelled.",
+    "timer_done": "The timer for {name} is done.",
+    "timer_ended_away": "The timer for {name} ended while you were away.",
+    "timer_still_running": "The timer for {name} is still running: {left} left.",
+    "help_more": "For this guide you can also ask: what do I need, how long does it take, start "
+    "the timer, how much time is left, or cancel the timer.",
 }
 
 NL: Mapping[str, str] = {
@@ -137,6 +163,33 @@ NL: Mapping[str, str] = {
     "guide_which": "Welke bedoelt u: {titles}?",
     "guide_unknown": "Zo'n handleiding heb ik niet. Ik heb: {titles}.",
     "guide_opening": "Ik open {title}",
+    "needs": "U hebt nodig: {items}.",
+    "needs_none": "Deze handleiding noemt niets wat u nodig hebt.",
+    "tools": "Het gereedschap dat u nodig hebt: {items}.",
+    "tools_none": "Deze handleiding noemt geen apart gereedschap. {needs}",
+    "and": "en",
+    "how_long": "Deze handleiding duurt ongeveer {time}.",
+    "how_long_steps": "De handleiding zegt niet hoe lang ze in totaal duurt; de stappen met een "
+    "tijd duren samen ongeveer {time}.",
+    "how_long_none": "Deze handleiding zegt niet hoe lang ze duurt.",
+    "step_time": "Stap {number} duurt ongeveer {time}.",
+    "step_time_none": "Bij stap {number} staat geen tijd.",
+    "step_time_intro": "We zijn nog niet begonnen. {how_long}",
+    "step_takes": "Dit duurt ongeveer {time}. Zeg 'start de timer' om het te timen.",
+    "timer_name": "stap {number}, {title}",
+    "timer_started": "Timer gezet op {time}: {name}.",
+    "timer_running": "De timer voor {name} loopt al: nog {left}.",
+    "timer_no_time": "Bij deze stap staat geen tijd. Zeg bijvoorbeeld 'zet een timer op vijf "
+    "minuten'.",
+    "timer_how_long": "Voor hoe lang? Zeg bijvoorbeeld 'zet een timer op vijf minuten'.",
+    "timer_left": "De timer voor {name} heeft nog {left}.",
+    "timer_none": "Er loopt geen timer.",
+    "timer_cancelled": "De timer voor {name} is gestopt.",
+    "timer_done": "De timer voor {name} is afgelopen.",
+    "timer_ended_away": "De timer voor {name} is afgelopen terwijl u weg was.",
+    "timer_still_running": "De timer voor {name} loopt nog: nog {left}.",
+    "help_more": "Bij deze handleiding kunt u ook vragen: wat heb ik nodig, hoe lang duurt het, "
+    "start de timer, hoeveel tijd is er nog, of stop de timer.",
 }
 
 TABLES: Mapping[str, Mapping[str, str]] = {"en": EN, "nl": NL}

@@ -15,6 +15,7 @@ from typing import Any
 
 from voice.errors import GuideError, Location
 from voice.guide.model import FaqEntry, Guide, Step
+from voice.guide.needs_and_times import Problem, read_duration, read_needs
 from voice.guide.yaml_reader import Path_, Text, field_path, read_yaml
 from voice.language.intents import Intent
 
@@ -27,9 +28,11 @@ NOT_IN_COMMANDS = (
     Intent.CLARIFY,
     Intent.GUIDES,
     Intent.OPEN_GUIDE,
+    Intent.TIMER_DONE,
+    Intent.TIMER_SET,
 )
-"""Intents a guide cannot add phrases for: no phrases at all, or about the library of guides
-(which no single guide owns)."""
+"""Intents a guide cannot add phrases for: no fixed phrases at all (the timer's length is part
+of what is said), or about the library of guides (which no single guide owns)."""
 
 
 class _Collector:
@@ -101,8 +104,10 @@ TOP_FIELDS = (
     "finish",
     "conclusion",
     "commands",
+    "needs",
+    "time",
 )
-STEP_FIELDS = ("title", "text")
+STEP_FIELDS = ("title", "text", "time")
 FAQ_FIELDS = ("id", "question", "answer", "also")
 
 
@@ -191,7 +196,8 @@ def _mapping_items(
 
 def _step(item: dict[str, Any], path: Path_, out: _Collector) -> Step:
     _unknown_keys(item, STEP_FIELDS, path, out)
-    return Step(_text(item, "title", path, out), _text(item, "text", path, out))
+    time = _read(read_duration(item.get("time")), (*path, "time"), out)
+    return Step(_text(item, "title", path, out), _text(item, "text", path, out), time)
 
 
 def _faq(item: dict[str, Any], path: Path_, out: _Collector) -> FaqEntry:
@@ -250,8 +256,18 @@ def _build_guide(data: Any, out: _Collector) -> Guide | None:
         finish=_text(data, "finish", (), out, required=False),
         tips_title=_text(data, "tips_title", (), out, required=False),
         commands=_commands(data, out),
+        needs=_read(read_needs(data.get("needs")), ("needs",), out),
+        time=_read(read_duration(data.get("time")), ("time",), out),
         source=out.source,
     )
+
+
+def _read(result: tuple[Any, list[Problem]], path: Path_, out: _Collector) -> Any:
+    """A value from ``needs_and_times``, its problems added at their place in the file."""
+    value, problems = result
+    for inner, message in problems:
+        out.add((*path, *inner), message)
+    return value
 
 
 def _duplicate_faq_ids(faq: tuple[FaqEntry, ...], out: _Collector) -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from voice.language.durations import Duration
+
 
 @dataclass(frozen=True)
 class Step:
@@ -11,6 +13,24 @@ class Step:
 
     title: str
     text: str
+    time: Duration | None = None
+    """How long the step takes or waits ("boil for six minutes"); what 'start the timer' times."""
+
+
+@dataclass(frozen=True)
+class Need:
+    """Something to have at hand before starting: a supply (eggs) or a tool (a saucepan)."""
+
+    name: str
+    amount: str = ""
+    """How much, as written ("4", "500 g"); empty when it goes without saying."""
+    tool: bool = False
+    """A tool is used and kept (a saucepan); a supply is used up (eggs)."""
+
+    @property
+    def spoken(self) -> str:
+        """The need as read aloud: amount, then name ("4 eggs")."""
+        return f"{self.amount} {self.name}" if self.amount else self.name
 
 
 @dataclass(frozen=True)
@@ -45,6 +65,10 @@ class Guide:
     """Heading of the tips section, read before the first tip."""
     commands: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """Extra phrases per intent name, added to the built-in vocabulary of the language."""
+    needs: tuple[Need, ...] = ()
+    """Supplies and tools, read on 'what do I need'."""
+    time: Duration | None = None
+    """How long the whole guide takes, read on 'how long does it take'."""
     source: str = "<memory>"
     """Where the guide was loaded from, for messages."""
 

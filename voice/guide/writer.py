@@ -15,7 +15,7 @@ from collections.abc import Iterable
 
 import yaml
 
-from voice.guide.model import FaqEntry, Guide, Step
+from voice.guide.model import FaqEntry, Guide, Need, Step
 
 NOT_YAML_PRINTABLE = re.compile(
     "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
@@ -34,6 +34,8 @@ def write_guide(guide: Guide, comment: str = "") -> str:
     lines = [f"# {line}".rstrip() for line in comment.splitlines()]
     lines += _field("id", guide.id, 0) + _field("title", guide.title, 0)
     lines += _field("language", guide.language, 0) + _field("intro", guide.intro, 0)
+    lines += _field("time", str(guide.time), 0) if guide.time else []
+    lines += _needs(guide.needs)
     lines.append("steps:")
     for step in guide.steps:
         lines += _step(step)
@@ -56,7 +58,22 @@ def write_guide(guide: Guide, comment: str = "") -> str:
 def _step(step: Step) -> list[str]:
     lines = _field("title", step.title, 4)
     lines[0] = "  - " + lines[0][4:]
-    return lines + _field("text", step.text, 4)
+    lines += _field("text", step.text, 4)
+    return lines + (_field("time", str(step.time), 4) if step.time else [])
+
+
+def _needs(needs: tuple[Need, ...]) -> list[str]:
+    """A bare name when that is all there is; else ``name`` / ``amount`` / ``tool`` lines."""
+    lines = ["needs:"] if needs else []
+    for need in needs:
+        if not need.amount and not need.tool:
+            lines += _scalar("  - ", need.name, 4)
+            continue
+        item = _field("name", need.name, 4)
+        item[0] = "  - " + item[0][4:]
+        item += _field("amount", need.amount, 4) if need.amount else []
+        lines += item + (["    tool: true"] if need.tool else [])
+    return lines
 
 
 def _faq(entry: FaqEntry) -> list[str]:

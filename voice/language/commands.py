@@ -110,7 +110,7 @@ def _step_number(words: tuple[str, ...], vocab: Vocabulary) -> int | None:
 
 def parse_number(word: str, vocab: Vocabulary) -> int | None:
     """A single normalised word as a number: '3', 'three', 'third', '3rd', 'derde', '3e'."""
-    if word.isdigit():
+    if word.isdecimal():  # not isdigit: '⓵' is a digit that int() refuses
         return int(word)
     ordinal = _ORDINAL_DIGITS.match(word)
     if ordinal:

@@ -37,6 +37,16 @@ class Intent(str, Enum):
     """'What guides do you have': the other guides one can switch to."""
     OPEN_GUIDE = "open_guide"
     """'Switch guide', or 'open the router guide' (then the reply names the guide to open)."""
+    NEEDS = "needs"
+    TOOLS = "tools"
+    HOW_LONG = "how_long"
+    STEP_TIME = "step_time"
+    TIMER_SET = "timer_set"
+    TIMER_START = "timer_start"
+    TIMER_LEFT = "timer_left"
+    TIMER_CANCEL = "timer_cancel"
+    TIMER_DONE = "timer_done"
+    """Not a command: the turn in which the guide says a timer has ended."""
     UNKNOWN = "unknown"
 
 
@@ -47,3 +57,5 @@ class Command:
     intent: Intent
     step: int | None = None
     """1-based step number for ``goto``; ``None`` otherwise."""
+    seconds: int | None = None
+    """Length of the timer asked for by ``timer_set`` ("set a timer for five minutes")."""

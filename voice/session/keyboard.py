@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import sys
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from voice.session.ports import Heard
 
@@ -22,6 +22,9 @@ class TextListener:
         self._interactive = self._stream.isatty()
         self._prompt = prompt
         self._history = history
+        self._terminal = _terminal_mode(self._stream) if self._interactive else None
+        """The terminal's mode at the start, put back on close: a line being read on another
+        thread (while a timer runs) leaves readline's raw mode behind when the session ends."""
         if self._interactive:
             self._load_history()
 
@@ -53,6 +56,7 @@ class TextListener:
                 readline.read_history_file(self._history)
 
     def close(self) -> None:
+        _set_terminal_mode(self._stream, self._terminal)
         if not self._interactive or self._history is None:
             return
         try:
@@ -62,3 +66,24 @@ class TextListener:
             readline.write_history_file(self._history)
         except (ImportError, OSError):
             return
+
+
+def _terminal_mode(stream: IO[str]) -> Any:
+    """The terminal's termios attributes; ``None`` where there are none (Windows, no tty)."""
+    try:
+        import termios
+    except ImportError:
+        return None
+    try:
+        return termios.tcgetattr(stream.fileno())
+    except (termios.error, OSError, ValueError):
+        return None
+
+
+def _set_terminal_mode(stream: IO[str], mode: Any) -> None:
+    if mode is None:
+        return
+    import termios  # there is a mode, so there is termios
+
+    with contextlib.suppress(termios.error, OSError, ValueError):
+        termios.tcsetattr(stream.fileno(), termios.TCSADRAIN, mode)

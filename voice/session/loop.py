@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import contextlib
 import json
+import queue
 import shutil
 import textwrap
+import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -27,6 +29,12 @@ RATE_STEP = 1.2
 """Factor applied to the speaking rate for each 'slower' / 'faster'."""
 FINAL_SPEECH_WAIT = 120.0
 """Seconds the last reply may keep speaking after the input ends (piped runs)."""
+SENTENCE_WAIT = 15.0
+"""Longest a timer announcement waits for the sentence being spoken to end."""
+CHIME_WAIT = 2.0
+"""Longest the announcement waits for the chime to be heard."""
+BELL = "\a"
+"""Text mode's chime: the terminal bell, before the words saying a timer is done."""
 
 
 @dataclass(frozen=True)
@@ -87,6 +95,8 @@ class PrintSink:
     def record(self, turn: TurnRecord, state: State) -> None:
         if turn.say:
             text = textwrap.fill(turn.say, self._width) if self._width else turn.say
+            if self._width and turn.intent == Intent.TIMER_DONE.value:
+                text = "\r" + BELL + text  # over the waiting prompt
             self._stream.write(text + "\n")
             self._stream.flush()
 
@@ -133,6 +143,41 @@ def _terminal_width(stream: IO[str]) -> int | None:
     return min(shutil.get_terminal_size().columns - 1, 100)
 
 
+class _Reader:
+    """Listens on a thread, one utterance at a time when asked, so that the loop can wake up
+    for a timer while a person is silent (or a terminal waits for a line)."""
+
+    def __init__(self, listen: Callable[[], Heard | None]) -> None:
+        self._listen = listen
+        self._asked = threading.Semaphore(0)
+        self._results: queue.Queue[Heard | BaseException | None] = queue.Queue()
+        self._waiting = False
+        threading.Thread(target=self._run, name="voice-guide-listen", daemon=True).start()
+
+    def _run(self) -> None:
+        while True:
+            self._asked.acquire()
+            try:
+                self._results.put(self._listen())
+            except BaseException as err:  # handed to the loop, which raises it there
+                self._results.put(err)
+
+    def get(self, timeout: float | None) -> Heard | None:
+        """The next utterance (``None``: input ended); raises ``TimeoutError`` if none came in
+        time (the request stays open: the next ``get`` waits for the same utterance)."""
+        if not self._waiting:
+            self._asked.release()
+            self._waiting = True
+        try:
+            result = self._results.get(timeout=timeout)
+        except queue.Empty:
+            raise TimeoutError from None
+        self._waiting = False
+        if isinstance(result, BaseException):
+            raise result
+        return result
+
+
 class Session:
     """Runs one conversation until the person says stop or the input ends."""
 
@@ -143,8 +188,12 @@ class Session:
         speaker: Speaker,
         sinks: Sequence[TurnSink],
         fallback: Fallback | None = None,
+        clock: Callable[[], float] = time.time,
     ) -> None:
         self.engine = engine
+        self.clock = clock
+        """Wall-clock seconds: timer deadlines are saved and must mean the same after a restart."""
+        self._reader: _Reader | None = None
         self.listener = listener
         self.speaker = speaker
         self.sinks = list(sinks)
@@ -160,15 +209,39 @@ class Session:
         ``voice.session.resume``).
         """
         started = time.perf_counter()
-        self._emit(None, self.engine.start(state, changed), started)
+        self._emit(None, self.engine.start(state, changed, now=self.clock()), started)
         while not self.state.ended:
-            heard = self._listen()
+            heard = self._next_utterance()
             if heard is None:
                 break
             self._with_speaker(lambda speaker: speaker.stop())
             self.step(heard)
         self._with_speaker(lambda speaker: speaker.wait(FINAL_SPEECH_WAIT))
         return self.state
+
+    def _next_utterance(self) -> Heard | None:
+        """The next utterance; while timers run, waking at each deadline to announce it."""
+        while True:
+            deadline = self.engine.next_deadline(self.state)
+            if deadline is None and self._reader is None:
+                return self._listen()  # no timer ever: listen right here, as always
+            self._reader = self._reader or _Reader(self._listen)
+            timeout = None if deadline is None else max(0.0, deadline - self.clock())
+            try:
+                return self._reader.get(timeout)
+            except TimeoutError:
+                self.announce_timers()
+
+    def announce_timers(self) -> None:
+        """Timers that have ended: let the sentence being read finish, chime, then say so."""
+        reply = self.engine.tick(self.state, self.clock())
+        if reply is None:
+            return
+        self._with_speaker(lambda speaker: speaker.finish_sentence())
+        self._with_speaker(lambda speaker: speaker.wait(SENTENCE_WAIT))
+        self._with_speaker(lambda speaker: speaker.chime())
+        self._with_speaker(lambda speaker: speaker.wait(CHIME_WAIT))
+        self._emit(None, reply, time.perf_counter())
 
     def _listen(self) -> Heard | None:
         """The next utterance; a failed microphone is swapped for the fallback (text mode)."""
@@ -197,7 +270,7 @@ class Session:
     def step(self, heard: Heard) -> Reply:
         """One turn: the engine's reply, its effect on the voice, and the record of it."""
         started = time.perf_counter()
-        reply = self.engine.respond(self.state, heard.text)
+        reply = self.engine.respond(self.state, heard.text, now=self.clock())
         self._emit(heard, reply, started)
         return reply
 

@@ -61,6 +61,14 @@ class Speaker(Protocol):
         """Multiply the speaking rate, for 'slower' / 'faster'."""
         ...
 
+    def finish_sentence(self) -> None:
+        """Stop after the sentence being spoken (a timer announcement waits for it)."""
+        ...
+
+    def chime(self) -> None:
+        """Play a short tone, without stopping speech: a timer has ended."""
+        ...
+
     def close(self) -> None:
         """Release the audio engine; safe to call twice."""
         ...
@@ -84,6 +92,12 @@ class SilentSpeaker:
         return False
 
     def adjust_rate(self, factor: float) -> None:
+        pass
+
+    def finish_sentence(self) -> None:
+        pass
+
+    def chime(self) -> None:
         pass
 
     def close(self) -> None:

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from voice.dialog.engine import State
+from voice.dialog.timers import Timer
 from voice.errors import UnavailableError
 from voice.guide.model import Guide
 from voice.session.loop import TurnRecord
@@ -56,6 +57,8 @@ class Position:
     """Number of steps the guide had."""
     fingerprint: str
     """Hash of all step titles and texts: tells whether the guide changed since."""
+    timers: tuple[Timer, ...] = ()
+    """Timers running when the position was saved, deadlines in wall-clock seconds."""
 
 
 @dataclass(frozen=True)
@@ -93,6 +96,7 @@ def position_of(guide: Guide, state: State) -> Position | None:
         title=guide.steps[state.step - 1].title,
         total=len(guide.steps),
         fingerprint=fingerprint(guide),
+        timers=state.timers,
     )
 
 
@@ -105,7 +109,8 @@ def opening(saved: Position | None, guide: Guide) -> Opening:
     if not 1 <= step <= len(guide.steps):
         return Opening(State(), changed=True)
     tip = min(max(saved.tip, 0), len(guide.tips))
-    return Opening(State(step=step, tip=tip, resuming=True), changed=changed)
+    state = State(step=step, tip=tip, resuming=True, timers=saved.timers)
+    return Opening(state, changed=changed)
 
 
 def _find_step(saved: Position, guide: Guide) -> int:
@@ -205,12 +210,23 @@ def _position(data: Any) -> Position | None:
             title=data["title"],
             total=data["total"],
             fingerprint=data["fingerprint"],
+            timers=_timers(data.get("timers", [])),
         )
-    except (KeyError, TypeError):
+    except (KeyError, TypeError, ValueError):
         return None
     numbers_ok = all(type(n) is int for n in (position.step, position.tip, position.total))
     texts_ok = isinstance(position.title, str) and isinstance(position.fingerprint, str)
     return position if numbers_ok and texts_ok else None
+
+
+def _timers(data: Any) -> tuple[Timer, ...]:
+    """Saved timers; a malformed entry raises ``TypeError``/``ValueError`` (file ignored)."""
+    return tuple(_timer(item) for item in data)
+
+
+def _timer(item: Any) -> Timer:
+    number, step, seconds = int(item["number"]), int(item["step"]), int(item["seconds"])
+    return Timer(number, step, str(item["name"]), seconds, float(item["deadline"]))
 
 
 def _write_atomically(path: Path, text: str) -> None:

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from voice.guide.model import Guide
+from voice.guide.needs_and_times import intents_without_use
 from voice.language.commands import Vocabulary, parse_command, vocabulary
 from voice.language.intents import Intent
 from voice.language.vocabulary import CARDINALS, ORDINALS, PHRASES
@@ -60,7 +61,10 @@ def grammar_text(text: str) -> str:
 def command_grammar(guide: Guide) -> CommandGrammar:
     """The grammar for ``guide``: commands, FAQ phrasings and step names, in that order."""
     vocab = vocabulary(guide.lang, guide.commands)
-    commands = (phrase for intent in vocab.phrases for phrase in vocab.phrases[intent])
+    unused = intents_without_use(guide)
+    commands = (
+        p for intent in vocab.phrases if intent not in unused for p in vocab.phrases[intent]
+    )
     faq = (text for entry in guide.faq for text in (entry.question, *entry.also))
     steps = step_phrases(guide.lang, len(guide.steps))
     return CommandGrammar(guide.lang, _unique(grammar_text(p) for p in (*commands, *faq, *steps)))
@@ -91,7 +95,10 @@ def spoken_grammar(guide: Guide, per_intent: int = SPOKEN_PER_INTENT) -> Command
     (not their other phrasings) and numbered step names. Smaller than ``command_grammar``
     because each extra phrase is one more thing a short command can be mistaken for."""
     builtin = PHRASES.get(guide.lang.split("-")[0].lower(), {})
-    commands = (p for phrases in builtin.values() for p in phrases[:per_intent])
+    unused = intents_without_use(guide)
+    commands = (
+        p for i, phrases in builtin.items() if i not in unused for p in phrases[:per_intent]
+    )
     own = (p for phrases in guide.commands.values() for p in phrases)
     faq = (entry.question for entry in guide.faq)
     templates = STEP_TEMPLATES.get(guide.lang, ())[:SPOKEN_STEP_TEMPLATES]

@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from voice.audio.chime import chime_pcm
 from voice.audio.playback import probe_player
 from voice.audio.wav_out import WavDirectory
 from voice.errors import SpeechError
@@ -77,6 +78,10 @@ class _Job:
     settings: VoiceSettings
     """Voice and rate as they were when the reply was asked for."""
     cancelled: threading.Event = field(default_factory=threading.Event)
+    finishing: threading.Event = field(default_factory=threading.Event)
+    """Set by ``finish_sentence``: no further sentence is started."""
+    tone: bytes = b""
+    """PCM to play instead of speech (the timer chime)."""
 
 
 class TtsSpeaker:
@@ -139,6 +144,21 @@ class TtsSpeaker:
                 job.cancelled.set()
             self._outputs.sound.kill()
 
+    def finish_sentence(self) -> None:
+        """Let the sentence being heard end, then stop (a timer announcement waits for it)."""
+        with self._lock:
+            for job in self._active:
+                job.finishing.set()
+
+    def chime(self) -> None:
+        """Queue the timer chime after what is being said (``say`` would cut it short)."""
+        with self._lock:
+            if self._closed or self._broken or self._outputs.sound.name is None:
+                return
+            job = _Job("", None, self._settings, tone=chime_pcm(self._sample_rate))
+            self._active.append(job)
+            self._jobs.put(job)
+
     def wait(self, timeout: float | None = None) -> bool:
         """Until every queued reply is heard (and its WAV written); ``False`` on timeout."""
         with self._lock:
@@ -186,6 +206,9 @@ class TtsSpeaker:
     def _speak(self, job: _Job) -> None:
         if job.cancelled.is_set() and job.wav is None:
             return
+        if job.tone:
+            self._play_tone(job)
+            return
         try:
             pcm = self._stream(job)
         except SynthesisError as err:
@@ -200,8 +223,10 @@ class TtsSpeaker:
         pcm: list[bytes] = []
         sound.begin(job.cancelled)
         try:
-            for chunk in self._synthesizer.synthesize(job.text, job.settings):
+            for index, chunk in enumerate(self._synthesizer.synthesize(job.text, job.settings)):
                 pcm.append(chunk.pcm)
+                if job.finishing.is_set() and index:  # the sentence heard now is the last
+                    break
                 sound.feed(chunk.pcm)
                 if job.cancelled.is_set() and job.wav is None:
                     break
@@ -209,6 +234,15 @@ class TtsSpeaker:
         finally:
             sound.end()
         return b"".join(pcm)
+
+    def _play_tone(self, job: _Job) -> None:
+        sound = self._outputs.sound
+        sound.begin(job.cancelled)
+        try:
+            sound.feed(job.tone)
+            sound.finish()
+        finally:
+            sound.end()
 
     def _give_up(self, message: str) -> None:
         with self._lock:
