@@ -266,3 +266,31 @@ def test_generated_guide_is_a_valid_script_file(tmp_path: Path) -> None:
     guide = parse_guide(out.read_text(encoding="utf-8"), str(out))
     assert (len(guide.steps), len(guide.faq)) == (7, 9)
     assert match_key(build_matcher(guide).match(guide.faq[4].question)) == f"faq:{guide.faq[4].id}"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "key"),
+    [
+        ("en", "how long does the descaling take", "step:3"),
+        ("en", "how much water do i put in the tank", "step:2"),
+        ("nl", "hoeveel water doe ik in het reservoir", "step:2"),
+    ],
+)
+def test_how_long_and_how_much_want_a_duration_and_an_amount(
+    lang: str, text: str, key: str
+) -> None:
+    """ "How long" prefers the step that names a duration ("in about 20 minutes"), "how much"
+    the one with a number ("half a litre"), not "once a month" or a step without one."""
+    matcher = build_matcher(load_guide(guide_path("descale-coffee", lang)))
+    assert match_key(matcher.match(text)) == key
+
+
+def test_kinds_of_answer() -> None:
+    en = TextAnalyzer("en")
+    assert en.answer_kinds(en.words("It takes about twenty minutes")) == {"#amount", "#duration"}
+    assert en.answer_kinds(en.words("About once a month")) == set()
+    assert en.cues(en.words("how long does it take")) == ({"#duration"}, ["does", "it"])
+    assert en.cues(en.words("how long does it take"), {"take"}) == (
+        {"#duration"},
+        ["does", "it", "take"],
+    )

@@ -11,7 +11,7 @@ by rapidfuzz.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 import snowballstemmer
@@ -20,6 +20,9 @@ from rapidfuzz import fuzz, process
 from voice.language.commands import normalise
 from voice.language.vocabulary import CARDINALS
 from voice.language.word_lists import (
+    ANSWER_CUES,
+    ANSWER_MARKS,
+    CUE_WORDS,
     HOW_WORDS,
     LANGUAGE_NAMES,
     SNOWBALL,
@@ -44,6 +47,10 @@ _APOSTROPHES = re.compile(r"['`]")
 _NON_WORD = re.compile(r"[^\w]+")
 _VOWELS = re.compile(r"[aeiouy]+")
 _DOUBLES = re.compile(r"(.)\1+")
+KIND = "#"
+"""Prefix of the term of a kind of answer ("#duration"): no stem or synonym starts with it."""
+DURATION = KIND + "duration"
+AMOUNT = KIND + "amount"
 """Dutch linking sounds between the parts of a compound (klant-en-service, bestel-s-...)."""
 
 
@@ -73,6 +80,40 @@ class TextAnalyzer:
         self._synonyms = self._synonym_table()
         self.longest_synonym = max((len(key) for key in self._synonyms), default=1)
         self._phrase_starts = frozenset(key[0] for key in self._synonyms if len(key) > 1)
+        self._cues = {tuple(key.split()): KIND + kind for key, kind in _cues(self.lang)}
+        self._cue_words = frozenset(CUE_WORDS.get(self.lang, ()))
+        self._marks = {
+            word: KIND + kind
+            for kind, words in ANSWER_MARKS.get(self.lang, {}).items()
+            for word in words.split()
+        }
+
+    def answer_kinds(self, words: Sequence[str]) -> set[str]:
+        """The kinds of answer a guide text gives, as terms: "#duration" when it names one,
+        "#amount" when it holds a number."""
+        amounts = [word.isdigit() or self._marks.get(word) == AMOUNT for word in words]
+        kinds = {AMOUNT} if any(amounts) else set()
+        for i, word in enumerate(words):  # "20 minutes", "half an hour"; not "once a month"
+            if self._marks.get(word) == DURATION and any(amounts[max(0, i - 2) : i]):
+                kinds.add(DURATION)
+        return kinds
+
+    def cues(self, words: Sequence[str], known: Container[str] = ()) -> tuple[set[str], list[str]]:
+        """The kinds of answer a question asks for ("how long" -> "#duration"), and its words
+        without the cue, which say nothing about the topic; words such as "take" or "duurt"
+        that only repeat the cue go too, unless the guide uses them (``known``)."""
+        kinds: set[str] = set()
+        cue_at: set[int] = set()
+        for key, kind in self._cues.items():
+            for i in range(len(words) - len(key) + 1):
+                if tuple(words[i : i + len(key)]) == key:
+                    kinds.add(kind)
+                    cue_at.update(range(i, i + len(key)))
+        if DURATION in kinds:
+            cue_at.update(
+                i for i, word in enumerate(words) if word in self._cue_words and word not in known
+            )
+        return kinds, [word for i, word in enumerate(words) if i not in cue_at]
 
     def words(self, text: str) -> list[str]:
         """Normalised words with number words turned into digits ("twenty four" -> "24")."""
@@ -162,6 +203,10 @@ class TextAnalyzer:
                 if key:
                     table.setdefault(key, canonical)
         return table
+
+
+def _cues(lang: str) -> list[tuple[str, str]]:
+    return [(normalise(key), kind) for key, kind in ANSWER_CUES.get(lang, {}).items()]
 
 
 def _is_tens(word: str) -> bool:

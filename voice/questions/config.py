@@ -63,6 +63,9 @@ class MatcherConfig:
     recogniser's "cat" for "chat" is not a question about cats."""
     margin: float = 0.1
     """Lead over the runner-up needed to be sure; closer calls are asked back."""
+    cue: float = 1.0
+    """Weight of the kind of answer asked for ("how long": a duration), as a share of its IDF:
+    a hint, weaker than a word of the topic."""
     candidates: int = 8
     """Targets ranked by coverage that get the full confidence computed."""
 

@@ -50,6 +50,17 @@ def expand(index: QuestionIndex, words: list[str]) -> list[Slot]:
     return list(dict.fromkeys(slots))  # a word said twice is no more evidence
 
 
+def kind_slots(index: QuestionIndex, kinds: set[str]) -> list[Slot]:
+    """A slot per kind of answer asked for ("how long" -> "#duration"), when the guide has
+    answers of that kind: a guide without durations does not make the question less likely."""
+    weight = index.config.cue
+    return [
+        Slot(kind, ((kind, 1.0),), weight * index.idf[kind])
+        for kind in sorted(kinds)
+        if kind in index.idf
+    ]
+
+
 def _general_split(index: QuestionIndex, word: str) -> list[str] | None:
     """A compound the guide does not know, split into a guide word and another word: the last
     part is the one that names the thing ("amandelmelk" -> "amandel melk"), or the first is a

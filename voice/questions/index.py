@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from enum import Enum
 
 from voice.guide.model import Guide
-from voice.language.analysis import Lexicon, TextAnalyzer
+from voice.language.analysis import KIND, Lexicon, TextAnalyzer
 from voice.language.sentences import split_sentences
 from voice.language.word_data import related_words, word_zipf
 from voice.questions.config import MatcherConfig
@@ -116,10 +116,11 @@ class _TermCache:
 def doc_terms(
     analyzer: TextAnalyzer, lexicon: Lexicon, text: str, words: list[str] | None = None
 ) -> set[str]:
-    """Terms of a guide text; compounds count as themselves and as their parts."""
+    """Terms of a guide text; compounds count as themselves and as their parts, and the kinds
+    of answer it gives (a duration, an amount) count as terms too."""
     if words is None:
         words = analyzer.words(text)
-    return set(analyzer.terms(lexicon.with_parts(words)))
+    return set(analyzer.terms(lexicon.with_parts(words))) | analyzer.answer_kinds(words)
 
 
 class _Draft:
@@ -140,8 +141,9 @@ class _Draft:
 
     def add_phrase(self, terms: set[str], weight: float) -> None:
         self.add(terms, weight)
-        if terms:
-            self.phrases.append(frozenset(terms))
+        said = frozenset(term for term in terms if not term.startswith(KIND))
+        if said:  # a kind of answer is no word of the phrase that a person could say
+            self.phrases.append(said)
 
     def freeze(self) -> Target:
         return Target(
