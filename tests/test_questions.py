@@ -294,3 +294,17 @@ def test_kinds_of_answer() -> None:
         {"#duration"},
         ["does", "it", "take"],
     )
+
+
+def test_dutch_forms_and_everyday_parts_of_guide_compounds_meet() -> None:
+    """ "knop" is part of the guide's "reinigingsknop", "drukken" meets "ingedrukt" and
+    "trager" meets "traag": questions say the parts and forms the guide does not."""
+    nl = TextAnalyzer("nl")
+    assert "traag" in nl.base_forms("trager")
+    assert set(nl.base_forms("drukken")) & set(nl.base_forms("ingedrukt")) == {"druk"}
+    matcher = build_matcher(load_guide(guide_path("descale-coffee", "nl")))
+    assert match_key(matcher.match("op welke knop moet ik drukken")) == "step:3"
+    assert match_key(matcher.match("maakt kalk het apparaat trager")) in {
+        "intro",
+        "faq:often-descale",
+    }

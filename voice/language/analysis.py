@@ -19,6 +19,7 @@ from rapidfuzz import fuzz, process
 
 from voice.language.commands import normalise
 from voice.language.vocabulary import CARDINALS
+from voice.language.word_forms import base_forms
 from voice.language.word_lists import (
     ANSWER_CUES,
     ANSWER_MARKS,
@@ -37,6 +38,10 @@ FUZZY_CUTOFF = 75.0
 MIN_FUZZY_LENGTH = 3
 """Shorter words are never repaired: at two letters everything looks like everything."""
 LINKS = ("", "s", "e", "en")
+MIN_COMPOUND = 7
+"""Shorter words are not split into everyday words: "often" is no "of" + "ten"."""
+MIN_PART = 4
+"""Least length of an everyday word as part of a compound."""
 SOUND_CUTOFF = 90.0
 """Least similarity of sound-alike keys: keys are short and coarse, so nearly equal only."""
 SOUND_SKIP = 0.85
@@ -88,10 +93,17 @@ class TextAnalyzer:
             for word in words.split()
         }
 
+    def base_forms(self, word: str) -> tuple[str, ...]:
+        """The word and the forms a dictionary might list it under (``word_forms``)."""
+        return base_forms(self.lang, word)
+
     def answer_kinds(self, words: Sequence[str]) -> set[str]:
         """The kinds of answer a guide text gives, as terms: "#duration" when it names one,
         "#amount" when it holds a number."""
-        amounts = [word.isdigit() or self._marks.get(word) == AMOUNT for word in words]
+        marks = self._marks
+        if not any(word in marks or word.isdigit() for word in words):
+            return set()  # most texts: no number, no unit
+        amounts = [word.isdigit() or marks.get(word) == AMOUNT for word in words]
         kinds = {AMOUNT} if any(amounts) else set()
         for i, word in enumerate(words):  # "20 minutes", "half an hour"; not "once a month"
             if self._marks.get(word) == DURATION and any(amounts[max(0, i - 2) : i]):
@@ -240,11 +252,16 @@ def _number_words(lang: str) -> dict[str, int]:
 class Lexicon:
     """The words of one guide, used to repair words of a question that the guide does not know."""
 
-    def __init__(self, analyzer: TextAnalyzer, words: Iterable[str]) -> None:
+    def __init__(
+        self, analyzer: TextAnalyzer, words: Iterable[str], general: Container[str] = ()
+    ) -> None:
         self.analyzer = analyzer
         self.known = frozenset(words)
         """Normalised words of the guide."""
         self._parts = self.known | analyzer.synonym_words()
+        self._general = general
+        """Everyday words of the language: parts of a compound of the guide that it does not
+        use alone ("kalkaanslag" -> "kalk aanslag"), so that a question can say them."""
         candidates = sorted(
             word
             for word in self.known
@@ -261,9 +278,14 @@ class Lexicon:
         self._splits: dict[str, list[str] | None] = {}
 
     def split(self, word: str) -> list[str] | None:
-        """Parts of a compound whose parts are words of the guide, longest head first."""
+        """Parts of a compound whose parts are words of the guide, longest head first; for a
+        long word that is no everyday word itself, everyday words of 4 letters or more count as
+        parts too."""
         if word not in self._splits:
-            self._splits[word] = self._split(word, 2)
+            parts = self._split(word, 2, self._parts)
+            if parts is None and len(word) >= MIN_COMPOUND and word not in self._general:
+                parts = self._split(word, 2, _Either(self._parts, self._general))
+            self._splits[word] = parts
         return self._splits[word]
 
     def with_parts(self, words: Iterable[str]) -> list[str]:
@@ -277,18 +299,18 @@ class Lexicon:
                 out.extend(parts)
         return out
 
-    def _split(self, word: str, depth: int) -> list[str] | None:
+    def _split(self, word: str, depth: int, parts: Container[str]) -> list[str] | None:
         for cut in range(len(word) - 3, 2, -1):
             head, tail = word[:cut], word[cut:]
-            if head not in self._parts:
+            if head not in parts:
                 continue
             for link in LINKS:
                 if not tail.startswith(link) or len(tail) - len(link) < 3:
                     continue
                 rest = tail[len(link) :]
-                if rest in self._parts:
+                if rest in parts:
                     return [head, rest]
-                deeper = self._split(rest, depth - 1) if depth > 1 else None
+                deeper = self._split(rest, depth - 1, parts) if depth > 1 else None
                 if deeper:
                     return [head, *deeper]
         return None
@@ -341,6 +363,18 @@ class Lexicon:
         for candidate, similarity in heard.items():
             best[candidate] = max(best.get(candidate, 0.0), similarity)
         return sorted(best.items(), key=lambda item: -item[1])[:limit]
+
+
+class _Either:
+    """Words of the guide, or everyday words of at least ``MIN_PART`` letters."""
+
+    def __init__(self, known: Container[str], general: Container[str]) -> None:
+        self.known, self.general = known, general
+
+    def __contains__(self, word: object) -> bool:
+        if word in self.known:
+            return True
+        return isinstance(word, str) and len(word) >= MIN_PART and word in self.general
 
 
 def _by_initial(pairs: Iterable[tuple[str, str]]) -> dict[str, list[tuple[str, str]]]:
