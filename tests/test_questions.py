@@ -53,9 +53,10 @@ def rates(lang: str, name: str) -> tuple[float, float, list[str]]:
     return right / len(in_scope), rejected / len(out), misses
 
 
-GUIDE_TOP1_FLOOR = {"amazon-chat": 0.75, "descale-coffee": 0.3, "pancakes": 0.25}
-"""Floors per guide, below today's figures (``python -m benchmarks.bench_questions``): the guides
-of other kinds, without 'also:' phrasings, are far from the 90% target; these catch a collapse."""
+GUIDE_TOP1_FLOOR = {"amazon-chat": 0.78, "descale-coffee": 0.5, "pancakes": 0.45}
+"""Floors per guide, a little below today's lowest figure over language and split (80%, 54%, 50%
+with ``python -m benchmarks.bench_questions``): the guides of other kinds, without 'also:'
+phrasings, are still far from the 90% target; these catch a step back."""
 GUIDE_REJECT_FLOOR = 0.9
 """The target is 95%; the held-out sets have 8 to 10 out-of-scope questions, so one miss is
 10%. Today one held-out question gets through ("doe het licht aan" on the Dutch bundled guide)."""
