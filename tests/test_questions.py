@@ -53,9 +53,10 @@ def rates(lang: str, name: str) -> tuple[float, float, list[str]]:
     return right / len(in_scope), rejected / len(out), misses
 
 
-GUIDE_TOP1_FLOOR = {"amazon-chat": 0.75, "descale-coffee": 0.3, "pancakes": 0.25}
-"""Floors per guide, below today's figures (``python -m benchmarks.bench_questions``): the guides
-of other kinds, without 'also:' phrasings, are far from the 90% target; these catch a collapse."""
+GUIDE_TOP1_FLOOR = {"amazon-chat": 0.78, "descale-coffee": 0.5, "pancakes": 0.45}
+"""Floors per guide, a little below today's lowest figure over language and split (80%, 54%, 50%
+with ``python -m benchmarks.bench_questions``): the guides of other kinds, without 'also:'
+phrasings, are still far from the 90% target; these catch a step back."""
 GUIDE_REJECT_FLOOR = 0.9
 """The target is 95%; the held-out sets have 8 to 10 out-of-scope questions, so one miss is
 10%. Today one held-out question gets through ("doe het licht aan" on the Dutch bundled guide)."""
@@ -266,3 +267,45 @@ def test_generated_guide_is_a_valid_script_file(tmp_path: Path) -> None:
     guide = parse_guide(out.read_text(encoding="utf-8"), str(out))
     assert (len(guide.steps), len(guide.faq)) == (7, 9)
     assert match_key(build_matcher(guide).match(guide.faq[4].question)) == f"faq:{guide.faq[4].id}"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "key"),
+    [
+        ("en", "how long does the descaling take", "step:3"),
+        ("en", "how much water do i put in the tank", "step:2"),
+        ("nl", "hoeveel water doe ik in het reservoir", "step:2"),
+    ],
+)
+def test_how_long_and_how_much_want_a_duration_and_an_amount(
+    lang: str, text: str, key: str
+) -> None:
+    """ "How long" prefers the step that names a duration ("in about 20 minutes"), "how much"
+    the one with a number ("half a litre"), not "once a month" or a step without one."""
+    matcher = build_matcher(load_guide(guide_path("descale-coffee", lang)))
+    assert match_key(matcher.match(text)) == key
+
+
+def test_kinds_of_answer() -> None:
+    en = TextAnalyzer("en")
+    assert en.answer_kinds(en.words("It takes about twenty minutes")) == {"#amount", "#duration"}
+    assert en.answer_kinds(en.words("About once a month")) == set()
+    assert en.cues(en.words("how long does it take")) == ({"#duration"}, ["does", "it"])
+    assert en.cues(en.words("how long does it take"), {"take"}) == (
+        {"#duration"},
+        ["does", "it", "take"],
+    )
+
+
+def test_dutch_forms_and_everyday_parts_of_guide_compounds_meet() -> None:
+    """ "knop" is part of the guide's "reinigingsknop", "drukken" meets "ingedrukt" and
+    "trager" meets "traag": questions say the parts and forms the guide does not."""
+    nl = TextAnalyzer("nl")
+    assert "traag" in nl.base_forms("trager")
+    assert set(nl.base_forms("drukken")) & set(nl.base_forms("ingedrukt")) == {"druk"}
+    matcher = build_matcher(load_guide(guide_path("descale-coffee", "nl")))
+    assert match_key(matcher.match("op welke knop moet ik drukken")) == "step:3"
+    assert match_key(matcher.match("maakt kalk het apparaat trager")) in {
+        "intro",
+        "faq:often-descale",
+    }

@@ -11,7 +11,7 @@ by rapidfuzz.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 import snowballstemmer
@@ -19,7 +19,11 @@ from rapidfuzz import fuzz, process
 
 from voice.language.commands import normalise
 from voice.language.vocabulary import CARDINALS
+from voice.language.word_forms import base_forms
 from voice.language.word_lists import (
+    ANSWER_CUES,
+    ANSWER_MARKS,
+    CUE_WORDS,
     HOW_WORDS,
     LANGUAGE_NAMES,
     SNOWBALL,
@@ -34,6 +38,10 @@ FUZZY_CUTOFF = 75.0
 MIN_FUZZY_LENGTH = 3
 """Shorter words are never repaired: at two letters everything looks like everything."""
 LINKS = ("", "s", "e", "en")
+MIN_COMPOUND = 7
+"""Shorter words are not split into everyday words: "often" is no "of" + "ten"."""
+MIN_PART = 4
+"""Least length of an everyday word as part of a compound."""
 SOUND_CUTOFF = 90.0
 """Least similarity of sound-alike keys: keys are short and coarse, so nearly equal only."""
 SOUND_SKIP = 0.85
@@ -44,6 +52,10 @@ _APOSTROPHES = re.compile(r"['`]")
 _NON_WORD = re.compile(r"[^\w]+")
 _VOWELS = re.compile(r"[aeiouy]+")
 _DOUBLES = re.compile(r"(.)\1+")
+KIND = "#"
+"""Prefix of the term of a kind of answer ("#duration"): no stem or synonym starts with it."""
+DURATION = KIND + "duration"
+AMOUNT = KIND + "amount"
 """Dutch linking sounds between the parts of a compound (klant-en-service, bestel-s-...)."""
 
 
@@ -73,6 +85,47 @@ class TextAnalyzer:
         self._synonyms = self._synonym_table()
         self.longest_synonym = max((len(key) for key in self._synonyms), default=1)
         self._phrase_starts = frozenset(key[0] for key in self._synonyms if len(key) > 1)
+        self._cues = {tuple(key.split()): KIND + kind for key, kind in _cues(self.lang)}
+        self._cue_words = frozenset(CUE_WORDS.get(self.lang, ()))
+        self._marks = {
+            word: KIND + kind
+            for kind, words in ANSWER_MARKS.get(self.lang, {}).items()
+            for word in words.split()
+        }
+
+    def base_forms(self, word: str) -> tuple[str, ...]:
+        """The word and the forms a dictionary might list it under (``word_forms``)."""
+        return base_forms(self.lang, word)
+
+    def answer_kinds(self, words: Sequence[str]) -> set[str]:
+        """The kinds of answer a guide text gives, as terms: "#duration" when it names one,
+        "#amount" when it holds a number."""
+        marks = self._marks
+        if not any(word in marks or word.isdigit() for word in words):
+            return set()  # most texts: no number, no unit
+        amounts = [word.isdigit() or marks.get(word) == AMOUNT for word in words]
+        kinds = {AMOUNT} if any(amounts) else set()
+        for i, word in enumerate(words):  # "20 minutes", "half an hour"; not "once a month"
+            if self._marks.get(word) == DURATION and any(amounts[max(0, i - 2) : i]):
+                kinds.add(DURATION)
+        return kinds
+
+    def cues(self, words: Sequence[str], known: Container[str] = ()) -> tuple[set[str], list[str]]:
+        """The kinds of answer a question asks for ("how long" -> "#duration"), and its words
+        without the cue, which say nothing about the topic; words such as "take" or "duurt"
+        that only repeat the cue go too, unless the guide uses them (``known``)."""
+        kinds: set[str] = set()
+        cue_at: set[int] = set()
+        for key, kind in self._cues.items():
+            for i in range(len(words) - len(key) + 1):
+                if tuple(words[i : i + len(key)]) == key:
+                    kinds.add(kind)
+                    cue_at.update(range(i, i + len(key)))
+        if DURATION in kinds:
+            cue_at.update(
+                i for i, word in enumerate(words) if word in self._cue_words and word not in known
+            )
+        return kinds, [word for i, word in enumerate(words) if i not in cue_at]
 
     def words(self, text: str) -> list[str]:
         """Normalised words with number words turned into digits ("twenty four" -> "24")."""
@@ -164,6 +217,10 @@ class TextAnalyzer:
         return table
 
 
+def _cues(lang: str) -> list[tuple[str, str]]:
+    return [(normalise(key), kind) for key, kind in ANSWER_CUES.get(lang, {}).items()]
+
+
 def _is_tens(word: str) -> bool:
     """20, 30, ... 90: what "four" adds to in "twenty four"."""
     return word.isdigit() and len(word) == 2 and word.endswith("0") and word[0] >= "2"
@@ -195,11 +252,16 @@ def _number_words(lang: str) -> dict[str, int]:
 class Lexicon:
     """The words of one guide, used to repair words of a question that the guide does not know."""
 
-    def __init__(self, analyzer: TextAnalyzer, words: Iterable[str]) -> None:
+    def __init__(
+        self, analyzer: TextAnalyzer, words: Iterable[str], general: Container[str] = ()
+    ) -> None:
         self.analyzer = analyzer
         self.known = frozenset(words)
         """Normalised words of the guide."""
         self._parts = self.known | analyzer.synonym_words()
+        self._general = general
+        """Everyday words of the language: parts of a compound of the guide that it does not
+        use alone ("kalkaanslag" -> "kalk aanslag"), so that a question can say them."""
         candidates = sorted(
             word
             for word in self.known
@@ -216,9 +278,14 @@ class Lexicon:
         self._splits: dict[str, list[str] | None] = {}
 
     def split(self, word: str) -> list[str] | None:
-        """Parts of a compound whose parts are words of the guide, longest head first."""
+        """Parts of a compound whose parts are words of the guide, longest head first; for a
+        long word that is no everyday word itself, everyday words of 4 letters or more count as
+        parts too."""
         if word not in self._splits:
-            self._splits[word] = self._split(word, 2)
+            parts = self._split(word, 2, self._parts)
+            if parts is None and len(word) >= MIN_COMPOUND and word not in self._general:
+                parts = self._split(word, 2, _Either(self._parts, self._general))
+            self._splits[word] = parts
         return self._splits[word]
 
     def with_parts(self, words: Iterable[str]) -> list[str]:
@@ -232,18 +299,18 @@ class Lexicon:
                 out.extend(parts)
         return out
 
-    def _split(self, word: str, depth: int) -> list[str] | None:
+    def _split(self, word: str, depth: int, parts: Container[str]) -> list[str] | None:
         for cut in range(len(word) - 3, 2, -1):
             head, tail = word[:cut], word[cut:]
-            if head not in self._parts:
+            if head not in parts:
                 continue
             for link in LINKS:
                 if not tail.startswith(link) or len(tail) - len(link) < 3:
                     continue
                 rest = tail[len(link) :]
-                if rest in self._parts:
+                if rest in parts:
                     return [head, rest]
-                deeper = self._split(rest, depth - 1) if depth > 1 else None
+                deeper = self._split(rest, depth - 1, parts) if depth > 1 else None
                 if deeper:
                     return [head, *deeper]
         return None
@@ -296,6 +363,18 @@ class Lexicon:
         for candidate, similarity in heard.items():
             best[candidate] = max(best.get(candidate, 0.0), similarity)
         return sorted(best.items(), key=lambda item: -item[1])[:limit]
+
+
+class _Either:
+    """Words of the guide, or everyday words of at least ``MIN_PART`` letters."""
+
+    def __init__(self, known: Container[str], general: Container[str]) -> None:
+        self.known, self.general = known, general
+
+    def __contains__(self, word: object) -> bool:
+        if word in self.known:
+            return True
+        return isinstance(word, str) and len(word) >= MIN_PART and word in self.general
 
 
 def _by_initial(pairs: Iterable[tuple[str, str]]) -> dict[str, list[tuple[str, str]]]:

@@ -231,6 +231,69 @@ X" (a problem, often a FAQ entry) differ from "how do I find X" (a step)."""
 HOW_WORDS: dict[str, tuple[str, ...]] = {"en": ("how",), "nl": ("hoe",)}
 """First words of a question about a procedure; such questions prefer steps over FAQ on a tie."""
 
+BASE_ENDINGS: dict[str, tuple[tuple[str, str], ...]] = {
+    "en": (
+        ("ies", "y"),
+        ("es", ""),
+        ("s", ""),
+        ("ed", ""),
+        ("ed", "e"),
+        ("ing", ""),
+        ("ing", "e"),
+        ("ly", ""),
+    ),
+    "nl": (
+        ("ere", ""),
+        ("er", ""),
+        ("ste", ""),
+        ("st", ""),
+        ("en", ""),
+        ("je", ""),
+        ("jes", ""),
+        ("e", ""),
+        ("t", ""),
+        ("d", ""),
+    ),
+}
+"""Endings that a dictionary form does not have, and what replaces them: "descaled" ->
+"descale", Dutch "trager" -> "trag" (-> "traag", see ``OPEN_SYLLABLES``), "drukt" -> "druk"."""
+
+PARTICIPLES: dict[str, tuple[str, ...]] = {
+    "nl": ("", "aan", "af", "door", "in", "mee", "na", "om", "op", "over", "toe", "uit", "weg"),
+}
+"""Dutch past participles: an optional separable particle, then "ge": "ingedrukt" -> "druk",
+"opgelost" -> "los", so that "drukken" and "ingedrukt" meet."""
+
+OPEN_SYLLABLES = frozenset({"nl"})
+"""Languages that write a long vowel single before a syllable and double at the end of a word:
+Dutch "trager" is "traag" + "er"."""
+
+ANSWER_CUES: dict[str, dict[str, str]] = {
+    "en": {"how long": "duration", "how much": "amount", "how many": "amount"},
+    "nl": {"hoe lang": "duration", "hoeveel": "amount", "hoe veel": "amount"},
+}
+"""Question openings that ask for a kind of answer: "how long" wants a text with a duration in
+it, "how much" one with a number; the cue stands for that kind (see ``ANSWER_MARKS``)."""
+
+CUE_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("take", "takes", "took", "last", "lasts"),
+    "nl": ("duurt", "duren", "duurde"),
+}
+"""Words of a duration question that say nothing more than its cue ("how long does it take")
+when the guide does not use them."""
+
+ANSWER_MARKS: dict[str, dict[str, str]] = {
+    "en": {
+        "duration": "second seconds minute minutes hour hours day days week weeks month months",
+        "amount": "half quarter dozen",
+    },
+    "nl": {
+        "duration": "seconde seconden minuut minuten uur uren dag dagen week weken maand maanden",
+        "amount": "half halve kwart dozijn",
+    },
+}
+"""Words that make a text an answer of a kind; any number in a text also marks an amount."""
+
 SOUND_RULES: dict[str, tuple[tuple[str, str], ...]] = {
     "en": (
         ("ph", "f"),

@@ -22,7 +22,7 @@ class MatcherConfig:
     """Weight of a tip's words lent to the FAQ entry or step it is closest to."""
     text: float = 0.85
     """Weight of the words of a tip or a sentence of prose in its own target."""
-    tip_factor: float = 0.8
+    tip_factor: float = 0.9
     """Confidence multiplier of a tip: FAQ entries and steps come first."""
     prose_factor: float = 0.6
     """Confidence multiplier of a sentence of the introduction, summary or conclusion."""
@@ -42,6 +42,8 @@ class MatcherConfig:
     ("take", "go") relate to too much."""
     related: float = 0.6
     """Similarity of a related word (synonym, similar or derived word) to the guide term."""
+    form: float = 0.9
+    """Similarity of a word to a guide word with the same base form ("trager", "traag")."""
     floor: float = 0.5
     """Share of the question coverage that counts even when little of the target's question
     was said."""
@@ -63,6 +65,9 @@ class MatcherConfig:
     recogniser's "cat" for "chat" is not a question about cats."""
     margin: float = 0.1
     """Lead over the runner-up needed to be sure; closer calls are asked back."""
+    cue: float = 1.0
+    """Weight of the kind of answer asked for ("how long": a duration), as a share of its IDF:
+    a hint, weaker than a word of the topic."""
     candidates: int = 8
     """Targets ranked by coverage that get the full confidence computed."""
 

@@ -50,6 +50,17 @@ def expand(index: QuestionIndex, words: list[str]) -> list[Slot]:
     return list(dict.fromkeys(slots))  # a word said twice is no more evidence
 
 
+def kind_slots(index: QuestionIndex, kinds: set[str]) -> list[Slot]:
+    """A slot per kind of answer asked for ("how long" -> "#duration"), when the guide has
+    answers of that kind: a guide without durations does not make the question less likely."""
+    weight = index.config.cue
+    return [
+        Slot(kind, ((kind, 1.0),), weight * index.idf[kind])
+        for kind in sorted(kinds)
+        if kind in index.idf
+    ]
+
+
 def _general_split(index: QuestionIndex, word: str) -> list[str] | None:
     """A compound the guide does not know, split into a guide word and another word: the last
     part is the one that names the thing ("amandelmelk" -> "amandel melk"), or the first is a
@@ -71,6 +82,9 @@ def _general_split(index: QuestionIndex, word: str) -> list[str] | None:
 def _repair(index: QuestionIndex, word: str) -> Slot:
     """A word the guide does not know: its related words and look-alikes that it does know."""
     options = _related(index, word)
+    for form in index.analyzer.base_forms(word)[1:]:
+        for term in index.forms.get(form, ()):
+            options[term] = max(index.config.form, options.get(term, 0.0))
     related = bool(options)
     for candidate, similarity in index.lexicon.near(word):
         term = index.analyzer.term(candidate)
@@ -91,30 +105,12 @@ def _related(index: QuestionIndex, word: str) -> dict[str, float]:
     similarity = index.config.related
     if index.zipf.get(word, 0.0) >= index.config.related_zipf:
         return options
-    for form in _base_forms(word):
+    for form in index.analyzer.base_forms(word):
         for near in index.related.get(form, ()):
             term = index.analyzer.term(near)
             if term in index.idf:
                 options[term] = similarity
     return options
-
-
-def _base_forms(word: str) -> tuple[str, ...]:
-    """The word and the forms a dictionary lists it under ("descaled" -> "descale")."""
-    forms = [word]
-    for ending, base in (
-        ("ies", "y"),
-        ("es", ""),
-        ("s", ""),
-        ("ed", ""),
-        ("ed", "e"),
-        ("ing", ""),
-        ("ing", "e"),
-        ("ly", ""),
-    ):
-        if word.endswith(ending) and len(word) - len(ending) >= 3:
-            forms.append(word[: -len(ending)] + base)
-    return tuple(forms)
 
 
 def _rarity(index: QuestionIndex, word: str) -> float:

@@ -16,11 +16,13 @@ from dataclasses import dataclass, replace
 from enum import Enum
 
 from voice.guide.model import Guide
-from voice.language.analysis import Lexicon, TextAnalyzer
+from voice.language.analysis import KIND, Lexicon, TextAnalyzer
 from voice.language.sentences import split_sentences
 from voice.language.word_data import related_words, word_zipf
 from voice.questions.config import MatcherConfig
 
+MIN_FORM = 4
+"""Shorter guide words are not looked up by base form: too many short words look alike."""
 Posting = tuple[int, float]
 """(target index, field weight) of one term in one target."""
 
@@ -86,6 +88,9 @@ class QuestionIndex:
     """How common everyday words of the language are (``word_data.word_zipf``)."""
     related: Mapping[str, tuple[str, ...]]
     """Related words of the language (``word_data.related_words``)."""
+    forms: Mapping[str, frozenset[str]]
+    """Base form -> terms of the guide words with that form ("druk" -> the term of
+    "ingedrukt"), where a word of a question meets a form of the guide the stemmer missed."""
 
 
 def build_index(guide: Guide, config: MatcherConfig) -> QuestionIndex:
@@ -96,7 +101,7 @@ def build_index(guide: Guide, config: MatcherConfig) -> QuestionIndex:
     texts += [s.text for s in guide.steps] + list(guide.tips)
     texts += [text for _, texts_of_part in _prose(guide) for text in texts_of_part]
     words = {text: analyzer.words(text) for text in texts}
-    lexicon = Lexicon(analyzer, {w for ws in words.values() for w in ws})
+    lexicon = Lexicon(analyzer, {w for ws in words.values() for w in ws}, word_zipf(analyzer.lang))
     terms = _TermCache(analyzer, lexicon, words)
     targets = [*_faq_targets(guide, terms, config), *_step_targets(guide, terms, config)]
     targets += _text_targets(guide, terms, config)
@@ -116,10 +121,11 @@ class _TermCache:
 def doc_terms(
     analyzer: TextAnalyzer, lexicon: Lexicon, text: str, words: list[str] | None = None
 ) -> set[str]:
-    """Terms of a guide text; compounds count as themselves and as their parts."""
+    """Terms of a guide text; compounds count as themselves and as their parts, and the kinds
+    of answer it gives (a duration, an amount) count as terms too."""
     if words is None:
         words = analyzer.words(text)
-    return set(analyzer.terms(lexicon.with_parts(words)))
+    return set(analyzer.terms(lexicon.with_parts(words))) | analyzer.answer_kinds(words)
 
 
 class _Draft:
@@ -140,8 +146,9 @@ class _Draft:
 
     def add_phrase(self, terms: set[str], weight: float) -> None:
         self.add(terms, weight)
-        if terms:
-            self.phrases.append(frozenset(terms))
+        said = frozenset(term for term in terms if not term.startswith(KIND))
+        if said:  # a kind of answer is no word of the phrase that a person could say
+            self.phrases.append(said)
 
     def freeze(self) -> Target:
         return Target(
@@ -221,6 +228,7 @@ def _freeze(
     postings: dict[str, list[Posting]],
     config: MatcherConfig,
     idf: dict[str, float] | None = None,
+    forms: Mapping[str, frozenset[str]] | None = None,
 ) -> QuestionIndex:
     count = len(targets)
     if idf is None:
@@ -238,7 +246,20 @@ def _freeze(
         config,
         word_zipf(lang),
         related_words(lang),
+        _forms(analyzer, lexicon, idf) if forms is None else forms,
     )
+
+
+def _forms(
+    analyzer: TextAnalyzer, lexicon: Lexicon, idf: Mapping[str, float]
+) -> dict[str, frozenset[str]]:
+    forms: dict[str, set[str]] = defaultdict(set)
+    for word in lexicon.known:
+        term = analyzer.term(word)
+        if term in idf and len(word) >= MIN_FORM and word not in analyzer.stop_words:
+            for form in analyzer.base_forms(word):
+                forms[form].add(term)
+    return {form: frozenset(terms) for form, terms in forms.items()}
 
 
 def attach(
@@ -260,7 +281,8 @@ def attach(
             hits[:] = [hit for hit in hits if hit[0] != number] + [(number, weight)]
             idf[term] = bm25_idf(len(targets), len(hits))
         targets[number] = replace(target, terms=own)
-    return _freeze(index.analyzer, index.lexicon, targets, postings, index.config, idf)
+    lexicon = index.lexicon  # the same words: their forms stay
+    return _freeze(index.analyzer, lexicon, targets, postings, index.config, idf, index.forms)
 
 
 def bm25_idf(count: int, hits: int) -> float:

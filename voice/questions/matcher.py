@@ -23,7 +23,7 @@ from typing import Protocol
 from voice.guide.model import Guide
 from voice.questions.config import DEFAULT_CONFIG, MatcherConfig
 from voice.questions.decide import QuestionMatch, decide
-from voice.questions.expand import Slot, expand, foreign
+from voice.questions.expand import Slot, expand, foreign, kind_slots
 from voice.questions.index import QuestionIndex, attach, build_index, doc_terms
 from voice.questions.rank import Ranked, rank
 
@@ -52,8 +52,9 @@ class LexicalMatcher:
         """The best answer for ``text``, or ``None`` when nothing covers enough of it."""
         index = self.index
         words = index.analyzer.words(text)
-        slots = expand(index, words)
         how = bool(words) and words[0] in index.analyzer.how_words
+        kinds, words = index.analyzer.cues(words, index.lexicon.known)
+        slots = expand(index, words) + kind_slots(index, kinds)
         return decide(index, _ranked(index, slots, how), foreign(slots))
 
 
