@@ -19,6 +19,7 @@ from voice.errors import GuideError, ModelError, SpeechError, VoiceGuideError
 from voice.guide.bundled import resolve_guide
 from voice.guide.loader import load_guide
 from voice.guide.model import Guide
+from voice.language.commands import Vocabulary, guide_vocabulary
 from voice.session.interrupts import exit_status, signals_as_interrupts
 from voice.session.loop import JsonlSink, PrintSink, Session, SilentSpeaker, TextFallback, TurnSink
 from voice.session.ports import Listener, Speaker
@@ -93,7 +94,8 @@ def run(argv: Sequence[str]) -> int:
     except VoiceGuideError as err:
         print(f"voice-guide: {err}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    engine = DialogEngine(guide, transcript=_transcript_path(args))
+    vocab = guide_vocabulary(guide)  # one per guide: the engine and the speech input share it
+    engine = DialogEngine(guide, transcript=_transcript_path(args), vocab=vocab)
     fallback = TextFallback(
         sys.stderr, prompt="" if args.jsonl == "-" else "> ", history=state_dir() / "history"
     )
@@ -102,7 +104,8 @@ def run(argv: Sequence[str]) -> int:
     except VoiceGuideError as err:  # --voice / --rate / --audio-out that cannot be used
         print(f"voice-guide: {err}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    session = Session(engine, _listener(args, guide, speaker, fallback), speaker, sinks, fallback)
+    listener = _listener(args, guide, vocab, speaker, fallback)
+    session = Session(engine, listener, speaker, sinks, fallback)
     with signals_as_interrupts(hush=lambda: _hush(speaker)):
         try:
             session.run(start.state, start.changed)
@@ -169,17 +172,23 @@ def _sinks(args: argparse.Namespace) -> list[TurnSink]:
 
 
 def _listener(
-    args: argparse.Namespace, guide: Guide, speaker: Speaker, fallback: TextFallback
+    args: argparse.Namespace,
+    guide: Guide,
+    vocab: Vocabulary,
+    speaker: Speaker,
+    fallback: TextFallback,
 ) -> Listener:
     if args.text:
         return fallback.keyboard()
     try:
-        return voice_listener(args, guide, speaker)
+        return voice_listener(args, guide, speaker, vocab)
     except (SpeechError, ModelError) as err:  # no mic, no engine, a corrupt or foreign model
         return fallback.listener(err)
 
 
-def voice_listener(args: argparse.Namespace, guide: Guide, speaker: Speaker) -> Listener:
+def voice_listener(
+    args: argparse.Namespace, guide: Guide, speaker: Speaker, vocab: Vocabulary | None = None
+) -> Listener:
     """WAV files (``--audio-in``) or the microphone; ``SpeechError`` with the reason if neither."""
     from voice.speech_in.selection import NoEngine
     from voice.speech_in.selection import SpeechOptions as SpeechInOptions
@@ -188,13 +197,13 @@ def voice_listener(args: argparse.Namespace, guide: Guide, speaker: Speaker) -> 
     if options.audio_in:
         from voice.speech_in.file_listener import make_listener
 
-        listener = make_listener(options, guide, os.environ)
+        listener = make_listener(options, guide, os.environ, vocab)
         if isinstance(listener, NoEngine):
             raise SpeechError(str(listener))
         return listener
     from voice.speech_in.mic_listener import build_mic_listener
 
-    return build_mic_listener(options, guide, speaker, args.mic)
+    return build_mic_listener(options, guide, speaker, args.mic, vocab)
 
 
 def _speaker(args: argparse.Namespace, guide: Guide) -> Speaker:

@@ -12,7 +12,7 @@ from functools import cached_property
 
 from voice.dialog.messages import messages_for
 from voice.guide.model import Guide
-from voice.language.commands import Vocabulary, parse_command, vocabulary
+from voice.language.commands import Vocabulary, guide_vocabulary, parse_command
 from voice.language.intents import Command, Intent
 from voice.questions.matcher import QuestionMatch, QuestionMatcher, build_matcher
 
@@ -76,11 +76,16 @@ class DialogEngine:
     """Walks one guide; build once per guide (vocabulary and question index are precomputed)."""
 
     def __init__(
-        self, guide: Guide, matcher: QuestionMatcher | None = None, transcript: str | None = None
+        self,
+        guide: Guide,
+        matcher: QuestionMatcher | None = None,
+        transcript: str | None = None,
+        vocab: Vocabulary | None = None,
     ) -> None:
         self.guide = guide
         self.transcript = transcript  # said by the 'transcript' command; None: none is kept
-        self.vocab: Vocabulary = vocabulary(guide.lang, guide.commands)
+        self.vocab = vocab if vocab is not None else guide_vocabulary(guide)
+        """The guide's one vocabulary (``guide_vocabulary``), shared with the speech input."""
         self.matcher = matcher if matcher is not None else build_matcher(guide)
         self.text: Mapping[str, str] = messages_for(guide.lang)
 

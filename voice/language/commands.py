@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from voice.language.intents import Command, Intent
 from voice.language.vocabulary import CARDINALS, FILLERS, ORDINALS, PHRASES, STEP_NOUN, STEP_WORDS
@@ -75,6 +76,22 @@ def vocabulary(lang: str, extra: Mapping[str, Sequence[str]] | None = None) -> V
     return Vocabulary(
         lang, phrases, fillers, _number_words(lang), step_words, STEP_NOUN.get(lang, "step"), table
     )
+
+
+class HasCommands(Protocol):
+    """What a vocabulary is built from: a guide's language and its own ``commands:``."""
+
+    @property
+    def lang(self) -> str: ...
+
+    @property
+    def commands(self) -> Mapping[str, Sequence[str]]: ...
+
+
+def guide_vocabulary(guide: HasCommands) -> Vocabulary:
+    """The one vocabulary of a guide: build it once and hand it to the dialog engine, the
+    recogniser's command check and the barge-in check, so all three agree on what a command is."""
+    return vocabulary(guide.lang, guide.commands)
 
 
 def _number_words(lang: str) -> dict[str, int]:

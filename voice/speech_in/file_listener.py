@@ -12,6 +12,7 @@ from pathlib import Path
 
 from voice.audio.pcm import read_wav
 from voice.guide.model import Guide
+from voice.language.commands import Vocabulary
 from voice.session.ports import Heard, Listener
 from voice.speech_in.contract import Recognizer
 from voice.speech_in.selection import NoEngine, SpeechOptions, open_recognizer, select_engine
@@ -41,7 +42,10 @@ class WavListener:
 
 
 def make_recognizer(
-    options: SpeechOptions, guide: Guide, env: Mapping[str, str]
+    options: SpeechOptions,
+    guide: Guide,
+    env: Mapping[str, str],
+    vocab: Vocabulary | None = None,
 ) -> Recognizer | NoEngine:
     """The recogniser ``options`` ask for, or why there is none (the CLI says it, text mode).
 
@@ -51,11 +55,14 @@ def make_recognizer(
     choice = select_engine(options, guide.lang, env)
     if isinstance(choice, NoEngine):
         return choice
-    return open_recognizer(choice, guide)
+    return open_recognizer(choice, guide, vocab=vocab)
 
 
 def make_listener(
-    options: SpeechOptions, guide: Guide, env: Mapping[str, str]
+    options: SpeechOptions,
+    guide: Guide,
+    env: Mapping[str, str],
+    vocab: Vocabulary | None = None,
 ) -> Listener | NoEngine:
     """A ``WavListener`` for ``options.audio_in``; ``NoEngine`` when no recogniser can run.
 
@@ -63,7 +70,7 @@ def make_listener(
     """
     for path in options.audio_in:
         read_wav(path)
-    recognizer = make_recognizer(options, guide, env)
+    recognizer = make_recognizer(options, guide, env, vocab)
     if isinstance(recognizer, NoEngine):
         return recognizer
     return WavListener(options.audio_in, recognizer)

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from voice.errors import SpeechError
 from voice.guide.model import Guide
+from voice.language.commands import Vocabulary, guide_vocabulary
 from voice.speech_in.contract import Decoder, Recognizer
 from voice.speech_in.model_discovery import find_vosk_model
 from voice.speech_in.two_pass import ReadingRule, TwoPassRecognizer, default_rule
@@ -164,7 +165,10 @@ def select_engine(
 
 
 def open_recognizer(
-    choice: EngineChoice, guide: Guide, rule: ReadingRule | None = None
+    choice: EngineChoice,
+    guide: Guide,
+    rule: ReadingRule | None = None,
+    vocab: Vocabulary | None = None,
 ) -> Recognizer:
     """Load the chosen engine with the guide's command grammar; raises ``SpeechError`` /
     ``ModelError`` with one line when the engine cannot start.
@@ -174,15 +178,16 @@ def open_recognizer(
     for questions a language model of the guide's own sentences (``voice.speech_in.guide_lm``)."""
     from voice.speech_in.grammar import command_checker, command_grammar, spoken_grammar
 
+    vocab = vocab if vocab is not None else guide_vocabulary(guide)
     decoder: Decoder
     if choice.engine == "vosk":
         from voice.speech_in.vosk_engine import VoskDecoder
 
-        decoder = VoskDecoder(choice.model or Path(), command_grammar(guide))
+        decoder = VoskDecoder(choice.model or Path(), command_grammar(guide, vocab))
     else:
         from voice.speech_in.guide_lm import guide_sentences
         from voice.speech_in.pocketsphinx_engine import PocketsphinxDecoder
 
         decoder = PocketsphinxDecoder(spoken_grammar(guide), guide_sentences(guide))
     rule = rule or default_rule(choice.engine)
-    return TwoPassRecognizer(decoder, rule, command_checker(guide))
+    return TwoPassRecognizer(decoder, rule, command_checker(guide, vocab))
