@@ -7,12 +7,13 @@ and acts on the reply (speaks it, logs it, adjusts the voice, ends).
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cached_property
+from pathlib import PurePath
 
 from voice.dialog.messages import messages_for
 from voice.guide.model import Guide
-from voice.language.commands import Vocabulary, guide_vocabulary, parse_command
+from voice.language.commands import Parse, Vocabulary, guide_vocabulary, parse
 from voice.language.intents import Command, Intent
 from voice.questions.matcher import QuestionMatch, QuestionMatcher, build_matcher
 
@@ -29,6 +30,8 @@ class Pending:
 
     faq_id: str | None
     step: int | None
+    question: str = field(default="", compare=False)
+    """The question asked back, for 'repeat' (derived from the two fields above)."""
 
 
 @dataclass(frozen=True)
@@ -62,6 +65,8 @@ class Reply:
     state: State
     faq: str | None = None
     """FAQ id answered (or asked back about), else ``None``."""
+    why: tuple[str, ...] = ()
+    """The parser's evidence for the intent (``--explain``); empty for the opening."""
 
     @property
     def step(self) -> int | None:
@@ -115,16 +120,28 @@ class DialogEngine:
             say = self._msg("changed") + " " + say
         return self._reply(say, Intent.START, state)
 
-    def respond(self, state: State, utterance: str) -> Reply:
-        """Answer one utterance (typed or recognised text)."""
-        command = parse_command(utterance, self.vocab)
-        if state.pending is not None and command.intent in (Intent.YES, Intent.NO):
+    def respond(self, state: State, utterance: str, voice: bool = True) -> Reply:
+        """Answer one utterance (typed or recognised text), parsed once here.
+
+        ``voice`` says whether replies are spoken: without a voice, 'slower' has nothing to slow.
+        """
+        parsed = parse(utterance, self.vocab)
+        reply = self._respond(state, utterance, parsed, voice)
+        return replace(reply, why=parsed.evidence)
+
+    def _respond(self, state: State, utterance: str, parsed: Parse, voice: bool) -> Reply:
+        command = parsed.command
+        if state.pending is not None and command.intent in PENDING_INTENTS:
             return self._answer_pending(state, command.intent)
         state = replace(state, pending=None)
         if state.resuming:
             command = _offer_answer(command)
         if command.intent is Intent.UNKNOWN:
+            if parsed.command_like:  # a command we could not make out is no question for the FAQ
+                return self._not_understood(state, "")
             return self._question(state, utterance)
+        if not voice and command.intent in (Intent.SLOWER, Intent.FASTER):
+            return self._reply(self._msg("no_voice"), command.intent, state, remember=False)
         state = replace(state, misses=0, paused=False)
         return HANDLERS[command.intent](self, state, command)
 
@@ -156,9 +173,9 @@ class DialogEngine:
 
     # --- intents ---------------------------------------------------------------------------
 
-    def _next(self, state: State, _: Command) -> Reply:
+    def _next(self, state: State, command: Command) -> Reply:
         if state.step < self.total:
-            return self._go(state, state.step + 1, Intent.NEXT)
+            return self._go(state, min(state.step + command.count, self.total), Intent.NEXT)
         if state.finished and self.guide.conclusion:
             say = self._msg("conclusion", conclusion=self.guide.conclusion)
             return self._reply(say, Intent.NEXT, state)
@@ -180,13 +197,15 @@ class DialogEngine:
             return options[0]
         return f"{', '.join(options[:-1])} {self._msg('or')} {options[-1]}"
 
-    def _previous(self, state: State, _: Command) -> Reply:
+    def _previous(self, state: State, command: Command) -> Reply:
         if state.step == 0:
             return self._reply(self._msg("not_started"), Intent.PREVIOUS, state, remember=False)
+        if state.finished:  # after the closing words, 'back' is the last step itself
+            return self._go(state, state.step, Intent.PREVIOUS)
         if state.step == 1:
             say = self._msg("first_already", step=self._step_text(1))
             return self._reply(say, Intent.PREVIOUS, replace(state, finished=False))
-        return self._go(state, state.step - 1, Intent.PREVIOUS)
+        return self._go(state, max(state.step - command.count, 1), Intent.PREVIOUS)
 
     def _repeat(self, state: State, _: Command) -> Reply:
         if state.step and not state.last_say:
@@ -283,8 +302,15 @@ class DialogEngine:
     def _transcript(self, state: State, _: Command) -> Reply:
         if self.transcript is None:
             return self._reply(self._msg("no_transcript"), Intent.TRANSCRIPT, state, remember=False)
-        say = self._msg("transcript", path=self.transcript)
+        say = self._msg("transcript", path=PurePath(self.transcript).name)
         return self._reply(say, Intent.TRANSCRIPT, state, remember=False)
+
+    def _cancel(self, state: State, _: Command) -> Reply:
+        """Nothing is pending here (``_answer_pending`` handles that): the session goes on."""
+        return self._reply(self._msg("cancelled"), Intent.CANCEL, state, remember=False)
+
+    def _thanks(self, state: State, _: Command) -> Reply:
+        return self._reply(self._msg("welcome_thanks"), Intent.THANKS, state, remember=False)
 
     def _stop(self, state: State, _: Command) -> Reply:
         if state.step == 0:
@@ -301,8 +327,8 @@ class DialogEngine:
             return self._not_understood(state, utterance)
         state = replace(state, misses=0, paused=False)
         if not match.sure:
-            pending = Pending(match.faq_id, match.step)
-            say = self._msg("ask_back", question=_question(match.question))
+            pending = Pending(match.faq_id, match.step, _question(match.question))
+            say = self._msg("ask_back", question=pending.question)
             return self._reply(
                 say, Intent.FAQ, replace(state, pending=pending), faq=match.faq_id, remember=False
             )
@@ -318,17 +344,24 @@ class DialogEngine:
         return self._not_understood(state, "")
 
     def _answer_pending(self, state: State, answer: Intent) -> Reply:
+        """Yes, no, 'repeat' (the question again) or 'never mind' (drop it) while asked back."""
         pending = state.pending
+        if answer is Intent.REPEAT and pending is not None:
+            say = self._msg("ask_back", question=pending.question)
+            return self._reply(say, Intent.REPEAT, state, faq=pending.faq_id, remember=False)
         state = replace(state, pending=None, misses=0)
+        if answer is Intent.CANCEL:
+            return self._reply(self._msg("cancelled"), Intent.CANCEL, state, remember=False)
         if answer is Intent.YES and pending is not None:
             return self._answer(state, pending)
         say = self._msg("ask_back_no", faq_list=self._faq_list_text)
         return self._reply(say, Intent.NO, state, remember=False)
 
     def _not_understood(self, state: State, utterance: str) -> Reply:
-        """Quiet while paused (background talk); a pointer to help; full help when it persists."""
+        """Short while paused (likely background talk); a pointer to help; full help when it
+        persists."""
         if state.paused:
-            return self._reply("", Intent.UNKNOWN, state, remember=False)
+            return self._reply(self._msg("paused_unknown"), Intent.UNKNOWN, state, remember=False)
         misses = state.misses + 1
         state = replace(state, misses=misses)
         looks_like_question = len(utterance.split()) >= 4
@@ -381,4 +414,9 @@ HANDLERS: Mapping[Intent, Handler] = {
     Intent.NO: DialogEngine._yes_no,
     Intent.STOP: DialogEngine._stop,
     Intent.TRANSCRIPT: DialogEngine._transcript,
+    Intent.CANCEL: DialogEngine._cancel,
+    Intent.THANKS: DialogEngine._thanks,
 }
+
+PENDING_INTENTS = frozenset({Intent.YES, Intent.NO, Intent.REPEAT, Intent.CANCEL})
+"""What answers a question asked back; any other command drops the question and is done."""

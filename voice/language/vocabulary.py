@@ -376,14 +376,28 @@ PHRASES: dict[str, dict[Intent, tuple[str, ...]]] = {
     },
 }
 
+MORE_PHRASES: dict[str, dict[Intent, tuple[str, ...]]] = {
+    "en": {
+        Intent.CANCEL: ("never mind", "nevermind", "cancel", "forget it"),
+        Intent.THANKS: ("thanks", "thank you", "thanks a lot", "cheers"),
+    },
+    "nl": {
+        Intent.CANCEL: ("laat maar", "laat maar zitten", "annuleer", "vergeet het"),
+        Intent.THANKS: ("bedankt", "dank je wel", "dankjewel", "dank u wel"),
+    },
+}
+"""Phrases of the intents added after the spoken grammar was measured (``PHRASES`` feeds
+``voice.speech_in.grammar.spoken_grammar``, whose accuracy depends on its exact lists); the full
+grammar and the parser use these too."""
+
 FILLERS: dict[str, frozenset[str]] = {
     "en": frozenset(
-        "okay ok please um uh er erm so well hey guide just thanks thank you alright "
+        "okay ok please um uh er erm so well hey guide just you alright "
         "then can could would will let's lets me the a".split()
     ),
     "nl": frozenset(
         "oké oke ok okay graag alsjeblieft alstublieft even eh uh ehm nou dan maar hoor toch "
-        "dank je bedankt de het kun je kunt u wil ik wilt zou jij".split()
+        "je de het kun kunt u wil ik wilt zou jij".split()
     ),
 }
 """Words dropped before matching, from both the utterance and the phrases (so 'go to the step'
