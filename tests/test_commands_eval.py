@@ -1,0 +1,42 @@
+"""The floors of command understanding on the evaluation sets (issue 11).
+
+Held-out: commands >= 97% right and none answered from the FAQ; every non-command stays one.
+The development sets get a floor too, so a change that helps one phrasing and breaks three shows.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.support.command_sets import LANGS, read_set, score, set_path
+from voice.dialog.engine import DialogEngine
+from voice.guide.loader import load_guide
+
+SCRIPTS = Path(__file__).resolve().parents[1] / "scripts"
+ENGINES = {lang: DialogEngine(load_guide(SCRIPTS / f"amazon-chat.{lang}.yaml")) for lang in LANGS}
+FLOORS = {"heldout": 0.97, "dev": 0.97}
+
+
+@pytest.mark.parametrize("part", ["dev", "heldout"])
+@pytest.mark.parametrize("lang", LANGS)
+def test_command_accuracy_floor(lang: str, part: str) -> None:
+    rows = read_set(set_path(lang, part))
+    assert sum(expected != "question" for expected, _ in rows) >= 100  # enough to mean something
+    result = score(ENGINES[lang], rows)
+    assert result.command_accuracy >= FLOORS[part], result.misses
+    assert result.answered_as_faq == 0, result.misses
+
+
+@pytest.mark.parametrize("part", ["dev", "heldout"])
+@pytest.mark.parametrize("lang", LANGS)
+def test_questions_are_not_commands(lang: str, part: str) -> None:
+    result = score(ENGINES[lang], read_set(set_path(lang, part)))
+    assert result.questions_right == result.questions, result.misses
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_at_least_150_commands_per_language(lang: str) -> None:
+    rows = [row for part in ("dev", "heldout") for row in read_set(set_path(lang, part))]
+    assert sum(expected != "question" for expected, _ in rows) >= 150
