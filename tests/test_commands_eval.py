@@ -6,11 +6,13 @@ The development sets get a floor too, so a change that helps one phrasing and br
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
 from tests.support.command_sets import LANGS, read_set, score, set_path
+from tests.test_resume import run_cli
 from voice.dialog.engine import DialogEngine
 from voice.guide.loader import load_guide
 
@@ -40,3 +42,18 @@ def test_questions_are_not_commands(lang: str, part: str) -> None:
 def test_at_least_150_commands_per_language(lang: str) -> None:
     rows = [row for part in ("dev", "heldout") for row in read_set(set_path(lang, part))]
     assert sum(expected != "question" for expected, _ in rows) >= 150
+
+
+def test_cli_explain_says_why_on_stderr_and_in_the_event_log() -> None:
+    said = "next\nskip ahead two\n"
+    result = run_cli("--text", "--fresh", "--explain", "--jsonl", "-", stdin=said)
+    assert result.returncode == 0, result.stderr
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert "why" not in rows[0] and rows[1]["why"] == ["phrase 'next'"]
+    assert rows[2]["step"] == 3 and any("relative" in reason for reason in rows[2]["why"])
+    assert "explain: 'skip ahead two' -> next:" in result.stderr
+
+
+def test_cli_without_explain_logs_no_evidence() -> None:
+    result = run_cli("--text", "--fresh", "--jsonl", "-", stdin="next\n")
+    assert all("why" not in json.loads(line) for line in result.stdout.splitlines())

@@ -77,6 +77,11 @@ def run_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="write the conversation to FILE (.jsonl: JSON Lines, else Markdown)",
     )
+    parser.add_argument(
+        "--explain",
+        action="store_true",
+        help="say on stderr (and in --jsonl events) why each utterance got its intent",
+    )
     parser.add_argument("--version", action="version", version=f"voice-guide {__version__}")
     return parser
 
@@ -105,7 +110,8 @@ def run(argv: Sequence[str]) -> int:
         print(f"voice-guide: {err}", file=sys.stderr)
         return EXIT_BAD_INPUT
     listener = _listener(args, guide, vocab, speaker, fallback)
-    session = Session(engine, listener, speaker, sinks, fallback)
+    explain = sys.stderr if args.explain else None
+    session = Session(engine, listener, speaker, sinks, fallback, explain)
     with signals_as_interrupts(hush=lambda: _hush(speaker)):
         try:
             session.run(start.state, start.changed)
