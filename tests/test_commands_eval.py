@@ -57,3 +57,23 @@ def test_cli_explain_says_why_on_stderr_and_in_the_event_log() -> None:
 def test_cli_without_explain_logs_no_evidence() -> None:
     result = run_cli("--text", "--fresh", "--jsonl", "-", stdin="next\n")
     assert all("why" not in json.loads(line) for line in result.stdout.splitlines())
+
+
+GERMAN = "id: t\ntitle: T\nlanguage: de\nintro: Hallo.\nsteps:\n  - {title: Eins, text: Tu es.}\n"
+
+
+def test_check_warns_about_a_guide_without_vocabulary(tmp_path: Path) -> None:
+    bare, own = tmp_path / "bare.yaml", tmp_path / "own.yaml"
+    bare.write_text(GERMAN, encoding="utf-8")
+    own.write_text(GERMAN + "commands:\n  next: [weiter]\n", encoding="utf-8")
+    result = run_cli("check", str(bare), str(own))
+    assert result.returncode == 0, result.stderr
+    warnings = [line for line in result.stderr.splitlines() if "warning" in line]
+    assert len(warnings) == 1 and warnings[0].startswith(f"{bare}: warning: ")
+    assert "English commands" in warnings[0]
+
+
+def test_a_guide_without_vocabulary_understands_english_commands(tmp_path: Path) -> None:
+    (tmp_path / "bare.yaml").write_text(GERMAN, encoding="utf-8")
+    result = run_cli(str(tmp_path / "bare.yaml"), "--text", "--fresh", stdin="next\nstop\n")
+    assert result.returncode == 0 and "Step 1 of 1: Eins. Tu es." in result.stdout

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from voice.cli.exit_codes import EXIT_FAILED, EXIT_OK
 from voice.errors import GuideError
 from voice.guide.loader import load_guide
+from voice.language.commands import guide_vocabulary
 
 
 def check(argv: Sequence[str]) -> int:
@@ -30,4 +31,13 @@ def check(argv: Sequence[str]) -> int:
             f"{name}: ok ({len(guide.steps)} steps, {len(guide.tips)} tips, "
             f"{len(guide.faq)} questions, language {guide.language})"
         )
+        if not guide_vocabulary(guide).own:
+            print(_NO_VOCABULARY.format(name=name, lang=guide.lang), file=sys.stderr)
     return EXIT_FAILED if failed else EXIT_OK
+
+
+_NO_VOCABULARY = (
+    "{name}: warning: there are no built-in commands for language '{lang}' and the guide has no "
+    "'commands:' of its own, so only English commands (next, back, repeat...) are understood"
+)
+"""Not an error: the guide works, but a listener speaking its language cannot steer it."""
