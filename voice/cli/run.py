@@ -77,13 +77,17 @@ def run_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="write the conversation to FILE (.jsonl: JSON Lines, else Markdown)",
     )
+    _debug_arguments(parser)
+    return parser
+
+
+def _debug_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--explain",
         action="store_true",
         help="say on stderr (and in --jsonl events) why each utterance got its intent",
     )
     parser.add_argument("--version", action="version", version=f"voice-guide {__version__}")
-    return parser
 
 
 def run(argv: Sequence[str]) -> int:

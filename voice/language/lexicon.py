@@ -16,6 +16,7 @@ from typing import Protocol
 from voice.language.cues import (
     CUES,
     LIGHT,
+    MORE_PHRASES,
     NEGATIONS,
     QUESTION_ENDINGS,
     SOFT,
@@ -28,7 +29,6 @@ from voice.language.intents import Intent
 from voice.language.vocabulary import (
     CARDINALS,
     FILLERS,
-    MORE_PHRASES,
     ORDINALS,
     PHRASES,
     STEP_NOUN,

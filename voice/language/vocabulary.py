@@ -376,20 +376,6 @@ PHRASES: dict[str, dict[Intent, tuple[str, ...]]] = {
     },
 }
 
-MORE_PHRASES: dict[str, dict[Intent, tuple[str, ...]]] = {
-    "en": {
-        Intent.CANCEL: ("never mind", "nevermind", "cancel", "forget it"),
-        Intent.THANKS: ("thanks", "thank you", "thanks a lot", "cheers"),
-    },
-    "nl": {
-        Intent.CANCEL: ("laat maar", "laat maar zitten", "annuleer", "vergeet het"),
-        Intent.THANKS: ("bedankt", "dank je wel", "dankjewel", "dank u wel"),
-    },
-}
-"""Phrases of the intents added after the spoken grammar was measured (``PHRASES`` feeds
-``voice.speech_in.grammar.spoken_grammar``, whose accuracy depends on its exact lists); the full
-grammar and the parser use these too."""
-
 FILLERS: dict[str, frozenset[str]] = {
     "en": frozenset(
         "okay ok please um uh er erm so well hey guide just you alright "
