@@ -86,10 +86,15 @@ class Vocabulary:
     ordinals: frozenset[str] = frozenset()
     """Number words that are ordinals ("third", "derde")."""
     negations: frozenset[str] = frozenset()
+    """Words that undo a command they are not part of ("don't stop")."""
     thanks: frozenset[str] = frozenset()
+    """Words of a short acknowledgement ("thanks", "bedankt")."""
     step_nouns: frozenset[str] = frozenset()
+    """Words next to which a number names a step ("step", "stap")."""
     towards: frozenset[str] = frozenset()
+    """Words after which a number is a step to go to, not a count ("to", "naar")."""
     question_endings: frozenset[str] = frozenset()
+    """Question words that, said last, ask about a command instead of giving it."""
     fallback: Vocabulary | None = None
     """English, tried when this language finds words it does not know: for a language with no
     vocabulary of its own, and for English commands said to a Dutch guide."""
