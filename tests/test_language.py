@@ -384,3 +384,8 @@ def test_english_commands_work_in_a_dutch_guide() -> None:
     found = parse("go back", NL)
     assert found.command == Command(Intent.PREVIOUS) and found.evidence[0] == "en fallback"
     assert parse_command("stap three", NL).intent is Intent.UNKNOWN
+
+
+@pytest.mark.parametrize("text", ["what time is it", "what is the weather like today"])
+def test_small_talk_is_no_command(text: str) -> None:
+    assert parse_command(text, EN).intent is Intent.UNKNOWN

@@ -186,7 +186,7 @@ SOFT: dict[str, frozenset[str]] = {
         guide sorry great cool fine good nice perfect awesome super lovely thanks thank cheers
         talk talking speak speaking say saying tell read show give take go going get know see
         think mean one ones thing very too much more lot all any also still right yeah sure
-        how what which where who when why step steps number time today mate alexa quickly
+        how what which where who when why step steps number mate alexa quickly
         already same along""".split()
     ),
     "nl": frozenset(
