@@ -71,13 +71,13 @@ def parse(text: str, vocab: Vocabulary) -> Parse:
 
 
 def _weigh(words: tuple[str, ...], key: tuple[str, ...], vocab: Vocabulary) -> Parse:
-    unknown = [w for w in key if w not in vocab.known and parse_number(w, vocab) is None]
+    scores, covered, reasons = _match(words, vocab)
+    unknown = _content_words(words, covered, vocab)
     if unknown:
         return Parse(UNKNOWN, (f"words no command uses: {', '.join(unknown)}",), False)
     numbers = _numbers(words, vocab)
     if len(numbers) > 1:
         return Parse(UNKNOWN, ("more than one number",), True)
-    scores, covered, reasons = _match(words, vocab)
     if not scores:
         return _without_cues(words, key, numbers, vocab)
     ranked = sorted(scores.items(), key=lambda item: -item[1])
@@ -110,6 +110,18 @@ def _match(
             reasons.append(f"cue '{' '.join(cue.words)}' -> {cue.intent.value}")
     scores = {intent: sum(got.values()) for intent, got in weights.items()}
     return scores, {intent: set(got) for intent, got in weights.items()}, reasons
+
+
+def _content_words(
+    words: tuple[str, ...], covered: dict[Intent, set[int]], vocab: Vocabulary
+) -> list[str]:
+    """Words that no command uses here: not known, not a number, not inside a matched cue."""
+    inside = set().union(*covered.values()) if covered else set()
+    return [
+        word
+        for position, word in enumerate(words)
+        if word not in vocab.known and position not in inside and parse_number(word, vocab) is None
+    ]
 
 
 def _find(cue: Cue, words: tuple[str, ...], start: int) -> list[int] | None:

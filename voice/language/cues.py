@@ -186,7 +186,7 @@ SOFT: dict[str, frozenset[str]] = {
         guide sorry great cool fine good nice perfect awesome super lovely thanks thank cheers
         talk talking speak speaking say saying tell read show give take go going get know see
         think mean one ones thing very too much more lot all any also still right yeah sure
-        how what which where who when why step steps number mate alexa quickly
+        how what which where who when why step steps number mate alexa quickly whats gets got gave
         already same along""".split()
     ),
     "nl": frozenset(
@@ -198,7 +198,8 @@ SOFT: dict[str, frozenset[str]] = {
         prima goed fijn lekker weer eerst wat welke waar hoe wie wanneer waarom stap stappen
         stapje nummer zeggen zeg zegt praten praat spreek spreken lees lezen voorlezen laat laten
         zien horen hoor weet weten bedoel bedoelt handleiding keer alle allemaal beetje iets
-        heel erg veel meer helemaal ding bedankt dank dankjewel dankuwel ken kent nodig""".split()
+        heel erg veel meer helemaal ding bedankt dank dankjewel dankuwel ken kent nodig geef geeft
+        geven gaf""".split()
     ),
 }
 """Words that carry no intent and are no sign of a question (HA's ``skip_words`` among them)."""

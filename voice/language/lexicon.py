@@ -82,7 +82,8 @@ class Vocabulary:
     cues: Mapping[str, tuple[Cue, ...]] = field(default_factory=dict)
     """Cues by their first word (phrases and ``voice.language.cues.CUES``)."""
     known: frozenset[str] = frozenset()
-    """Words that are no sign of a question: cue, phrase, soft, filler and step words."""
+    """Words that are no sign of a question: one-word cues, soft, filler and step words (the
+    words of a longer cue only where it matches)."""
     ordinals: frozenset[str] = frozenset()
     """Number words that are ordinals ("third", "derde")."""
     negations: frozenset[str] = frozenset()
@@ -189,7 +190,9 @@ def _index(cues: list[Cue]) -> dict[str, tuple[Cue, ...]]:
 
 
 def _known(lang: str, cues: list[Cue], words: frozenset[str]) -> frozenset[str]:
-    cue_words = {word for cue in cues for word in cue.words}
+    """Words that are no sign of a question anywhere. A word of a longer cue only counts where
+    the cue matches: "time" in "one more time", not in "what time is it"."""
+    cue_words = {cue.words[0] for cue in cues if len(cue.words) == 1}
     extra = SOFT.get(lang, frozenset()) | NEGATIONS.get(lang, frozenset())
     return frozenset(cue_words) | words | extra | THANKS.get(lang, frozenset())
 
