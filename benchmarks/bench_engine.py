@@ -25,6 +25,7 @@ from functools import partial
 from pathlib import Path
 
 from benchmarks.generate_guide import generate_guide, write_guide
+from tests.support.command_sets import QUESTION, read_set, set_path
 from voice.dialog.engine import DialogEngine, State
 from voice.guide.loader import load_guide
 from voice.guide.model import Guide
@@ -62,12 +63,18 @@ class Timings:
 
 
 def command_utterances(engine: DialogEngine, steps: int) -> list[str]:
-    """Every built-in phrase with and without fillers, plus 'go to step N' forms."""
+    """Every built-in phrase with and without fillers, 'go to step N' forms, and the everyday
+    phrasings of the English command development set (which take the parser's slower path)."""
     phrases = [
         phrase
         for intent, texts in engine.vocab.phrases.items()
         if intent not in STOP_INTENTS
         for phrase in texts
+    ]
+    phrases += [
+        text
+        for expected, text in read_set(set_path("en", "dev"))
+        if expected not in (QUESTION, *(intent.value for intent in STOP_INTENTS))
     ]
     numbers = [str(n) for n in range(1, min(steps, 20) + 1)]
     phrases += [f"go to step {n}" for n in numbers] + ["the third step", "step twelve"]

@@ -267,7 +267,9 @@ def test_pause_then_resume_reads_the_step_again(lang: str) -> None:
     paused = engine.respond(at_step(lang, 3), SAY[lang][Intent.PAUSE])
     assert paused.intent is Intent.PAUSE and paused.state.paused
     chatter = engine.respond(paused.state, "xyzzy")
-    assert (chatter.intent, chatter.say, chatter.state.paused) == (Intent.UNKNOWN, "", True)
+    still = {"en": "Still paused.", "nl": "Nog steeds gepauzeerd."}[lang]  # issue 11: not silence
+    assert (chatter.intent, chatter.state.paused) == (Intent.UNKNOWN, True)
+    assert chatter.say.startswith(still)
     resumed = engine.respond(chatter.state, SAY[lang][Intent.RESUME])
     assert (resumed.intent, resumed.say, resumed.state.paused) == (
         Intent.RESUME,
@@ -386,12 +388,14 @@ def test_next_on_last_step_without_conclusion_repeats_the_offer() -> None:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_going_back_after_the_end_walks_again(lang: str) -> None:
+def test_going_back_after_the_end_returns_to_the_last_step(lang: str) -> None:
+    """Issue 11: 'back' after the closing words is the last step itself, not the one before."""
     state = run(ENGINES[lang], SAY[lang][Intent.LAST], SAY[lang][Intent.NEXT])[-1].state
     assert state.finished
     back = ENGINES[lang].respond(state, SAY[lang][Intent.PREVIOUS])
-    forward = ENGINES[lang].respond(back.state, SAY[lang][Intent.NEXT])
-    assert (back.step, forward.step, forward.say) == (4, 5, step_say(lang, 5))
+    assert (back.step, back.say, back.state.finished) == (5, step_say(lang, 5), False)
+    again = ENGINES[lang].respond(back.state, SAY[lang][Intent.PREVIOUS])
+    assert (again.step, again.say) == (4, step_say(lang, 4))
 
 
 @pytest.mark.parametrize(
@@ -612,3 +616,98 @@ def test_any_conversation_keeps_the_state_consistent(utterances: list[str]) -> N
         assert 0 <= state.tip <= len(guide.tips)
         assert reply.say or (state.paused and reply.intent is Intent.UNKNOWN)
         assert reply.faq is None or guide.faq_by_id(reply.faq) is not None
+
+
+# --- issue 11: everyday phrasings and dialog details ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "said", "step"),
+    [
+        ("en", "say it again", 3),
+        ("en", "tell me again", 3),
+        ("en", "I didn't get that", 3),
+        ("en", "the previous step", 2),
+        ("en", "skip", 4),
+        ("en", "go back two steps", 1),
+        ("en", "skip ahead three", 5),
+        ("nl", "overslaan", 4),
+        ("nl", "ga twee stappen terug", 1),
+        ("nl", "next", 4),  # English commands work in a Dutch guide
+    ],
+)
+def test_everyday_phrasings_move_as_meant(lang: str, said: str, step: int) -> None:
+    engine = ENGINES[lang]
+    at_three = engine.respond(at_step(lang, 2), SAY[lang][Intent.NEXT]).state
+    reply = engine.respond(at_three, said)
+    assert (reply.step, reply.faq) == (step, None), reply.why
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [("en", "I didn't get that"), ("nl", "next"), ("nl", "overslaan"), ("en", "next to what")],
+)
+def test_command_like_utterances_never_get_an_faq_answer(lang: str, said: str) -> None:
+    reply = ENGINES[lang].respond(at_step(lang, 2), said)
+    assert reply.faq is None and reply.state.pending is None, reply
+
+
+def test_repeat_while_asked_back_repeats_the_question(asking: DialogEngine) -> None:
+    asked = asking.respond(State(step=1), "my money please")
+    again = asking.respond(asked.state, "say that again")
+    assert (again.intent, again.say) == (Intent.REPEAT, asked.say)
+    assert again.state.pending == asked.state.pending
+    yes = asking.respond(again.state, "yeah sure")
+    assert (yes.intent, yes.say) == (Intent.FAQ, "Ask the shop.")
+
+
+@pytest.mark.parametrize("answer", ["yep", "yeah sure"])
+def test_casual_yes_answers_the_question(asking: DialogEngine, answer: str) -> None:
+    asked = asking.respond(State(step=1), "my money please")
+    assert asking.respond(asked.state, answer).say == "Ask the shop."
+
+
+def test_casual_no_and_never_mind_drop_the_question(asking: DialogEngine) -> None:
+    asked = asking.respond(State(step=1), "my money please")
+    nope = asking.respond(asked.state, "nope")
+    assert nope.intent is Intent.NO and nope.state.pending is None
+    cancelled = asking.respond(asked.state, "never mind")
+    assert cancelled.intent is Intent.CANCEL and cancelled.state.pending is None
+    assert not cancelled.state.ended and cancelled.step == 1
+
+
+@pytest.mark.parametrize(("said", "intent"), [("ja hoor", Intent.YES), ("nee hoor", Intent.NO)])
+def test_dutch_casual_answers(said: str, intent: Intent) -> None:
+    engine = ENGINES["nl"]
+    faq = GUIDES["nl"].faq[0]
+    state = State(step=2, pending=Pending(faq.id, None, faq.question))
+    reply = engine.respond(state, said)
+    assert reply.intent is (Intent.FAQ if intent is Intent.YES else Intent.NO)
+    assert reply.state.pending is None
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_thanks_and_cancel_keep_the_session(lang: str) -> None:
+    said = {"en": ("thanks", "never mind"), "nl": ("dank je wel", "laat maar")}[lang]
+    for text, intent in zip(said, (Intent.THANKS, Intent.CANCEL), strict=True):
+        reply = ENGINES[lang].respond(at_step(lang, 2), text)
+        assert (reply.intent, reply.step, reply.state.ended) == (intent, 2, False)
+        assert reply.say
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_slower_without_a_voice_says_nothing_is_spoken(lang: str) -> None:
+    reply = ENGINES[lang].respond(at_step(lang, 2), SAY[lang][Intent.SLOWER], voice=False)
+    assert reply.intent is Intent.SLOWER and reply.step == 2
+    assert reply.say != ENGINES[lang].respond(at_step(lang, 2), SAY[lang][Intent.SLOWER]).say
+
+
+def test_relative_moves_stop_at_the_ends() -> None:
+    engine = ENGINES["en"]
+    assert engine.respond(at_step("en", 4), "skip ahead ten steps").step == 5
+    assert engine.respond(at_step("en", 2), "go back five steps").step == 1
+
+
+def test_reply_carries_the_evidence() -> None:
+    reply = ENGINES["en"].respond(at_step("en", 2), "go back two steps please")
+    assert any("relative" in reason for reason in reply.why)

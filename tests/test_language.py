@@ -10,6 +10,7 @@ from voice.language.commands import (
     Vocabulary,
     normalise,
     number_words,
+    parse,
     parse_command,
     parse_number,
     vocabulary,
@@ -319,3 +320,79 @@ def test_script_commands_add_to_built_in_vocabulary() -> None:
     assert parse_command("hup", vocab) == Command(Intent.NEXT)
     assert parse_command("volgende", vocab) == Command(Intent.NEXT)
     assert "hup" in vocab.phrases[Intent.NEXT]
+
+
+# --- issue 11: the evidence parser ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "command"),
+    [
+        ("en", "go back two steps", Command(Intent.PREVIOUS, count=2)),
+        ("en", "skip ahead three", Command(Intent.NEXT, count=3)),
+        ("en", "back to step one", goto(1)),
+        ("en", "skip to step five", goto(5)),
+        ("en", "can you go back one", Command(Intent.PREVIOUS)),
+        ("nl", "sla twee stappen over", Command(Intent.NEXT, count=2)),
+        ("nl", "ga drie stappen terug", Command(Intent.PREVIOUS, count=3)),
+        ("nl", "terug naar stap een", goto(1)),
+    ],
+)
+def test_relative_moves_and_steps(lang: str, text: str, command: Command) -> None:
+    assert parse_command(text, VOCABS[lang]) == command
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "intent"),
+    [
+        ("en", "the previous step", Intent.PREVIOUS),
+        ("en", "what do I do now", Intent.NEXT),
+        ("en", "say it again", Intent.REPEAT),
+        ("en", "repeat the last step", Intent.REPEAT),
+        ("en", "go back to the beginning", Intent.START_OVER),
+        ("en", "thanks", Intent.THANKS),
+        ("en", "great, thank you", Intent.THANKS),
+        ("en", "no thanks", Intent.NO),
+        ("en", "never mind", Intent.CANCEL),
+        ("nl", "overslaan", Intent.NEXT),
+        ("nl", "laat maar zitten", Intent.CANCEL),
+        ("nl", "dank je wel", Intent.THANKS),
+        ("nl", "geef me nog een tip", Intent.NEXT_TIP),
+    ],
+)
+def test_everyday_phrasings(lang: str, text: str, intent: Intent) -> None:
+    assert parse_command(text, VOCABS[lang]) == Command(intent)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [("en", "don't stop"), ("en", "next to what"), ("nl", "niet stoppen"), ("en", "stop back")],
+)
+def test_negated_ambiguous_or_asking_is_unknown_but_command_like(lang: str, text: str) -> None:
+    found = parse(text, VOCABS[lang])
+    assert found.command.intent is Intent.UNKNOWN and found.command_like, found.evidence
+
+
+def test_content_words_make_a_question_and_say_so() -> None:
+    found = parse("how do I stop the chat from disconnecting", EN)
+    assert found.command.intent is Intent.UNKNOWN and not found.command_like
+    assert "chat" in found.evidence[0]
+
+
+def test_a_language_without_vocabulary_falls_back_on_english() -> None:
+    bare = vocabulary("de")
+    assert not bare.own and bare.fallback is not None
+    assert parse_command("next step please", bare) == Command(Intent.NEXT)
+    assert parse_command("was passiert wenn der Chat abbricht", bare).intent is Intent.UNKNOWN
+    assert german().own and german().fallback is None
+
+
+def test_english_commands_work_in_a_dutch_guide() -> None:
+    found = parse("go back", NL)
+    assert found.command == Command(Intent.PREVIOUS) and found.evidence[0] == "en fallback"
+    assert parse_command("stap three", NL).intent is Intent.UNKNOWN
+
+
+@pytest.mark.parametrize("text", ["what time is it", "what is the weather like today"])
+def test_small_talk_is_no_command(text: str) -> None:
+    assert parse_command(text, EN).intent is Intent.UNKNOWN

@@ -136,7 +136,7 @@ def test_the_command_says_where_the_transcript_is() -> None:
     guide = load_guide(EN)
     with_file = DialogEngine(guide, transcript="/home/me/talk.md")
     reply = with_file.respond(State(step=2), "transcript")
-    assert reply.say == "The transcript is being written to /home/me/talk.md"
+    assert reply.say == "The transcript is being written to talk.md"  # issue 11: the name only
     assert reply.intent is Intent.TRANSCRIPT and reply.state.step == 2
     without = DialogEngine(guide).respond(State(), "where is the transcript")
     assert without.say.startswith("No transcript is being kept.")
@@ -146,7 +146,7 @@ def test_cli_writes_the_transcript_and_says_where(tmp_path: Path) -> None:
     path = tmp_path / "session.md"
     result = run_cli("--text", "--transcript", str(path), stdin="next\ntranscript\nstop\n")
     assert result.returncode == 0, result.stderr
-    assert f"The transcript is being written to {path}" in result.stdout
+    assert f"The transcript is being written to {path.name}" in result.stdout
     text = path.read_text(encoding="utf-8")
     assert "You:** next" in text and "Guide:** Step 1 of 5: Sign in" in text
     assert "You:** stop" in text and "Guide:** Goodbye. You were at step 1 of 5." in text
@@ -164,7 +164,7 @@ def test_cli_jsonl_transcript(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
     assert [row["heard"] for row in rows] == [None, "volgende", "waar is het transcript"]
-    assert rows[2]["said"] == f"Het gesprek wordt opgeschreven in {path}"
+    assert rows[2]["said"] == f"Het gesprek wordt opgeschreven in {path.name}"
     assert all(datetime.fromisoformat(row["time"]).tzinfo is not None for row in rows)
 
 

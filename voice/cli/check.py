@@ -15,6 +15,7 @@ from voice.errors import GuideError, plural
 from voice.guide.bundled import UnknownGuideError
 from voice.guide.library import resolve_name, user_guides_dir
 from voice.guide.loader import load_guide
+from voice.language.commands import guide_vocabulary
 
 
 def check(argv: Sequence[str]) -> int:
@@ -47,4 +48,13 @@ def _check_one(name: str) -> int:
         + (f", takes {guide.time}" if guide.time else "")
         + ")"
     )
+    if not guide_vocabulary(guide).own:
+        print(_NO_VOCABULARY.format(name=name, lang=guide.lang), file=sys.stderr)
     return EXIT_OK
+
+
+_NO_VOCABULARY = (
+    "{name}: warning: there are no built-in commands for language '{lang}' and the guide has no "
+    "'commands:' of its own, so only English commands (next, back, repeat...) are understood"
+)
+"""Not an error: the guide works, but a listener speaking its language cannot steer it."""

@@ -50,6 +50,11 @@ def run_parser() -> Parser:
     _speech_in_arguments(parser)
     _speech_out_arguments(parser)
     _session_arguments(parser)
+    parser.add_argument(
+        "--explain",
+        action="store_true",
+        help="say on stderr (and in --jsonl events) why each utterance got its intent",
+    )
     parser.add_argument("--version", action="version", version=f"voice-guide {__version__}")
     return parser
 

@@ -30,6 +30,7 @@ from voice.guide.bundled import DEFAULT_GUIDE
 from voice.guide.library import Library, load_library, user_guides_dir
 from voice.guide.loader import load_guide
 from voice.guide.model import Guide
+from voice.language.commands import Vocabulary, guide_vocabulary
 from voice.session.interrupts import exit_status, signals_as_interrupts
 from voice.session.loop import JsonlSink, PrintSink, Session, SilentSpeaker, TextFallback, TurnSink
 from voice.session.ports import Listener, Speaker
@@ -115,12 +116,14 @@ def open_session(
         fallback = TextFallback(
             sys.stderr, prompt="" if args.jsonl == "-" else "> ", history=state_dir() / "history"
         )
-        listener = _listener(args, guide, spoken.speaker, fallback)
+        vocab = guide_vocabulary(guide)  # one per guide: the engine and speech input share it
+        listener = _listener(args, guide, vocab, spoken.speaker, fallback)
         opened.pop_all()
     if spoken.notice:  # only now: after bad input, the one line must be about the input
         print(f"voice-guide: {spoken.notice}", file=sys.stderr)
-    engine = DialogEngine(guide, transcript=_transcript_path(args), guides=refs)
-    return Session(engine, listener, spoken.speaker, sinks, fallback), start
+    engine = DialogEngine(guide, transcript=_transcript_path(args), guides=refs, vocab=vocab)
+    explain = sys.stderr if args.explain else None
+    return Session(engine, listener, spoken.speaker, sinks, fallback, explain=explain), start
 
 
 def hold(session: Session, start: Opening) -> Walk:
@@ -222,20 +225,26 @@ def _speaker(args: argparse.Namespace, guide: Guide) -> SpeakerChoice:
 
 
 def _listener(
-    args: argparse.Namespace, guide: Guide, speaker: Speaker, fallback: TextFallback
+    args: argparse.Namespace,
+    guide: Guide,
+    vocab: Vocabulary,
+    speaker: Speaker,
+    fallback: TextFallback,
 ) -> Listener:
     if args.text:
         return fallback.keyboard()
     try:
-        return voice_listener(args, guide, speaker)
+        return voice_listener(args, guide, speaker, vocab)
     except UnavailableError as err:  # no mic, no engine, a corrupt or foreign model
         return fallback.listener(err)
 
 
-def voice_listener(args: argparse.Namespace, guide: Guide, speaker: Speaker) -> Listener:
+def voice_listener(
+    args: argparse.Namespace, guide: Guide, speaker: Speaker, vocab: Vocabulary | None = None
+) -> Listener:
     """Audio files (``--audio-in``) or the microphone. Raises ``BadInputError`` for a file or
     ``--model`` that cannot be used, an ``UnavailableError`` when no engine or device can run."""
     options = speech_in_options(args)
     if options.audio_in:
-        return make_listener(options, guide, os.environ)
-    return build_mic_listener(options, guide, speaker, args.mic)
+        return make_listener(options, guide, os.environ, vocab)
+    return build_mic_listener(options, guide, speaker, args.mic, vocab)

@@ -7,8 +7,9 @@ and acts on the reply (speaks it, logs it, adjusts the voice, ends).
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cached_property
+from pathlib import PurePath
 
 from voice.dialog.guide_choice import (
     MIN_SCORE,
@@ -35,8 +36,9 @@ from voice.dialog.timers import (
     timer_turn,
 )
 from voice.guide.model import Guide
-from voice.language.commands import Vocabulary, normalise, parse_command, vocabulary
+from voice.language.commands import Parse, Vocabulary, guide_vocabulary, parse
 from voice.language.intents import Command, Intent
+from voice.language.lexicon import normalise
 from voice.language.timer_requests import timer_request
 from voice.language.word_lists import CHOICE_WORDS, MORE_WORDS
 from voice.questions.matcher import QuestionMatch, QuestionMatcher, build_matcher
@@ -59,6 +61,8 @@ class Pending:
     """The reply when a tip or a sentence of the guide answers; empty for FAQ entries and steps."""
     other: Pending | None = None
     """The second answer of "Do you mean X, or Y?"; ``None`` when only one was offered."""
+    asked: str = field(default="", compare=False)
+    """The question asked back, said again on 'repeat'."""
 
 
 @dataclass(frozen=True)
@@ -105,6 +109,8 @@ class Reply:
     ``|`` when two are offered (event-log field)."""
     actions: tuple[TimerAction, ...] = ()
     """Timers started, cancelled or done in this turn, for the session to carry out."""
+    why: tuple[str, ...] = ()
+    """The parser's evidence for the intent (``--explain``); empty for the opening."""
 
     @property
     def step(self) -> int | None:
@@ -129,11 +135,13 @@ class DialogEngine:
         matcher: QuestionMatcher | None = None,
         transcript: str | None = None,
         guides: Sequence[GuideRef] = (),
+        vocab: Vocabulary | None = None,
     ) -> None:
         self.guide = guide
         self.guides = tuple(guides)  # the others one may switch to ('open the router guide')
         self.transcript = transcript  # said by the 'transcript' command; None: none is kept
-        self.vocab: Vocabulary = vocabulary(guide.lang, guide.commands)
+        self.vocab = vocab if vocab is not None else guide_vocabulary(guide)
+        """The guide's one vocabulary (``guide_vocabulary``), shared with the speech input."""
         self.matcher = matcher if matcher is not None else build_matcher(guide)
         self.text: Mapping[str, str] = messages_for(guide.lang)
 
@@ -179,30 +187,49 @@ class DialogEngine:
         state = replace(opening.state, timers=running)
         return Reply(f"{away} {opening.say}", opening.intent, state, opening.faq, actions)
 
-    def respond(self, state: State, utterance: str, now: float | None = None) -> Reply:
-        """Answer one utterance (typed or recognised text); ``now`` is the session's clock."""
+    def respond(
+        self, state: State, utterance: str, now: float | None = None, voice: bool = True
+    ) -> Reply:
+        """Answer one utterance (typed or recognised text), parsed once here.
+
+        ``now`` is the session's clock (the engine reads none); ``voice`` says whether replies
+        are spoken: without a voice, 'slower' has nothing to slow.
+        """
         if now is not None:
             state = replace(state, now=now)
-        command = parse_command(utterance, self.vocab)
+        parsed = parse(utterance, self.vocab)
+        reply = self._respond(state, utterance, parsed, voice)
+        return replace(reply, why=parsed.evidence)
+
+    def _respond(self, state: State, utterance: str, parsed: Parse, voice: bool) -> Reply:
+        command = parsed.command
         seconds = timer_request(utterance) if command.intent is Intent.UNKNOWN else None
         if seconds is not None:
             command = Command(Intent.TIMER_SET, seconds=seconds)
         if state.choosing and command.intent is Intent.UNKNOWN:
             return self._choose(state, utterance)
-        if state.pending is not None:
-            answered = self._answer_pending(state, utterance, command.intent)
-            if answered is not None:
-                return answered
+        answered = self._answer_pending(state, utterance, command.intent)
+        if answered is not None:
+            return answered
         state = replace(state, pending=None, choosing=())
         if state.resuming:
             command = _offer_answer(command)
         if command.intent is Intent.UNKNOWN:
-            if state.listed and normalise(utterance) in MORE_WORDS.get(self.guide.lang, ()):
-                return self._faq_more(state)
-            opened = self._open_request(state, utterance)
-            return opened or self._question(replace(state, listed=0), utterance)
+            return self._not_a_command(state, utterance, parsed)
+        if not voice and command.intent in (Intent.SLOWER, Intent.FASTER):
+            return self._reply(self._msg("no_voice"), command.intent, state, remember=False)
         state = replace(state, misses=0, paused=False, listed=0)
         return HANDLERS[command.intent](self, state, command)
+
+    def _not_a_command(self, state: State, utterance: str, parsed: Parse) -> Reply:
+        """'more' of a list being read, a command we could not make out (never a question for
+        the FAQ), a request for another guide, or else a question."""
+        if state.listed and normalise(utterance) in MORE_WORDS.get(self.guide.lang, ()):
+            return self._faq_more(state)
+        if parsed.command_like:
+            return self._not_understood(state, "")
+        opened = self._open_request(state, utterance)
+        return opened or self._question(replace(state, listed=0), utterance)
 
     def tick(self, state: State, now: float) -> Reply | None:
         """The turn in which timers that ended by ``now`` are announced; ``None`` if none did."""
@@ -248,9 +275,9 @@ class DialogEngine:
 
     # --- intents ---------------------------------------------------------------------------
 
-    def _next(self, state: State, _: Command) -> Reply:
+    def _next(self, state: State, command: Command) -> Reply:
         if state.step < self.total:
-            return self._go(state, state.step + 1, Intent.NEXT)
+            return self._go(state, min(state.step + command.count, self.total), Intent.NEXT)
         if state.finished and self.guide.conclusion:
             say = self._msg("conclusion", conclusion=self.guide.conclusion)
             return self._reply(say, Intent.NEXT, state)
@@ -272,13 +299,15 @@ class DialogEngine:
             return options[0]
         return f"{', '.join(options[:-1])} {self._msg('or')} {options[-1]}"
 
-    def _previous(self, state: State, _: Command) -> Reply:
+    def _previous(self, state: State, command: Command) -> Reply:
         if state.step == 0:
             return self._reply(self._msg("not_started"), Intent.PREVIOUS, state, remember=False)
+        if state.finished:  # after the closing words, 'back' is the last step itself
+            return self._go(state, state.step, Intent.PREVIOUS)
         if state.step == 1:
             say = self._msg("first_already", step=self._step_text(1))
             return self._reply(say, Intent.PREVIOUS, replace(state, finished=False))
-        return self._go(state, state.step - 1, Intent.PREVIOUS)
+        return self._go(state, max(state.step - command.count, 1), Intent.PREVIOUS)
 
     def _repeat(self, state: State, _: Command) -> Reply:
         if state.step and not state.last_say:
@@ -398,8 +427,15 @@ class DialogEngine:
     def _transcript(self, state: State, _: Command) -> Reply:
         if self.transcript is None:
             return self._reply(self._msg("no_transcript"), Intent.TRANSCRIPT, state, remember=False)
-        say = self._msg("transcript", path=self.transcript)
+        say = self._msg("transcript", path=PurePath(self.transcript).name)
         return self._reply(say, Intent.TRANSCRIPT, state, remember=False)
+
+    def _cancel(self, state: State, _: Command) -> Reply:
+        """Nothing is pending here (``_answer_pending`` handles that): the session goes on."""
+        return self._reply(self._msg("cancelled"), Intent.CANCEL, state, remember=False)
+
+    def _thanks(self, state: State, _: Command) -> Reply:
+        return self._reply(self._msg("welcome_thanks"), Intent.THANKS, state, remember=False)
 
     def _stop(self, state: State, _: Command) -> Reply:
         if state.step == 0:
@@ -497,7 +533,7 @@ class DialogEngine:
         else:
             say = self._msg("ask_back", question=questions[0])
         ids = "|".join(m.faq_id for m in offered if m.faq_id is not None) or None
-        pending = replace(state, pending=self._pending(match))
+        pending = replace(state, pending=replace(self._pending(match), asked=say))
         return self._reply(say, Intent.CLARIFY, pending, faq=ids, remember=False)
 
     def _answer(self, state: State, pending: Pending) -> Reply:
@@ -517,6 +553,11 @@ class DialogEngine:
         pending = state.pending
         if pending is None:
             return None
+        if intent is Intent.REPEAT:  # the question again, still waiting for its answer
+            return self._reply(pending.asked, Intent.REPEAT, state, remember=False)
+        if intent is Intent.CANCEL:  # 'never mind': drop the question, nothing else
+            state = replace(state, pending=None, misses=0)
+            return self._reply(self._msg("cancelled"), Intent.CANCEL, state, remember=False)
         answer = intent in (Intent.YES, Intent.NO)
         chosen = None if answer else self._choice(pending, utterance)
         if chosen is None and not answer:
@@ -543,9 +584,10 @@ class DialogEngine:
         return picked if picked in (first, second) else None
 
     def _not_understood(self, state: State, utterance: str) -> Reply:
-        """Quiet while paused (background talk); a pointer to help; full help when it persists."""
+        """Short while paused (likely background talk); a pointer to help; full help when it
+        persists."""
         if state.paused:
-            return self._reply("", Intent.UNKNOWN, state, remember=False)
+            return self._reply(self._msg("paused_unknown"), Intent.UNKNOWN, state, remember=False)
         misses = state.misses + 1
         state = replace(state, misses=misses)
         looks_like_question = len(utterance.split()) >= 4
@@ -608,4 +650,9 @@ HANDLERS: Mapping[Intent, Handler] = {
     Intent.TIMER_START: DialogEngine._timer,
     Intent.TIMER_LEFT: DialogEngine._timer,
     Intent.TIMER_CANCEL: DialogEngine._timer,
+    Intent.CANCEL: DialogEngine._cancel,
+    Intent.THANKS: DialogEngine._thanks,
 }
+
+PENDING_INTENTS = frozenset({Intent.YES, Intent.NO, Intent.REPEAT, Intent.CANCEL})
+"""What answers a question asked back; any other command drops the question and is done."""

@@ -62,6 +62,10 @@ EN: Mapping[str, str] = {
     "changed_restart": "This guide has changed since you last used it and your step is no "
     "longer in it, so we start from the beginning.",
     "transcript": "The transcript is being written to {path}",
+    "no_voice": "Nothing is being spoken: the replies are only printed.",
+    "paused_unknown": "Still paused. Say 'resume' when you are ready.",
+    "cancelled": "Okay. Say 'next' to go on, or 'stop' to end the guide.",
+    "welcome_thanks": "You're welcome.",
     "no_transcript": "No transcript is being kept. Start with --transcript FILE to keep one.",
     "guides_list": "I have these guides: {titles}. Say 'open' and a title.",
     "guides_none": "This is the only guide I have.",
@@ -155,6 +159,10 @@ NL: Mapping[str, str] = {
     "changed_restart": "Deze handleiding is veranderd sinds de vorige keer en uw stap staat er "
     "niet meer in, dus we beginnen bij het begin.",
     "transcript": "Het gesprek wordt opgeschreven in {path}",
+    "no_voice": "Er wordt niets uitgesproken: de antwoorden worden alleen getoond.",
+    "paused_unknown": "Nog steeds gepauzeerd. Zeg 'hervat' als u zover bent.",
+    "cancelled": "Goed. Zeg 'volgende' om verder te gaan, of 'stop' om te stoppen.",
+    "welcome_thanks": "Graag gedaan.",
     "no_transcript": "Er wordt geen transcript bijgehouden. Start met --transcript BESTAND om "
     "er een bij te houden.",
     "guides_list": "Ik heb deze handleidingen: {titles}. Zeg 'open' en een titel.",

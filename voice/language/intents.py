@@ -47,15 +47,22 @@ class Intent(str, Enum):
     TIMER_CANCEL = "timer_cancel"
     TIMER_DONE = "timer_done"
     """Not a command: the turn in which the guide says a timer has ended."""
+    CANCEL = "cancel"
+    """'never mind': drop what is going on (a question asked back), not the session."""
+    THANKS = "thanks"
+    """A short acknowledgement, answered briefly."""
     UNKNOWN = "unknown"
 
 
 @dataclass(frozen=True)
 class Command:
-    """A parsed utterance: the intent plus its argument (a step number for ``goto``)."""
+    """A parsed utterance: the intent plus its argument (a step number for ``goto``, a count of
+    steps for a relative ``next`` / ``previous``)."""
 
     intent: Intent
     step: int | None = None
     """1-based step number for ``goto``; ``None`` otherwise."""
     seconds: int | None = None
     """Length of the timer asked for by ``timer_set`` ("set a timer for five minutes")."""
+    count: int = 1
+    """Steps to move for ``next`` / ``previous`` ("go back two steps"); 1 otherwise."""

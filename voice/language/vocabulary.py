@@ -537,12 +537,12 @@ PHRASES: dict[str, dict[Intent, tuple[str, ...]]] = {
 
 FILLERS: dict[str, frozenset[str]] = {
     "en": frozenset(
-        "okay ok please um uh er erm so well hey guide just thanks thank you alright "
+        "okay ok please um uh er erm so well hey guide just you alright "
         "then can could would will let's lets me the a".split()
     ),
     "nl": frozenset(
         "oké oke ok okay graag alsjeblieft alstublieft even eh uh ehm nou dan maar hoor toch "
-        "dank je bedankt de het kun je kunt u wil ik wilt zou jij".split()
+        "je de het kun kunt u wil ik wilt zou jij".split()
     ),
 }
 """Words dropped before matching, from both the utterance and the phrases (so 'go to the step'

@@ -55,9 +55,12 @@ class TurnRecord:
     """Which input produced the utterance (``text``, ``pocketsphinx``, ``vosk``...)."""
     wav: str | None = None
     """WAV file the reply was captured to (``--audio-out``), if any."""
+    why: tuple[str, ...] | None = None
+    """With ``--explain``: the parser's evidence for the intent; left out of the log otherwise."""
 
     def to_json(self) -> str:
-        return json.dumps(self.__dict__, ensure_ascii=False)
+        fields = {k: v for k, v in self.__dict__.items() if k != "why" or v is not None}
+        return json.dumps(fields, ensure_ascii=False)
 
 
 class TurnSink(Protocol):
@@ -189,11 +192,14 @@ class Session:
         sinks: Sequence[TurnSink],
         fallback: Fallback | None = None,
         clock: Callable[[], float] = time.time,
+        explain: IO[str] | None = None,
     ) -> None:
         self.engine = engine
         self.clock = clock
         """Wall-clock seconds: timer deadlines are saved and must mean the same after a restart."""
         self._reader: _Reader | None = None
+        self.explain = explain
+        """``--explain``: where to write why each utterance got its intent (and into the log)."""
         self.listener = listener
         self.speaker = speaker
         self.sinks = list(sinks)
@@ -270,7 +276,8 @@ class Session:
     def step(self, heard: Heard) -> Reply:
         """One turn: the engine's reply, its effect on the voice, and the record of it."""
         started = time.perf_counter()
-        reply = self.engine.respond(self.state, heard.text, now=self.clock())
+        voiced = not isinstance(self.speaker, SilentSpeaker)  # 'slower' needs a voice to slow
+        reply = self.engine.respond(self.state, heard.text, now=self.clock(), voice=voiced)
         self._emit(heard, reply, started)
         return reply
 
@@ -289,7 +296,11 @@ class Session:
             ms=round(ms, 3),
             source=heard.source if heard else None,
             wav=str(wav) if wav else None,
+            why=reply.why if self.explain is not None and heard else None,
         )
+        if record.why is not None and self.explain is not None:
+            self.explain.write(f"explain: {record.heard!r} -> {record.intent}: ")
+            self.explain.write("; ".join(record.why) + "\n")
         self.turn += 1
         for sink in self.sinks:
             sink.record(record, self.state)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from voice.audio.pcm import Clip, read_audio
 from voice.guide.model import Guide
+from voice.language.commands import Vocabulary
 from voice.session.ports import Heard
 from voice.speech_in.contract import Recognizer
 from voice.speech_in.selection import SpeechOptions, make_recognizer
@@ -47,11 +48,13 @@ def read_clips(paths: Sequence[Path]) -> list[Clip]:
     return [read_audio(path) for path in paths]
 
 
-def make_listener(options: SpeechOptions, guide: Guide, env: Mapping[str, str]) -> WavListener:
+def make_listener(
+    options: SpeechOptions, guide: Guide, env: Mapping[str, str], vocab: Vocabulary | None = None
+) -> WavListener:
     """A ``WavListener`` for ``options.audio_in``.
 
     Raises ``AudioFormatError`` (bad input) before loading any model when a file cannot be used,
     then what ``make_recognizer`` raises when no engine can run.
     """
     clips = read_clips(options.audio_in)
-    return WavListener(clips, make_recognizer(options, guide, env))
+    return WavListener(clips, make_recognizer(options, guide, env, vocab))

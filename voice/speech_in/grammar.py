@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from voice.guide.model import Guide
 from voice.guide.needs_and_times import intents_without_use
-from voice.language.commands import Vocabulary, parse_command, vocabulary
+from voice.language.commands import Vocabulary, guide_vocabulary, parse_command
 from voice.language.intents import Intent
 from voice.language.vocabulary import CARDINALS, ORDINALS, PHRASES
 
@@ -58,9 +58,11 @@ def grammar_text(text: str) -> str:
     return _SPACES.sub(" ", text).strip(" '")
 
 
-def command_grammar(guide: Guide) -> CommandGrammar:
-    """The grammar for ``guide``: commands, FAQ phrasings and step names, in that order."""
-    vocab = vocabulary(guide.lang, guide.commands)
+def command_grammar(guide: Guide, vocab: Vocabulary | None = None) -> CommandGrammar:
+    """The grammar for ``guide``: commands, FAQ phrasings and step names, in that order.
+
+    ``vocab`` is the guide's vocabulary when the caller has built it already."""
+    vocab = vocab if vocab is not None else guide_vocabulary(guide)
     unused = intents_without_use(guide)
     commands = (
         p for intent in vocab.phrases if intent not in unused for p in vocab.phrases[intent]
@@ -130,9 +132,10 @@ def _unique(phrases: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(p for p in phrases if p))
 
 
-def command_checker(guide: Guide) -> Callable[[str], bool]:
-    """``text -> bool``: whether the dialog engine would take ``text`` as a command."""
-    vocab = vocabulary(guide.lang, guide.commands)
+def command_checker(guide: Guide, vocab: Vocabulary | None = None) -> Callable[[str], bool]:
+    """``text -> bool``: whether the dialog engine would take ``text`` as a command (with the
+    guide's vocabulary ``vocab`` when the caller has built it already)."""
+    vocab = vocab if vocab is not None else guide_vocabulary(guide)
     return lambda text: is_command_text(text, vocab)
 
 

@@ -10,7 +10,7 @@ from voice.audio.devices import require_mic_packages
 from voice.audio.microphone import Endpointer, MicConfig, MicStream, Talking, Utterance
 from voice.errors import SpeechError
 from voice.guide.model import Guide
-from voice.language.commands import parse_command, vocabulary
+from voice.language.commands import Vocabulary, guide_vocabulary, parse_command
 from voice.language.intents import Intent
 from voice.session.ports import Heard
 from voice.speech_in.contract import Recognizer
@@ -76,28 +76,40 @@ BARGE_IN = frozenset({Intent.STOP, Intent.PAUSE})
 """What may interrupt the assistant mid-sentence: stopping it, nothing else."""
 
 
-def barge_in_checker(guide: Guide) -> Callable[[str], bool]:
-    """``text -> bool``: whether ``text`` is a stop/pause phrase of the guide's language."""
-    vocab = vocabulary(guide.lang, guide.commands)
+def barge_in_checker(guide: Guide, vocab: Vocabulary | None = None) -> Callable[[str], bool]:
+    """``text -> bool``: whether ``text`` is a stop/pause phrase of the guide's language (with
+    the guide's vocabulary ``vocab`` when the caller has built it already)."""
+    vocab = vocab if vocab is not None else guide_vocabulary(guide)
     return lambda text: parse_command(text, vocab).intent in BARGE_IN
 
 
 def open_mic_listener(
-    recognizer: Recognizer, speaker: Talking | None, guide: Guide, device: int | None = None
+    recognizer: Recognizer,
+    speaker: Talking | None,
+    guide: Guide,
+    device: int | None = None,
+    vocab: Vocabulary | None = None,
 ) -> MicListener:
     """The session's voice input: raises ``SpeechError`` (one line) when there is no microphone."""
+    barge_in = barge_in_checker(guide, vocab)
     try:
-        return MicListener(recognizer, speaker, barge_in_checker(guide), MicConfig(device=device))
+        return MicListener(recognizer, speaker, barge_in, MicConfig(device=device))
     except SpeechError:
         recognizer.close()
         raise
 
 
 def build_mic_listener(
-    options: SpeechOptions, guide: Guide, speaker: Talking | None, device: int | None
+    options: SpeechOptions,
+    guide: Guide,
+    speaker: Talking | None,
+    device: int | None,
+    vocab: Vocabulary | None = None,
 ) -> MicListener:
     """The CLI's voice input: recogniser for the guide + microphone. Raises what
-    ``make_recognizer`` raises, or ``SpeechError`` when there is no microphone."""
+    ``make_recognizer`` raises, or ``SpeechError`` when there is no microphone. ``vocab`` is the
+    guide's vocabulary, built once by the caller and shared with the dialog engine."""
     require_mic_packages()
-    recognizer = make_recognizer(options, guide, os.environ)
-    return open_mic_listener(recognizer, speaker, guide, device)
+    vocab = vocab if vocab is not None else guide_vocabulary(guide)
+    recognizer = make_recognizer(options, guide, os.environ, vocab)
+    return open_mic_listener(recognizer, speaker, guide, device, vocab)

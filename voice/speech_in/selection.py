@@ -24,6 +24,7 @@ from pathlib import Path
 
 from voice.errors import OptionError
 from voice.guide.model import Guide
+from voice.language.commands import Vocabulary, guide_vocabulary
 from voice.speech_in.contract import Decoder, EngineUnavailableError, Recognizer
 from voice.speech_in.grammar import command_checker, command_grammar, spoken_grammar
 from voice.speech_in.guide_lm import guide_sentences
@@ -164,7 +165,10 @@ def select_engine(options: SpeechOptions, language: str, env: Mapping[str, str])
 
 
 def open_recognizer(
-    choice: EngineChoice, guide: Guide, rule: ReadingRule | None = None
+    choice: EngineChoice,
+    guide: Guide,
+    rule: ReadingRule | None = None,
+    vocab: Vocabulary | None = None,
 ) -> Recognizer:
     """Load the chosen engine with the guide's command grammar; raises ``SpeechError`` /
     ``ModelError`` with one line when the engine cannot start.
@@ -172,20 +176,24 @@ def open_recognizer(
     vosk gets every phrase (``command_grammar``); pocketsphinx, whose small acoustic model
     confuses short commands more as phrases are added, the compact ``spoken_grammar``, and
     for questions a language model of the guide's own sentences (``voice.speech_in.guide_lm``)."""
+    vocab = vocab if vocab is not None else guide_vocabulary(guide)
     decoder: Decoder
     if choice.engine == "vosk":
-        decoder = VoskDecoder(choice.model or Path(), command_grammar(guide))
+        decoder = VoskDecoder(choice.model or Path(), command_grammar(guide, vocab))
     else:
         decoder = PocketsphinxDecoder(spoken_grammar(guide), guide_sentences(guide))
     rule = rule or default_rule(choice.engine)
-    return TwoPassRecognizer(decoder, rule, command_checker(guide))
+    return TwoPassRecognizer(decoder, rule, command_checker(guide, vocab))
 
 
-def make_recognizer(options: SpeechOptions, guide: Guide, env: Mapping[str, str]) -> Recognizer:
-    """The recogniser ``options`` ask for, loaded with the guide's grammar.
+def make_recognizer(
+    options: SpeechOptions, guide: Guide, env: Mapping[str, str], vocab: Vocabulary | None = None
+) -> Recognizer:
+    """The recogniser ``options`` ask for, loaded with the guide's grammar (``vocab``: the
+    guide's vocabulary when the caller has built it already).
 
     Raises an ``UnavailableError`` (``NoEngineError``, ``ModelError``, ``SpeechError``) when no
     engine or model can run, and ``ModelNotFoundError`` (bad input) for a ``--model`` that holds
     no model.
     """
-    return open_recognizer(select_engine(options, guide.lang, env), guide)
+    return open_recognizer(select_engine(options, guide.lang, env), guide, vocab=vocab)
