@@ -179,8 +179,11 @@ class DialogEngine:
         state = replace(opening.state, timers=running)
         return Reply(f"{away} {opening.say}", opening.intent, state, opening.faq, actions)
 
-    def respond(self, state: State, utterance: str, now: float | None = None) -> Reply:
-        """Answer one utterance (typed or recognised text); ``now`` is the session's clock."""
+    def respond(
+        self, state: State, utterance: str, now: float | None = None, spoken: bool = False
+    ) -> Reply:
+        """Answer one utterance (typed or recognised text); ``now`` is the session's clock;
+        ``spoken`` says a recogniser produced it (its questions need more confidence)."""
         if now is not None:
             state = replace(state, now=now)
         command = parse_command(utterance, self.vocab)
@@ -200,7 +203,7 @@ class DialogEngine:
             if state.listed and normalise(utterance) in MORE_WORDS.get(self.guide.lang, ()):
                 return self._faq_more(state)
             opened = self._open_request(state, utterance)
-            return opened or self._question(replace(state, listed=0), utterance)
+            return opened or self._question(replace(state, listed=0), utterance, spoken)
         state = replace(state, misses=0, paused=False, listed=0)
         return HANDLERS[command.intent](self, state, command)
 
@@ -473,8 +476,8 @@ class DialogEngine:
 
     # --- questions -------------------------------------------------------------------------
 
-    def _question(self, state: State, utterance: str) -> Reply:
-        match = self.matcher.match(utterance) if utterance.strip() else None
+    def _question(self, state: State, utterance: str, spoken: bool = False) -> Reply:
+        match = self.matcher.match(utterance, spoken) if utterance.strip() else None
         if match is None:
             return self._not_understood(state, utterance)
         state = replace(state, misses=0, paused=False)

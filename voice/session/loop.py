@@ -270,7 +270,7 @@ class Session:
     def step(self, heard: Heard) -> Reply:
         """One turn: the engine's reply, its effect on the voice, and the record of it."""
         started = time.perf_counter()
-        reply = self.engine.respond(self.state, heard.text, now=self.clock())
+        reply = self.engine.respond(self.state, heard.text, now=self.clock(), spoken=heard.spoken)
         self._emit(heard, reply, started)
         return reply
 
