@@ -481,7 +481,7 @@ class KeywordMatcher:
         self._guide = guide
         self._words = {faq_id: set(found) for faq_id, found in words.items()}
 
-    def match(self, text: str) -> QuestionMatch | None:
+    def match(self, text: str, spoken: bool = False) -> QuestionMatch | None:
         said = set(text.lower().replace("?", "").split())
         best = max(self._words, key=lambda faq_id: len(said & self._words[faq_id]))
         share = len(said & self._words[best]) / len(self._words[best])
@@ -557,7 +557,7 @@ def test_pending_question_dropped_by_another_command(asking: DialogEngine) -> No
 
 def test_ask_back_about_a_step() -> None:
     class StepMatcher:
-        def match(self, text: str) -> QuestionMatch | None:
+        def match(self, text: str, spoken: bool = False) -> QuestionMatch | None:
             return QuestionMatch(None, 2, 0.5, False, "Second")
 
     engine = DialogEngine(tiny_guide(), matcher=StepMatcher())

@@ -3,6 +3,7 @@ the ask-back between two answers, the short "I don't know" and the FAQ list read
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 from voice.dialog.engine import MAX_LISTED_QUESTIONS, DialogEngine, Pending, State
@@ -10,8 +11,12 @@ from voice.guide.loader import load_guide
 from voice.guide.model import FaqEntry, Guide, Step
 from voice.language.intents import Intent
 from voice.questions.matcher import QuestionMatch
+from voice.session.keyboard import TextListener
+from voice.session.loop import Session
+from voice.session.ports import Heard, SilentSpeaker
 
 GUIDES = Path(__file__).resolve().parent / "data" / "guides"
+AMAZON_CHAT = Path(__file__).resolve().parent.parent / "scripts" / "amazon-chat.en.yaml"
 
 
 def guide(faqs: int = 2, lang: str = "en") -> Guide:
@@ -28,7 +33,7 @@ def guide(faqs: int = 2, lang: str = "en") -> Guide:
 class TwoWay:
     """A real QuestionMatcher whose every call is between two entries (or names one of them)."""
 
-    def match(self, text: str) -> QuestionMatch | None:
+    def match(self, text: str, spoken: bool = False) -> QuestionMatch | None:
         second = QuestionMatch("q1", None, 0.5, False, "Question number 1?")
         if "number 1" in text:
             return QuestionMatch("q1", None, 0.9, True, "Question number 1?")
@@ -104,3 +109,22 @@ def test_a_tip_answers_with_its_label() -> None:
     if reply.intent is Intent.CLARIFY:
         reply = engine.respond(reply.state, "yes")
     assert reply.say == "A tip: Never use vinegar: it damages the seals."
+
+
+def test_recognised_speech_is_not_asked_back_from_the_lower_confidence() -> None:
+    """The engine gets the utterance's source as an input: the same words asked back when typed
+    are not understood when a recogniser produced them (see ``MatcherConfig.maybe_known``)."""
+    engine = DialogEngine(load_guide(AMAZON_CHAT))
+    typed = engine.respond(State(step=1), "the copy to the briefly to")
+    spoken = engine.respond(State(step=1), "the copy to the briefly to", spoken=True)
+    assert typed.intent is Intent.CLARIFY and typed.faq == "save-transcript"
+    assert spoken.intent is Intent.UNKNOWN and spoken.state.pending is None
+
+
+def test_the_session_tells_the_engine_what_was_recognised() -> None:
+    """``Heard.source``: typed text is ``text``; anything else came from a recogniser."""
+    engine = DialogEngine(load_guide(AMAZON_CHAT))
+    session = Session(engine, TextListener(io.StringIO("")), SilentSpeaker(), [])
+    heard = "the copy to the briefly to"
+    assert session.step(Heard(heard, source="pocketsphinx")).intent is Intent.UNKNOWN
+    assert session.step(Heard(heard)).intent is Intent.CLARIFY

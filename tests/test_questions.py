@@ -167,6 +167,19 @@ def test_out_of_scope_and_empty_questions_give_none(text: str) -> None:
     assert build_matcher(bundled("en")).match(text) is None
 
 
+def test_recognised_speech_needs_the_confidence_of_a_foreign_question() -> None:
+    """What pocketsphinx with the guide's language model heard for "this coffee tastes a bit
+    bitter": every word is the guide's, which says nothing about spoken text."""
+    matcher = build_matcher(bundled("en"))
+    heard = "the copy to the briefly to"
+    typed = matcher.match(heard)
+    assert typed is not None and DEFAULT_CONFIG.maybe_known <= typed.score < DEFAULT_CONFIG.maybe
+    assert matcher.match(heard, spoken=True) is None
+    assert match_key(matcher.match("can i save the chat transcript", spoken=True)) == (
+        "faq:save-transcript"
+    )
+
+
 def test_confidence_bands() -> None:
     """Direct answers are confident and clear; asked-back ones sit in the middle band."""
     matcher = build_matcher(bundled("en"))

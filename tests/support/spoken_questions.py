@@ -70,13 +70,13 @@ def spoken_set(into: Path, names: tuple[str, ...], unrelated: bool) -> list[Spok
 
 
 def answer_key(text: str, vocab: Vocabulary, matcher: QuestionMatcher) -> str | None:
-    """What the dialog engine answers ``text`` with (see the module docstring)."""
+    """What the dialog engine answers recognised ``text`` with (see the module docstring)."""
     command = parse_command(text, vocab)
     if command.intent is Intent.GOTO:
         return f"step:{command.step}"
     if command.intent is not Intent.UNKNOWN:
         return "command"
-    match = matcher.match(text) if text else None
+    match = matcher.match(text, spoken=True) if text else None
     return None if match is None else match_key(match)
 
 

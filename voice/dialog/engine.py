@@ -188,20 +188,28 @@ class DialogEngine:
         return Reply(f"{away} {opening.say}", opening.intent, state, opening.faq, actions)
 
     def respond(
-        self, state: State, utterance: str, now: float | None = None, voice: bool = True
+        self,
+        state: State,
+        utterance: str,
+        now: float | None = None,
+        voice: bool = True,
+        spoken: bool = False,
     ) -> Reply:
         """Answer one utterance (typed or recognised text), parsed once here.
 
         ``now`` is the session's clock (the engine reads none); ``voice`` says whether replies
-        are spoken: without a voice, 'slower' has nothing to slow.
+        are spoken: without a voice, 'slower' has nothing to slow; ``spoken`` says a recogniser
+        produced the utterance (its questions need more confidence).
         """
         if now is not None:
             state = replace(state, now=now)
         parsed = parse(utterance, self.vocab)
-        reply = self._respond(state, utterance, parsed, voice)
+        reply = self._respond(state, utterance, parsed, voice, spoken)
         return replace(reply, why=parsed.evidence)
 
-    def _respond(self, state: State, utterance: str, parsed: Parse, voice: bool) -> Reply:
+    def _respond(
+        self, state: State, utterance: str, parsed: Parse, voice: bool, spoken: bool
+    ) -> Reply:
         command = parsed.command
         seconds = timer_request(utterance) if command.intent is Intent.UNKNOWN else None
         if seconds is not None:
@@ -215,13 +223,13 @@ class DialogEngine:
         if state.resuming:
             command = _offer_answer(command)
         if command.intent is Intent.UNKNOWN:
-            return self._not_a_command(state, utterance, parsed)
+            return self._not_a_command(state, utterance, parsed, spoken)
         if not voice and command.intent in (Intent.SLOWER, Intent.FASTER):
             return self._reply(self._msg("no_voice"), command.intent, state, remember=False)
         state = replace(state, misses=0, paused=False, listed=0)
         return HANDLERS[command.intent](self, state, command)
 
-    def _not_a_command(self, state: State, utterance: str, parsed: Parse) -> Reply:
+    def _not_a_command(self, state: State, utterance: str, parsed: Parse, spoken: bool) -> Reply:
         """'more' of a list being read, a command we could not make out (never a question for
         the FAQ), a request for another guide, or else a question."""
         if state.listed and normalise(utterance) in MORE_WORDS.get(self.guide.lang, ()):
@@ -229,7 +237,7 @@ class DialogEngine:
         if parsed.command_like:
             return self._not_understood(state, "")
         opened = self._open_request(state, utterance)
-        return opened or self._question(replace(state, listed=0), utterance)
+        return opened or self._question(replace(state, listed=0), utterance, spoken)
 
     def tick(self, state: State, now: float) -> Reply | None:
         """The turn in which timers that ended by ``now`` are announced; ``None`` if none did."""
@@ -509,8 +517,8 @@ class DialogEngine:
 
     # --- questions -------------------------------------------------------------------------
 
-    def _question(self, state: State, utterance: str) -> Reply:
-        match = self.matcher.match(utterance) if utterance.strip() else None
+    def _question(self, state: State, utterance: str, spoken: bool = False) -> Reply:
+        match = self.matcher.match(utterance, spoken) if utterance.strip() else None
         if match is None:
             return self._not_understood(state, utterance)
         state = replace(state, misses=0, paused=False)

@@ -55,8 +55,10 @@ class MatcherConfig:
     maybe: float = 0.42
     """Confidence below which a question with a foreign word is out of scope."""
     maybe_known: float = 0.38
-    """Confidence below which a question made of words the guide knows (or words like them) is
-    out of scope: such a question is more likely about the guide."""
+    """Confidence below which a typed question made of words the guide knows (or words like
+    them) is out of scope: such a question is more likely about the guide. Not for recognised
+    speech: a recogniser decoding with the guide's language model forces any speech into the
+    guide's words, so there they are no sign of a question about the guide."""
     foreign: float = 0.7
     """Rarity (share of an unknown word's full weight) from which an unknown word without a
     related word or a close look-alike in the guide is foreign to it."""

@@ -37,11 +37,14 @@ class QuestionMatch:
     """A close runner-up when the call is between two (then ``sure`` is False)."""
 
 
-def decide(index: QuestionIndex, ranked: list[Ranked], foreign: bool) -> QuestionMatch | None:
+def decide(
+    index: QuestionIndex, ranked: list[Ranked], foreign: bool, spoken: bool = False
+) -> QuestionMatch | None:
     """The best target when it is confident enough, sure when it also leads clearly. A question
-    with a ``foreign`` word (rare, unknown to the guide) needs more confidence to be in scope."""
+    with a ``foreign`` word (rare, unknown to the guide) needs more confidence to be in scope,
+    and so does a ``spoken`` one, whose words the recogniser may have taken from the guide."""
     config = index.config
-    least = config.maybe if foreign else config.maybe_known
+    least = config.maybe if foreign or spoken else config.maybe_known
     if not ranked or ranked[0][0] < least:
         return None
     score, number = ranked[0]

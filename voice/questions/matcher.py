@@ -31,7 +31,9 @@ from voice.questions.rank import Ranked, rank
 class QuestionMatcher(Protocol):
     """Finds the answer to a question in one guide; ``None`` means out of scope."""
 
-    def match(self, text: str) -> QuestionMatch | None: ...
+    def match(self, text: str, spoken: bool = False) -> QuestionMatch | None:
+        """The answer to ``text``; ``spoken``: a recogniser's reading rather than typed text."""
+        ...
 
 
 class LexicalMatcher:
@@ -48,14 +50,15 @@ class LexicalMatcher:
         self.index: QuestionIndex = attach(index, additions) if additions else index
         """The frozen index questions are matched against."""
 
-    def match(self, text: str) -> QuestionMatch | None:
-        """The best answer for ``text``, or ``None`` when nothing covers enough of it."""
+    def match(self, text: str, spoken: bool = False) -> QuestionMatch | None:
+        """The best answer for ``text``, or ``None`` when nothing covers enough of it; recognised
+        (``spoken``) text needs the confidence of a question with a foreign word."""
         index = self.index
         words = index.analyzer.words(text)
         how = bool(words) and words[0] in index.analyzer.how_words
         kinds, words = index.analyzer.cues(words, index.lexicon.known)
         slots = expand(index, words) + kind_slots(index, kinds)
-        return decide(index, _ranked(index, slots, how), foreign(slots))
+        return decide(index, _ranked(index, slots, how), foreign(slots), spoken)
 
 
 def _ranked(index: QuestionIndex, slots: list[Slot], how: bool = False) -> list[Ranked]:

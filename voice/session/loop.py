@@ -277,7 +277,9 @@ class Session:
         """One turn: the engine's reply, its effect on the voice, and the record of it."""
         started = time.perf_counter()
         voiced = not isinstance(self.speaker, SilentSpeaker)  # 'slower' needs a voice to slow
-        reply = self.engine.respond(self.state, heard.text, now=self.clock(), voice=voiced)
+        reply = self.engine.respond(
+            self.state, heard.text, now=self.clock(), voice=voiced, spoken=heard.spoken
+        )
         self._emit(heard, reply, started)
         return reply
 

@@ -24,6 +24,11 @@ class Heard:
     end_time: float | None = None
     """``time.monotonic()`` when the utterance ended, for latency measurements."""
 
+    @property
+    def spoken(self) -> bool:
+        """Whether a recogniser produced the text (anything but typed text)."""
+        return self.source != "text"
+
 
 class Listener(Protocol):
     """Where utterances come from: keyboard, microphone, WAV files."""
