@@ -10,7 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from voice.dialog.engine import DialogEngine, Pending, Reply, State
+from voice.dialog.engine import DialogEngine
+from voice.dialog.state import Pending, Reply, State
 from voice.guide.loader import load_guide
 from voice.guide.model import FaqEntry, Guide, Step
 from voice.language.intents import Intent

@@ -6,7 +6,9 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from voice.dialog.engine import MAX_LISTED_QUESTIONS, DialogEngine, Pending, State
+from voice.dialog.core import MAX_LISTED_QUESTIONS
+from voice.dialog.engine import DialogEngine
+from voice.dialog.state import Pending, State
 from voice.guide.loader import load_guide
 from voice.guide.model import FaqEntry, Guide, Step
 from voice.language.intents import Intent

@@ -1,149 +1,32 @@
 """The dialog engine: session state + one utterance -> a reply. Pure: no audio, files or clock.
 
-The engine does not know whether an utterance was typed or spoken; the session loop feeds it text
-and acts on the reply (speaks it, logs it, adjusts the voice, ends).
+The session loop feeds it text (saying whether it was spoken, and the time) and acts on the
+reply (speaks it, logs it, adjusts the voice, starts timers, opens another guide, ends). The
+parts live in mixins over ``EngineCore``: ``asking`` (questions), ``switching`` (other guides),
+``timing`` (needs and timers); this module holds the opening, the turn, and navigation.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Mapping
+from dataclasses import replace
 from functools import cached_property
 from pathlib import PurePath
 
-from voice.dialog.guide_choice import (
-    MIN_SCORE,
-    UNASKED_SCORE,
-    GuideRef,
-    fitting_guides,
-    requested_title,
-    says_guide,
-    titles_text,
-)
-from voice.dialog.messages import messages_for
-from voice.dialog.timers import (
-    Timer,
-    TimerAction,
-    TimerEvent,
-    away_text,
-    done_text,
-    how_long_text,
-    needs_text,
-    next_deadline,
-    split_due,
-    step_takes,
-    step_time_text,
-    timer_turn,
-)
-from voice.guide.model import Guide
-from voice.language.commands import Parse, Vocabulary, guide_vocabulary, parse
+from voice.dialog.asking import Asking
+from voice.dialog.core import _sentence
+from voice.dialog.state import Reply, State
+from voice.dialog.switching import Switching
+from voice.dialog.timing import Timing
+from voice.language.commands import Parse, parse
 from voice.language.intents import Command, Intent
 from voice.language.lexicon import normalise
 from voice.language.timer_requests import timer_request
-from voice.language.word_lists import CHOICE_WORDS, MORE_WORDS
-from voice.questions.matcher import QuestionMatch, QuestionMatcher, build_matcher
-
-MAX_LISTED_QUESTIONS = 8
-"""Questions read out by 'what can I ask' at a time ('more' reads the next ones); a long list
-read aloud helps nobody."""
-MISSES_BEFORE_HELP = 2
-"""Consecutive misunderstandings from which on the reply includes the full help: the first
-gets a short hint, a repeated one the list of commands."""
+from voice.language.word_lists import MORE_WORDS
 
 
-@dataclass(frozen=True)
-class Pending:
-    """An answer the engine asked back about ("Did you mean ...?"), waiting for yes or no."""
-
-    faq_id: str | None
-    step: int | None
-    say: str = ""
-    """The reply when a tip or a sentence of the guide answers; empty for FAQ entries and steps."""
-    other: Pending | None = None
-    """The second answer of "Do you mean X, or Y?"; ``None`` when only one was offered."""
-    asked: str = field(default="", compare=False)
-    """The question asked back, said again on 'repeat'."""
-
-
-@dataclass(frozen=True)
-class State:
-    """Everything the engine remembers between turns; replaced, never mutated."""
-
-    step: int = 0
-    """Current step, 1-based; 0 while still at the introduction."""
-    tip: int = 0
-    """Number of the tip read last; 0 when none has been read."""
-    last_say: str = ""
-    """The last reply with content, for 'repeat'."""
-    misses: int = 0
-    """Consecutive utterances not understood."""
-    paused: bool = False
-    pending: Pending | None = None
-    finished: bool = False
-    """True after the closing words: 'next' no longer moves."""
-    ended: bool = False
-    """True once the person said stop."""
-    resuming: bool = False
-    """At a saved position offered back ('continue' or 'start over'), not yet read out."""
-    listed: int = 0
-    """Questions of the FAQ list read so far, for 'more'; 0 when no list is being read."""
-    choosing: tuple[str, ...] = ()
-    """Names of the guides the person was asked to choose from ("which one?")."""
-    switch_to: str | None = None
-    """The guide the person asked to open: the session ends and the CLI opens that one."""
-    timers: tuple[Timer, ...] = ()
-    """Running timers, each with its deadline on the session's clock."""
-    now: float = 0.0
-    """The session's clock at this turn (an input: the engine reads no clock)."""
-
-
-@dataclass(frozen=True)
-class Reply:
-    """What to say after one utterance, and the state that follows."""
-
-    say: str
-    intent: Intent
-    state: State
-    faq: str | None = None
-    """FAQ id answered, else ``None``; on a ``clarify`` turn the candidate FAQ ids, joined by
-    ``|`` when two are offered (event-log field)."""
-    actions: tuple[TimerAction, ...] = ()
-    """Timers started, cancelled or done in this turn, for the session to carry out."""
-    why: tuple[str, ...] = ()
-    """The parser's evidence for the intent (``--explain``); empty for the opening."""
-
-    @property
-    def step(self) -> int | None:
-        """Current step number after the turn, ``None`` at the introduction (event-log field)."""
-        return self.state.step or None
-
-    @property
-    def switch_to(self) -> str | None:
-        """The name of the guide to open instead of this one, if the person asked for one."""
-        return self.state.switch_to
-
-
-Handler = Callable[["DialogEngine", State, Command], Reply]
-
-
-class DialogEngine:
+class DialogEngine(Asking, Switching, Timing):
     """Walks one guide; build once per guide (vocabulary and question index are precomputed)."""
-
-    def __init__(
-        self,
-        guide: Guide,
-        matcher: QuestionMatcher | None = None,
-        transcript: str | None = None,
-        guides: Sequence[GuideRef] = (),
-        vocab: Vocabulary | None = None,
-    ) -> None:
-        self.guide = guide
-        self.guides = tuple(guides)  # the others one may switch to ('open the router guide')
-        self.transcript = transcript  # said by the 'transcript' command; None: none is kept
-        self.vocab = vocab if vocab is not None else guide_vocabulary(guide)
-        """The guide's one vocabulary (``guide_vocabulary``), shared with the speech input."""
-        self.matcher = matcher if matcher is not None else build_matcher(guide)
-        self.text: Mapping[str, str] = messages_for(guide.lang)
 
     def start(
         self, state: State | None = None, changed: bool = False, now: float | None = None
@@ -179,13 +62,6 @@ class DialogEngine:
         if changed:
             say = self._msg("changed") + " " + say
         return self._reply(say, Intent.START, state)
-
-    def _with_away_timers(self, opening: Reply, saved: State) -> Reply:
-        ended, running = split_due(saved.timers, saved.now)
-        away = away_text(ended, running, saved.now, self.guide.lang, self._msg)
-        actions = tuple(TimerAction(TimerEvent.DONE, timer) for timer in ended)
-        state = replace(opening.state, timers=running)
-        return Reply(f"{away} {opening.say}", opening.intent, state, opening.faq, actions)
 
     def respond(
         self,
@@ -238,50 +114,6 @@ class DialogEngine:
             return self._not_understood(state, "")
         opened = self._open_request(state, utterance)
         return opened or self._question(replace(state, listed=0), utterance, spoken)
-
-    def tick(self, state: State, now: float) -> Reply | None:
-        """The turn in which timers that ended by ``now`` are announced; ``None`` if none did."""
-        due, running = split_due(state.timers, now)
-        if not due:
-            return None
-        actions = tuple(TimerAction(TimerEvent.DONE, timer) for timer in due)
-        state = replace(state, timers=running, now=now)
-        say = done_text(due, self._msg)
-        return Reply(say, Intent.TIMER_DONE, state, actions=actions)
-
-    @staticmethod
-    def next_deadline(state: State) -> float | None:
-        """When the session must call ``tick`` next, on its clock; ``None`` without timers."""
-        return next_deadline(state.timers)
-
-    # --- helpers ---------------------------------------------------------------------------
-
-    def _msg(self, key: str, **values: object) -> str:
-        return self.text[key].format(**values)
-
-    def _reply(
-        self, say: str, intent: Intent, state: State, faq: str | None = None, remember: bool = True
-    ) -> Reply:
-        if remember:
-            state = replace(state, last_say=say)
-        return Reply(say, intent, state, faq)
-
-    @property
-    def total(self) -> int:
-        return len(self.guide.steps)
-
-    def _step_text(self, number: int) -> str:
-        step = self.guide.steps[number - 1]
-        text = self._msg(
-            "step", number=number, total=self.total, title=_sentence(step.title), text=step.text
-        )
-        return text + step_takes(self.guide, number, self._msg)
-
-    def _go(self, state: State, number: int, intent: Intent) -> Reply:
-        state = replace(state, step=number, finished=False, resuming=False)
-        return self._reply(self._step_text(number), intent, state)
-
-    # --- intents ---------------------------------------------------------------------------
 
     def _next(self, state: State, command: Command) -> Reply:
         if state.step < self.total:
@@ -370,36 +202,6 @@ class DialogEngine:
             say += self._msg("tip_more")
         return self._reply(say, intent, replace(state, tip=number))
 
-    def _faq_list(self, state: State, _: Command) -> Reply:
-        listed = min(MAX_LISTED_QUESTIONS, len(self.guide.faq))
-        return self._reply(self._faq_list_text, Intent.FAQ_LIST, replace(state, listed=listed))
-
-    def _faq_more(self, state: State) -> Reply:
-        """The next few questions of the list, after 'more'."""
-        faq = self.guide.faq
-        page = faq[state.listed : state.listed + MAX_LISTED_QUESTIONS]
-        if not page:
-            return self._reply(
-                self._msg("faq_list_done"), Intent.FAQ_LIST, replace(state, listed=0)
-            )
-        listed = state.listed + len(page)
-        questions = " ".join(_question(entry.question) for entry in page)
-        say = self._msg("faq_list_next", questions=questions)
-        if listed < len(faq):
-            say += self._msg("faq_list_more", count=len(faq) - listed)
-        return self._reply(say, Intent.FAQ_LIST, replace(state, listed=listed))
-
-    @cached_property
-    def _faq_list_text(self) -> str:
-        """Built once: on a guide with thousands of questions the join alone costs 0.2 ms."""
-        if not self.guide.faq:
-            return self._msg("no_faq")
-        listed = self.guide.faq[:MAX_LISTED_QUESTIONS]
-        questions = " ".join(_question(entry.question) for entry in listed)
-        more = len(self.guide.faq) - len(listed)
-        tail = self._msg("faq_list_more", count=more) if more else ""
-        return self._msg("faq_list", questions=questions) + tail
-
     def _help(self, state: State, _: Command) -> Reply:
         say = self._msg("help", example=min(3, self.total)) + self._help_more
         return self._reply(say, Intent.HELP, state, remember=False)
@@ -452,166 +254,8 @@ class DialogEngine:
             say = self._msg("goodbye", number=state.step, total=self.total)
         return self._reply(say, Intent.STOP, replace(state, ended=True), remember=False)
 
-    # --- other guides (see voice.dialog.guide_choice) -------------------------------------
 
-    def _guides(self, state: State, _: Command) -> Reply:
-        if not self.guides:
-            return self._reply(self._msg("guides_none"), Intent.GUIDES, state, remember=False)
-        say = self._msg("guides_list", titles=titles_text(self.guides, self._msg("or")))
-        return self._reply(say, Intent.GUIDES, state, remember=False)
-
-    def _open_guide(self, state: State, _: Command) -> Reply:
-        if not self.guides:
-            return self._reply(self._msg("guides_none"), Intent.OPEN_GUIDE, state, remember=False)
-        return self._ask_which(state, self.guides, "guide_choose")
-
-    def _open_request(self, state: State, utterance: str) -> Reply | None:
-        """'open the router guide': the guide, a 'which one?', or ``None`` (not a request)."""
-        title = requested_title(utterance, self.guide.lang)
-        if title is None:
-            return None
-        bar = MIN_SCORE if says_guide(utterance) else UNASKED_SCORE
-        fit = fitting_guides(title, self.guides, self.guide.lang, bar)
-        return self._picked(state, fit) if fit else None
-
-    def _choose(self, state: State, utterance: str) -> Reply:
-        """The answer to 'which one?': a title or name, alone or as 'open ...'."""
-        among = self._refs(state.choosing)
-        text = requested_title(utterance, self.guide.lang) or utterance
-        fit = fitting_guides(text, among, self.guide.lang)
-        if fit:
-            return self._picked(state, fit)
-        say = self._msg("guide_unknown", titles=titles_text(among, self._msg("or")))
-        return self._reply(say, Intent.OPEN_GUIDE, state, remember=False)
-
-    def _picked(self, state: State, fit: Sequence[GuideRef]) -> Reply:
-        if len(fit) > 1:
-            return self._ask_which(state, fit, "guide_which")
-        say = self._msg("guide_opening", title=_sentence(fit[0].title))
-        state = replace(state, choosing=(), switch_to=fit[0].name, ended=True)
-        return self._reply(say, Intent.OPEN_GUIDE, state, remember=False)
-
-    def _ask_which(self, state: State, refs: Sequence[GuideRef], key: str) -> Reply:
-        say = self._msg(key, titles=titles_text(refs, self._msg("or")))
-        state = replace(state, choosing=tuple(ref.name for ref in refs))
-        return self._reply(say, Intent.OPEN_GUIDE, state, remember=False)
-
-    def _refs(self, names: Sequence[str]) -> tuple[GuideRef, ...]:
-        return tuple(ref for ref in self.guides if ref.name in names)
-
-    def _needs(self, state: State, command: Command) -> Reply:
-        say = needs_text(self.guide, command.intent is Intent.TOOLS, self._msg)
-        return self._reply(say, command.intent, state, remember=False)
-
-    def _how_long(self, state: State, command: Command) -> Reply:
-        if command.intent is Intent.STEP_TIME:
-            say = step_time_text(self.guide, state.step, self._msg)
-        else:
-            say = how_long_text(self.guide, self._msg)
-        return self._reply(say, command.intent, state, remember=False)
-
-    def _timer(self, state: State, command: Command) -> Reply:
-        turn = timer_turn(self.guide, state.step, state.timers, command, state.now, self._msg)
-        state = replace(state, timers=turn.timers)
-        return Reply(turn.say, command.intent, state, actions=turn.actions)
-
-    # --- questions -------------------------------------------------------------------------
-
-    def _question(self, state: State, utterance: str, spoken: bool = False) -> Reply:
-        match = self.matcher.match(utterance, spoken) if utterance.strip() else None
-        if match is None:
-            return self._not_understood(state, utterance)
-        state = replace(state, misses=0, paused=False)
-        if match.sure:
-            return self._answer(state, self._pending(match))
-        return self._ask_back(state, match)
-
-    def _pending(self, match: QuestionMatch) -> Pending:
-        """What to answer for a match, kept while asking back about it."""
-        say = self._msg(f"from_{match.part.value}", text=match.text) if match.part else ""
-        other = self._pending(match.other) if match.other is not None else None
-        return Pending(match.faq_id, match.step, say, other)
-
-    def _ask_back(self, state: State, match: QuestionMatch) -> Reply:
-        """ "Did you mean X?", or "Do you mean X, or Y?" when two answers are as close."""
-        offered = (match,) if match.other is None else (match, match.other)
-        questions = [_question(m.question) for m in offered]
-        if len(questions) == 2:
-            say = self._msg("ask_back_two", first=questions[0], second=questions[1])
-        else:
-            say = self._msg("ask_back", question=questions[0])
-        ids = "|".join(m.faq_id for m in offered if m.faq_id is not None) or None
-        pending = replace(state, pending=replace(self._pending(match), asked=say))
-        return self._reply(say, Intent.CLARIFY, pending, faq=ids, remember=False)
-
-    def _answer(self, state: State, pending: Pending) -> Reply:
-        if pending.faq_id is not None:
-            entry = self.guide.faq_by_id(pending.faq_id)
-            if entry is not None:
-                return self._reply(entry.answer, Intent.FAQ, state, faq=entry.id)
-        if pending.step is not None:
-            return self._go(state, pending.step, Intent.GOTO)
-        if pending.say:
-            return self._reply(pending.say, Intent.FAQ, state)
-        return self._not_understood(state, "")
-
-    def _answer_pending(self, state: State, utterance: str, intent: Intent) -> Reply | None:
-        """The answer to an ask-back: yes, no, or which of the two; ``None`` when the utterance
-        is something else (it then drops the question and is handled as usual)."""
-        pending = state.pending
-        if pending is None:
-            return None
-        if intent is Intent.REPEAT:  # the question again, still waiting for its answer
-            return self._reply(pending.asked, Intent.REPEAT, state, remember=False)
-        if intent is Intent.CANCEL:  # 'never mind': drop the question, nothing else
-            state = replace(state, pending=None, misses=0)
-            return self._reply(self._msg("cancelled"), Intent.CANCEL, state, remember=False)
-        answer = intent in (Intent.YES, Intent.NO)
-        chosen = None if answer else self._choice(pending, utterance)
-        if chosen is None and not answer:
-            return None
-        state = replace(state, pending=None, misses=0)
-        if chosen is not None or intent is Intent.YES:
-            return self._answer(state, chosen or replace(pending, other=None))
-        say = self._msg("ask_back_no", faq_list=self._faq_list_text)
-        listed = min(MAX_LISTED_QUESTIONS, len(self.guide.faq))
-        return self._reply(say, Intent.NO, replace(state, listed=listed), remember=False)
-
-    def _choice(self, pending: Pending, utterance: str) -> Pending | None:
-        """Which of the two offered answers the person picked: 'the first', 'the second', or
-        words of one of them."""
-        if pending.other is None:
-            return None
-        first, second = replace(pending, other=None), pending.other
-        said = normalise(utterance)
-        firsts, seconds = CHOICE_WORDS.get(self.guide.lang, ((), ()))
-        if said in firsts or said in seconds:
-            return first if said in firsts else second
-        match = self.matcher.match(utterance) if said else None
-        picked = replace(self._pending(match), other=None) if match is not None else None
-        return picked if picked in (first, second) else None
-
-    def _not_understood(self, state: State, utterance: str) -> Reply:
-        """Short while paused (likely background talk); a pointer to help; full help when it
-        persists."""
-        if state.paused:
-            return self._reply(self._msg("paused_unknown"), Intent.UNKNOWN, state, remember=False)
-        misses = state.misses + 1
-        state = replace(state, misses=misses)
-        looks_like_question = len(utterance.split()) >= 4
-        if looks_like_question:
-            say = self._msg("dont_know")
-        elif misses >= MISSES_BEFORE_HELP:
-            say = self._msg("unknown_again", help=self._msg("help", example=min(3, self.total)))
-        else:
-            say = self._msg("unknown")
-        return self._reply(say, Intent.UNKNOWN, state, remember=False)
-
-
-def _sentence(text: str) -> str:
-    """Titles end in a full stop when read aloud, so the voice pauses after them."""
-    text = text.strip()
-    return text if not text or text[-1] in ".!?:;" else text + "."
+Handler = Callable[["DialogEngine", State, Command], Reply]
 
 
 def _offer_answer(command: Command) -> Command:
@@ -620,11 +264,6 @@ def _offer_answer(command: Command) -> Command:
     if command.intent in (Intent.NEXT, Intent.YES, Intent.RESUME):
         return Command(Intent.RESUME)
     return Command(Intent.START_OVER) if command.intent is Intent.NO else command
-
-
-def _question(text: str) -> str:
-    text = text.strip()
-    return text if not text or text[-1] in ".!?" else text + "?"
 
 
 HANDLERS: Mapping[Intent, Handler] = {
@@ -663,4 +302,5 @@ HANDLERS: Mapping[Intent, Handler] = {
 }
 
 PENDING_INTENTS = frozenset({Intent.YES, Intent.NO, Intent.REPEAT, Intent.CANCEL})
+
 """What answers a question asked back; any other command drops the question and is done."""
