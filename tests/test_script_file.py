@@ -205,6 +205,7 @@ def test_merge_keys_refused() -> None:
         ),
         ("!!int abc", "cannot read 'abc' tagged tag:yaml.org,2002:int"),
         ("!custom bar", "cannot read 'bar' tagged !custom"),
+        ("!!timestamp later", "cannot read 'later' tagged tag:yaml.org,2002:timestamp"),
         ("2024-01-01", "expected text, got date"),
     ],
 )

@@ -143,7 +143,8 @@ def _scalar(node: yaml.Node, where: Location) -> Any:
         return node.value
     try:
         value = yaml.SafeLoader("").construct_object(node)
-    except (yaml.YAMLError, ValueError, TypeError) as err:  # '<<', '!!python/...', '!!int x'
+    except (yaml.YAMLError, ValueError, TypeError, AttributeError) as err:  # '<<', '!!int x'
+        # (PyYAML's timestamp constructor fails with AttributeError on '!!timestamp also')
         problem = (
             "YAML merge keys (<<) are not supported"
             if node.tag.endswith(":merge")
