@@ -12,7 +12,7 @@ import pytest
 from tests.test_cli import voice_guide
 from voice.cli.choice import after_switch
 from voice.dialog.engine import DialogEngine, State
-from voice.dialog.guide_choice import GuideRef
+from voice.dialog.guide_choice import GuideRef, chosen_guides
 from voice.errors import GuideError
 from voice.guide.library import (
     GUIDES_DIR_ENV,
@@ -298,3 +298,14 @@ def test_audio_in_goes_on_with_the_files_not_yet_heard_after_a_switch() -> None:
     assert after_switch(args, 2).text is False and args.audio_in == ["a.wav", "b.wav", "c.wav"]
     typed = argparse.Namespace(audio_in=None)
     assert after_switch(typed, 5) is typed
+
+
+def test_which_one_is_answered_with_a_word_of_the_title() -> None:
+    """Asked "which one?", people name a guide by one word ("the eggs one"), not its title."""
+    chat = GuideRef("amazon-chat.en", "Step-by-step tutorial: starting an Amazon chat", "en")
+    eggs = GuideRef("soft-boiled-eggs.en", "Soft-boiled eggs", "en")
+    eieren = GuideRef("soft-boiled-eggs.nl", "Zachtgekookte eieren", "nl")
+    refs = (chat, eggs, eieren)
+    assert chosen_guides("the eggs one please", refs, "en") == (eggs,)
+    assert chosen_guides("de eieren graag", refs, "nl") == (eieren,)
+    assert chosen_guides("something else", refs, "en") == ()

@@ -82,6 +82,30 @@ def fitting_guides(
     return tuple(same_language if len(same_language) == 1 else fit)
 
 
+def chosen_guides(text: str, refs: Sequence[GuideRef], lang: str) -> tuple[GuideRef, ...]:
+    """The answer to "which one?": a fuzzy title as for ``fitting_guides``, else the listed
+    guides whose title or name shares a word with the answer ("the eggs one, please" -> "Soft-
+    boiled eggs"). Only here, among guides just offered, is one shared word enough."""
+    fit = fitting_guides(text, refs, lang)
+    if fit:
+        return fit
+    said = _words(text) - CHOICE_FILLERS
+    sharing = [ref for ref in refs if said & (_words(ref.title) | _words(ref.name))]
+    same_language = [ref for ref in sharing if ref.language.split("-")[0].lower() == lang]
+    return tuple(same_language if len(same_language) == 1 else sharing)
+
+
+CHOICE_FILLERS = frozenset(
+    """the a an one that this please guide open want like would i id me take
+    de het een die dat deze graag handleiding gids wil ik doe maar""".split()
+)
+"""Words of an answer to "which one?" that name no guide."""
+
+
+def _words(text: str) -> set[str]:
+    return {word for word in re.findall(r"\w+", text.casefold()) if len(word) > 2}
+
+
 def titles_text(refs: Sequence[GuideRef], or_word: str) -> str:
     """'A, B or C': the titles to read out, without their closing full stops."""
     titles = [ref.title.strip().rstrip(".") for ref in refs]

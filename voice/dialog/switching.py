@@ -12,6 +12,7 @@ from voice.dialog.guide_choice import (
     MIN_SCORE,
     UNASKED_SCORE,
     GuideRef,
+    chosen_guides,
     fitting_guides,
     requested_title,
     says_guide,
@@ -48,7 +49,7 @@ class Switching(EngineCore):
         """The answer to 'which one?': a title or name, alone or as 'open ...'."""
         among = self._refs(state.choosing)
         text = requested_title(utterance, self.guide.lang) or utterance
-        fit = fitting_guides(text, among, self.guide.lang)
+        fit = chosen_guides(text, among, self.guide.lang)
         if fit:
             return self._picked(state, fit)
         say = self._msg("guide_unknown", titles=titles_text(among, self._msg("or")))

@@ -59,7 +59,7 @@ CUES: dict[str, dict[Intent, str]] = {
             "next, skip, skip forward, skip this, continue, proceed, forward, ahead, move on, "
             "moving on, go on, go ahead, keep going, whats next, what next, what now, do now, and "
             "now, and then, then what, comes next, done, did it, did that, got it, following, "
-            "onwards, next one"
+            "onwards, next one, lets go, lets start, lets begin, lets do this, lets do it, ready"
         ),
         Intent.PREVIOUS: (
             "back, go back, back up, skip back, previous, step before, before that, was before, "
@@ -118,7 +118,8 @@ CUES: dict[str, dict[Intent, str]] = {
     "nl": {
         Intent.NEXT: (
             "volgende, verder, door, doorgaan, ga door, sla over, overslaan, vooruit, klaar, "
-            "gedaan, gelukt, en nu, wat nu, nu doen, en dan, hierna, komt er, de volgende"
+            "gedaan, gelukt, en nu, wat nu, nu doen, en dan, hierna, komt er, de volgende, laten we "
+            "beginnen, laten we gaan, we beginnen, begin maar"
         ),
         Intent.PREVIOUS: (
             "terug, vorige, ga terug, achteruit, teruggaan, stap terug, hiervoor, stapje terug, "
