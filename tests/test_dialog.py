@@ -712,3 +712,33 @@ def test_relative_moves_stop_at_the_ends() -> None:
 def test_reply_carries_the_evidence() -> None:
     reply = ENGINES["en"].respond(at_step("en", 2), "go back two steps please")
     assert any("relative" in reason for reason in reply.why)
+
+
+@pytest.mark.parametrize(
+    ("lang", "utterance", "sentence"),
+    [
+        ("en", "what do I need", "All you need is a device with internet access"),
+        ("nl", "wat heb ik nodig", "Het enige dat u nodig hebt"),
+    ],
+)
+def test_needs_in_a_guide_without_a_needs_list_reads_its_own_sentence(
+    lang: str, utterance: str, sentence: str
+) -> None:
+    """The bundled chat guide lists no needs, but its introduction says what one needs."""
+    reply = last(ENGINES[lang], utterance)
+    assert reply.intent is Intent.NEEDS and sentence in reply.say
+
+
+@pytest.mark.parametrize(
+    ("utterance", "intent"),
+    [
+        ("so what stuff do i need", Intent.NEEDS),
+        ("how long is this gonna take", Intent.HOW_LONG),
+        ("how long does this step take", Intent.STEP_TIME),
+        ("alright let's go", Intent.NEXT),
+    ],
+)
+def test_everyday_ways_to_ask_for_needs_and_times(utterance: str, intent: Intent) -> None:
+    """Found by trying the eggs guide as a user: these went to the question matcher."""
+    eggs = DialogEngine(load_guide(SCRIPTS / "soft-boiled-eggs.en.yaml"))
+    assert last(eggs, utterance).intent is intent

@@ -102,6 +102,10 @@ class DialogEngine(Asking, Switching, Timing):
             return self._not_a_command(state, utterance, parsed, spoken)
         if not voice and command.intent in (Intent.SLOWER, Intent.FASTER):
             return self._reply(self._msg("no_voice"), command.intent, state, remember=False)
+        if self._unlisted(command.intent):  # 'what do I need' in a guide with no needs list:
+            said = self._said_in_text(state, command.intent)  # its text may say ("All you need")
+            if said is not None:
+                return said
         state = replace(state, misses=0, paused=False, listed=0)
         return HANDLERS[command.intent](self, state, command)
 

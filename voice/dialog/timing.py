@@ -21,6 +21,7 @@ from voice.dialog.timers import (
     timer_turn,
 )
 from voice.language.intents import Command, Intent
+from voice.language.sentences import split_sentences
 
 
 class Timing(EngineCore):
@@ -63,3 +64,29 @@ class Timing(EngineCore):
         turn = timer_turn(self.guide, state.step, state.timers, command, state.now, self._msg)
         state = replace(state, timers=turn.timers)
         return Reply(turn.say, command.intent, state, actions=turn.actions)
+
+    def _unlisted(self, intent: Intent) -> bool:
+        """Whether ``intent`` asks for needs or times that this guide does not list."""
+        if intent in (Intent.NEEDS, Intent.TOOLS):
+            return not self.guide.needs
+        if intent in (Intent.HOW_LONG, Intent.STEP_TIME):
+            timed = any(step.time is not None for step in self.guide.steps)
+            return self.guide.time is None and not timed
+        return False
+
+    def _said_in_text(self, state: State, intent: Intent) -> Reply | None:
+        """The first sentence of the introduction or closing words that names what one needs or
+        how long it takes, read as such; ``None`` when the guide says nothing of the kind."""
+        words = FACT_WORDS.get(self.guide.lang, {}).get(intent, ())
+        for key, text in (("from_intro", self.guide.intro), ("from_finish", self.guide.finish)):
+            for sentence in split_sentences(text or ""):
+                if any(word in sentence.casefold().split() for word in words):
+                    return self._reply(self._msg(key, text=sentence), intent, state)
+        return None
+
+
+FACT_WORDS: dict[str, dict[Intent, tuple[str, ...]]] = {
+    "en": {Intent.NEEDS: ("need", "needs"), Intent.HOW_LONG: ("minutes", "hours", "takes")},
+    "nl": {Intent.NEEDS: ("nodig",), Intent.HOW_LONG: ("minuten", "uur", "duurt")},
+}
+"""Words by which a sentence of a guide's own text says what one needs or how long it takes."""

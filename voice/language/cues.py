@@ -114,12 +114,22 @@ CUES: dict[str, dict[Intent, str]] = {
         ),
         Intent.TRANSCRIPT: "transcript, transcript file",
         Intent.CANCEL: "cancel, never mind, nevermind, forget it, forget that, forget about it",
+        Intent.NEEDS: (
+            "what need, stuff need, things need, need to have, need to get, ingredients, "
+            "supplies, shopping list, what should have"
+        ),
+        Intent.TOOLS: "tools, tools need, equipment, what equipment",
+        Intent.HOW_LONG: (
+            "how long take, how long takes, how much time take, how long gonna, how long will, "
+            "how long going to take"
+        ),
+        Intent.STEP_TIME: "how long step, how long this step, step take",
     },
     "nl": {
         Intent.NEXT: (
             "volgende, verder, door, doorgaan, ga door, sla over, overslaan, vooruit, klaar, "
-            "gedaan, gelukt, en nu, wat nu, nu doen, en dan, hierna, komt er, de volgende, laten we "
-            "beginnen, laten we gaan, we beginnen, begin maar"
+            "gedaan, gelukt, en nu, wat nu, nu doen, en dan, hierna, komt er, de volgende, "
+            "laten we beginnen, laten we gaan, begin maar"
         ),
         Intent.PREVIOUS: (
             "terug, vorige, ga terug, achteruit, teruggaan, stap terug, hiervoor, stapje terug, "
@@ -168,6 +178,10 @@ CUES: dict[str, dict[Intent, str]] = {
             "stop ermee, dat was het, hou op, houd op, uitzetten"
         ),
         Intent.TRANSCRIPT: "transcript, verslag, gespreksverslag",
+        Intent.NEEDS: ("wat nodig, benodigdheden, ingrediënten, boodschappen"),
+        Intent.TOOLS: "gereedschap, keukengerei",
+        Intent.HOW_LONG: "hoe lang duurt, hoeveel tijd kost, hoe lang bezig, hoelang duurt",
+        Intent.STEP_TIME: "hoe lang stap, deze stap duurt",
         Intent.CANCEL: (
             "laat maar, annuleer, annuleren, vergeet het, vergeet maar, laat zitten, laat maar "
             "zitten"
