@@ -121,8 +121,9 @@ def rms(pcm: bytes) -> float:
 
 
 def write_wav(path: Path, clip: Clip) -> None:
-    """Write mono 16-bit PCM as a WAV file."""
-    with wave.open(str(path), "wb") as wav:
+    """Write mono 16-bit PCM as a WAV file. The file is opened first, so a directory that cannot
+    be written raises a plain ``OSError`` and leaves no half-built writer behind."""
+    with open(path, "wb") as stream, wave.open(stream, "wb") as wav:
         wav.setnchannels(1)
         wav.setsampwidth(SAMPLE_WIDTH)
         wav.setframerate(clip.rate)
