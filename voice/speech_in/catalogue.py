@@ -33,8 +33,11 @@ import platformdirs
 from voice.errors import ModelError
 from voice.speech_in.download import TIMEOUT, Expected, download
 from voice.speech_in.model_discovery import MARKER, is_vosk_model
+from voice.speech_in.whisper_models import fetch_named, whisper_listing
 
 OFFICIAL_LIST_URL = "https://alphacephei.com/vosk/models/model-list.json"
+WHISPER_PREFIX = "whisper-"
+"""``models fetch whisper-...`` names a Whisper model (``voice.speech_in.whisper_models``)."""
 PREFERRED_VARIANT = {"en": "en-us"}
 """Which regional model a bare language code gets when the list has several."""
 
@@ -347,14 +350,22 @@ def models_main(argv: Sequence[str]) -> int:
     try:
         if args.action == "fetch":
             options = FetchOptions.from_env(Path(args.dir) if args.dir else None, args.refresh)
-            target = fetch(args.lang, options)
+            target = _fetch_any(args.lang, options)
             print(f"installed the {args.lang} model in {target}")
         else:
             print("\n".join(listing(installed_models(), bundled_catalogue())))
+            print("\n".join(whisper_listing(model_roots())))
     except ModelError as err:
         print(f"voice-guide: {err}", file=sys.stderr)
         return 1
     return 0
+
+
+def _fetch_any(name: str, options: FetchOptions) -> Path:
+    """A Whisper model by name (``whisper-tiny.en``), else the vosk model for a language code."""
+    if name.startswith(WHISPER_PREFIX):
+        return fetch_named(name, options.root, options.attempts)
+    return fetch(name, options)
 
 
 def _models_parser() -> argparse.ArgumentParser:
@@ -365,7 +376,9 @@ def _models_parser() -> argparse.ArgumentParser:
     )
     actions = parser.add_subparsers(dest="action", required=True)
     fetch_cmd = actions.add_parser("fetch", help="download and install the model for LANG")
-    fetch_cmd.add_argument("lang", metavar="LANG", help="language code, e.g. en or nl")
+    fetch_cmd.add_argument(
+        "lang", metavar="LANG", help="language code (vosk), e.g. en, or a Whisper model name"
+    )
     fetch_cmd.add_argument("--dir", help="models folder to install into")
     fetch_cmd.add_argument(
         "--refresh",

@@ -6,6 +6,7 @@ log then shows what was heard exactly as the engine recognised it.
 
 from __future__ import annotations
 
+import sys
 import time
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -14,7 +15,13 @@ from voice.audio.pcm import read_wav
 from voice.guide.model import Guide
 from voice.session.ports import Heard, Listener
 from voice.speech_in.contract import Recognizer
-from voice.speech_in.selection import NoEngine, SpeechOptions, open_recognizer, select_engine
+from voice.speech_in.selection import (
+    NoEngine,
+    SpeechOptions,
+    describe,
+    open_recognizer,
+    select_engine,
+)
 
 
 class WavListener:
@@ -51,6 +58,7 @@ def make_recognizer(
     choice = select_engine(options, guide.lang, env)
     if isinstance(choice, NoEngine):
         return choice
+    print(f"voice-guide: {describe(choice)}", file=sys.stderr)
     return open_recognizer(choice, guide)
 
 

@@ -19,17 +19,22 @@ from __future__ import annotations
 import argparse
 import importlib.util
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from voice.errors import SpeechError
 from voice.guide.model import Guide
-from voice.speech_in.contract import Decoder, Recognizer
-from voice.speech_in.model_discovery import find_vosk_model
+from voice.speech_in.catalogue import model_roots
+from voice.speech_in.contract import Decoder, EngineUnavailableError, Recognizer
+from voice.speech_in.grammar import spoken_grammar
+from voice.speech_in.model_discovery import ModelNotFoundError, find_vosk_model
 from voice.speech_in.two_pass import ReadingRule, TwoPassRecognizer, default_rule
+from voice.speech_in.whisper_engine import WhisperRecognizer, command_prompt
+from voice.speech_in.whisper_models import default_whisper_name, find_whisper_model
 
-STT_CHOICES = ("auto", "vosk", "pocketsphinx")
-"""Values of ``--stt``: ``auto`` picks vosk with a matching model, else pocketsphinx for English."""
+STT_CHOICES = ("auto", "whisper", "vosk", "pocketsphinx")
+"""Values of ``--stt``: ``auto`` picks Whisper with a model for the language, else vosk with a
+matching model, else pocketsphinx for English."""
 POCKETSPHINX_LANGUAGES = frozenset({"en"})
 """Languages the pocketsphinx wheel's embedded model covers."""
 
@@ -39,11 +44,13 @@ class EngineChoice:
     """The engine to run, with the model it loads."""
 
     engine: str
-    """``vosk`` or ``pocketsphinx``."""
+    """``whisper``, ``vosk`` or ``pocketsphinx``."""
     language: str
     """Primary language subtag of the guide (and so of the model)."""
     model: Path | None = None
-    """vosk model directory; ``None`` for pocketsphinx's embedded model."""
+    """Whisper or vosk model directory; ``None`` for pocketsphinx's embedded model."""
+    why: str = ""
+    """Why this is not the best engine (said at start), e.g. 'no Whisper model for en'."""
 
 
 @dataclass(frozen=True)
@@ -135,7 +142,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--stt", choices=STT_CHOICES, default="auto", help="speech recogniser (default: auto)"
     )
-    parser.add_argument("--model", metavar="PATH", help="vosk model directory")
+    parser.add_argument("--model", metavar="PATH", help="Whisper or vosk model directory")
     parser.add_argument(
         "--audio-in",
         nargs="+",
@@ -154,6 +161,23 @@ def select_engine(
 ) -> EngineChoice | NoEngine:
     """Discover the model and choose the engine for ``options``; raises ``ModelError`` for a bad
     ``--model`` / ``$VOICE_GUIDE_MODEL``."""
+    if options.stt == "whisper":
+        whisper = select_whisper(options, language, env)
+        if isinstance(whisper, NoEngine):
+            raise EngineUnavailableError(str(whisper))
+        return whisper
+    if options.stt == "auto":
+        whisper = select_whisper(options, language, env)
+        if isinstance(whisper, EngineChoice):
+            return whisper
+        chosen = _select_grammar_engine(options, language, env)
+        return replace(chosen, why=str(whisper)) if isinstance(chosen, EngineChoice) else chosen
+    return _select_grammar_engine(options, language, env)
+
+
+def _select_grammar_engine(
+    options: SpeechOptions, language: str, env: Mapping[str, str]
+) -> EngineChoice | NoEngine:
     have_vosk = engine_available("vosk")
     model = None
     if options.stt != "pocketsphinx" and have_vosk:
@@ -174,6 +198,8 @@ def open_recognizer(
     for questions a language model of the guide's own sentences (``voice.speech_in.guide_lm``)."""
     from voice.speech_in.grammar import command_checker, command_grammar, spoken_grammar
 
+    if choice.engine == "whisper":
+        return open_whisper(choice, guide)
     decoder: Decoder
     if choice.engine == "vosk":
         from voice.speech_in.vosk_engine import VoskDecoder
@@ -186,3 +212,41 @@ def open_recognizer(
         decoder = PocketsphinxDecoder(spoken_grammar(guide), guide_sentences(guide))
     rule = rule or default_rule(choice.engine)
     return TwoPassRecognizer(decoder, rule, command_checker(guide))
+
+
+def whisper_choice(
+    language: str, model: Path | None, have_whisper: bool
+) -> EngineChoice | NoEngine:
+    """Whisper when its package and a model that hears ``language`` are there; pure."""
+    if not have_whisper:
+        return NoEngine("faster-whisper is not installed", "pip install 'voice-guide[whisper]'")
+    if model is None:
+        name = default_whisper_name(language)
+        return NoEngine(
+            f"no Whisper model for language '{language}'", f"voice-guide models fetch {name}"
+        )
+    return EngineChoice("whisper", language, model)
+
+
+def select_whisper(
+    options: SpeechOptions, language: str, env: Mapping[str, str]
+) -> EngineChoice | NoEngine:
+    """Find a Whisper model for ``language`` (``--model`` first) and choose Whisper if it can run;
+    ``NoEngine`` says why not (the caller falls back, or raises for ``--stt whisper``)."""
+    model = find_whisper_model(language, options.model, env, model_roots())
+    if model is None and options.stt == "whisper" and options.model is not None:
+        raise ModelNotFoundError(f"--model {options.model}: not a Whisper model directory")
+    return whisper_choice(language, model, engine_available("faster_whisper"))
+
+
+def open_whisper(choice: EngineChoice, guide: Guide) -> Recognizer:
+    """Load Whisper with the guide's command words as its prompt."""
+    prompt = command_prompt(spoken_grammar(guide).phrases)
+    return WhisperRecognizer(choice.model or Path(), choice.language, prompt)
+
+
+def describe(choice: EngineChoice) -> str:
+    """The one line said at start: which engine listens, and why when it is not the best one."""
+    model = f" ({choice.model.name})" if choice.model is not None else ""
+    why = f"; {choice.why}" if choice.why else ""
+    return f"listening with {choice.engine}{model}{why}"
