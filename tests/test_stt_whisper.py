@@ -38,8 +38,11 @@ from voice.speech_in.whisper_engine import (
     WhisperOptions,
     WhisperRecognizer,
     clean_reading,
+    command_phrases,
     command_prompt,
+    guide_prompt,
     pcm_to_float,
+    snap,
 )
 from voice.speech_in.whisper_models import (
     find_whisper_model,
@@ -199,6 +202,30 @@ def test_command_prompt_is_short_and_deduplicated() -> None:
     )
     assert prompt.startswith("Next. Go back. Step three. W0.")
     assert prompt.count(".") == 24
+
+
+def test_guide_prompt_names_each_command_once_and_the_first_steps() -> None:
+    prompt = guide_prompt(load_guide(GUIDE))
+    assert prompt.startswith("Next. Back. Repeat.")
+    assert prompt.endswith("Step one. Step two. Step three.")
+    nl = guide_prompt(load_guide(REPO / "scripts" / "amazon-chat.nl.yaml"))
+    assert nl.startswith("Volgende. Terug.") and nl.endswith("Stap drie.")
+
+
+@pytest.mark.parametrize(
+    ("heard", "expected"),
+    [
+        ("go test step three", "go to step three"),  # near misses of a phrase
+        ("previous tip", "previous step"),
+        ("say it again", "say again"),
+        ("third tip", "third step"),
+        ("now", "now"),  # one word: never guessed ("no"?)
+        ("step", "step"),  # ("stop"?)
+        ("my brother bought a new car", "my brother bought a new car"),
+    ],
+)
+def test_snap_corrects_near_misses_of_longer_phrases_only(heard: str, expected: str) -> None:
+    assert snap(heard, command_phrases(load_guide(GUIDE))) == expected
 
 
 def test_pcm_becomes_a_float32_array() -> None:

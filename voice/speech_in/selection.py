@@ -29,7 +29,7 @@ from voice.speech_in.contract import Decoder, EngineUnavailableError, Recognizer
 from voice.speech_in.grammar import spoken_grammar
 from voice.speech_in.model_discovery import ModelNotFoundError, find_vosk_model
 from voice.speech_in.two_pass import ReadingRule, TwoPassRecognizer, default_rule
-from voice.speech_in.whisper_engine import WhisperRecognizer, command_prompt
+from voice.speech_in.whisper_engine import WhisperRecognizer, command_phrases, guide_prompt
 from voice.speech_in.whisper_models import default_whisper_name, find_whisper_model
 
 STT_CHOICES = ("auto", "whisper", "vosk", "pocketsphinx")
@@ -196,7 +196,7 @@ def open_recognizer(
     vosk gets every phrase (``command_grammar``); pocketsphinx, whose small acoustic model
     confuses short commands more as phrases are added, the compact ``spoken_grammar``, and
     for questions a language model of the guide's own sentences (``voice.speech_in.guide_lm``)."""
-    from voice.speech_in.grammar import command_checker, command_grammar, spoken_grammar
+    from voice.speech_in.grammar import command_checker, command_grammar
 
     if choice.engine == "whisper":
         return open_whisper(choice, guide)
@@ -241,8 +241,8 @@ def select_whisper(
 
 def open_whisper(choice: EngineChoice, guide: Guide) -> Recognizer:
     """Load Whisper with the guide's command words as its prompt."""
-    prompt = command_prompt(spoken_grammar(guide).phrases)
-    return WhisperRecognizer(choice.model or Path(), choice.language, prompt)
+    prompt, phrases = guide_prompt(guide), command_phrases(guide)
+    return WhisperRecognizer(choice.model or Path(), choice.language, prompt, phrases=phrases)
 
 
 def describe(choice: EngineChoice) -> str:

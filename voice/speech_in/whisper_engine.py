@@ -22,14 +22,19 @@ from __future__ import annotations
 import math
 import os
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from rapidfuzz import fuzz, process
+
 from voice.audio.pcm import to_engine_rate
-from voice.language.commands import normalise
+from voice.guide.model import Guide
+from voice.language.commands import normalise, number_words, vocabulary
+from voice.language.intents import Intent
 from voice.session.ports import Heard
 from voice.speech_in.contract import EngineUnavailableError, Reading
+from voice.speech_in.grammar import step_phrases
 from voice.speech_in.model_discovery import ModelNotFoundError
 
 if TYPE_CHECKING:
@@ -54,6 +59,10 @@ STOCK_PHRASES = frozenset(
 None is a command; as a whole reading it is dropped rather than answered."""
 HOMOPHONES = {"en": {"for": "four", "fore": "four", "to": "two", "too": "two", "won": "one"}}
 """A lone word Whisper writes for a number word a person said to a step-by-step guide."""
+SNAP_CUTOFF = 80.0
+"""``rapidfuzz`` ratio from which a reading counts as a near miss of a command phrase."""
+PROMPT_STEPS = 3
+"""Step names in the prompt: enough to show how a step is named, few enough to stay short."""
 
 
 @dataclass(frozen=True)
@@ -68,6 +77,8 @@ class WhisperOptions:
     """Run faster-whisper's bundled silero VAD first (drops silence and noise)."""
     prompt: bool = True
     """Give the guide's command words as the initial prompt."""
+    snap: bool = True
+    """Correct a near miss of a command phrase to the phrase (``snap``)."""
     no_speech_threshold: float = 0.6
     """A segment above this no-speech probability whose log-probability is also low is dropped."""
     log_prob_threshold: float = -1.0
@@ -127,17 +138,57 @@ def command_prompt(phrases: Iterable[str], limit: int = 24) -> str:
     return " ".join(f"{p[0].upper()}{p[1:]}." for p in seen[:limit])
 
 
+def guide_prompt(guide: Guide, per_intent: int = 1) -> str:
+    """The prompt for a guide: the first phrase(s) of each command intent, then "Step one." and
+    so on, in the guide's language (its own ``commands:`` phrases included)."""
+    vocab = vocabulary(guide.lang, guide.commands)
+    firsts = [
+        p for i, texts in vocab.phrases.items() if i is not Intent.GOTO for p in texts[:per_intent]
+    ]
+    count = min(len(guide.steps), PROMPT_STEPS)
+    steps = [f"{vocab.step_noun} {number_words(n, guide.lang)}" for n in range(1, count + 1)]
+    return command_prompt([*firsts, *steps], limit=len(firsts) + count)
+
+
+def command_phrases(guide: Guide) -> tuple[str, ...]:
+    """Every command phrase of the guide, step names included: what ``snap`` may correct to."""
+    vocab = vocabulary(guide.lang, guide.commands)
+    phrases = [
+        normalise(p) for i, texts in vocab.phrases.items() if i is not Intent.GOTO for p in texts
+    ]
+    steps = step_phrases(guide.lang, len(guide.steps))
+    return tuple(dict.fromkeys([*phrases, *(normalise(p) for p in steps)]))
+
+
+def snap(text: str, phrases: Sequence[str], cutoff: float = SNAP_CUTOFF) -> str:
+    """A reading of two words or more one letter or two away from a command phrase ("go test
+    step three", "previous tip") becomes that phrase; anything else is left as heard.
+
+    Single words are never snapped: "now"/"no" or "step"/"stop" are as close as a wrong word
+    and a right one get, and there a guess would be a false accept."""
+    if len(text.split()) < 2 or text in phrases:
+        return text
+    found = process.extractOne(text, phrases, scorer=fuzz.ratio, score_cutoff=cutoff)
+    return str(found[0]) if found else text
+
+
 class WhisperRecognizer:
     """A ``voice.speech_in.contract.Recognizer`` over faster-whisper (one free-form pass)."""
 
     name = "whisper"
 
     def __init__(
-        self, model_dir: Path, lang: str, prompt: str = "", options: WhisperOptions | None = None
+        self,
+        model_dir: Path,
+        lang: str,
+        prompt: str = "",
+        options: WhisperOptions | None = None,
+        phrases: Sequence[str] = (),
     ) -> None:
         self.options = options or WhisperOptions()
         self.lang = lang
         self.prompt = prompt if self.options.prompt else ""
+        self.phrases = tuple(phrases) if self.options.snap else ()
         self._model: Any = load_model(model_dir, self.options)
 
     def recognize(self, pcm: bytes, rate: int) -> Heard:
@@ -162,7 +213,8 @@ class WhisperRecognizer:
             log_prob_threshold=self.options.log_prob_threshold,
         )
         found = (Segment(s.text, s.no_speech_prob, s.avg_logprob) for s in segments)
-        return clean_reading(found, self.lang, self.options)
+        reading = clean_reading(found, self.lang, self.options)
+        return replace(reading, text=snap(reading.text, self.phrases)) if self.phrases else reading
 
     def close(self) -> None:
         """Drop the model; CTranslate2 frees it with the object."""
