@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.support.synth import have_espeak, speak
+from tests.test_offline import audited_run
 from voice.audio.pcm import ENGINE_RATE, read_wav
 from voice.guide.loader import load_guide
 from voice.language.commands import parse_command, vocabulary
@@ -367,3 +368,26 @@ def test_dutch_commands_through_the_multilingual_model(dutch_model: Path, audio_
             assert parse_command(heard, vocab) == command, (said, heard)
     finally:
         rec.close()
+
+
+@needs_espeak
+def test_a_whisper_session_opens_no_socket(
+    models_root: Path, audio_dir: Path, tmp_path: Path
+) -> None:
+    """``--stt auto`` finds the installed Whisper model and listens with it, and neither
+    faster-whisper, CTranslate2, its tokenizer nor the VAD reach for the network."""
+    files = [str(speak(t, "en-us", 160, audio_dir)) for t in ("next", "repeat")]
+    result, events = audited_run(
+        tmp_path,
+        str(GUIDE),
+        "--fresh",
+        "--mute",
+        "--jsonl",
+        "-",
+        "--audio-in",
+        *files,
+        extra_env={"VOICE_GUIDE_MODELS_DIR": str(models_root), "HF_HUB_OFFLINE": "0"},
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "listening with whisper (whisper-tiny.en)" in result.stderr
+    assert events == []
