@@ -239,6 +239,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--child", nargs=2, metavar=("ENGINE", "SET"))
     parser.add_argument("--only", nargs="+", metavar="ENGINE", help="measure these rows only")
+    parser.add_argument("--sets", nargs="+", metavar="SET", help="measure these sets only")
     parser.add_argument("--real", type=Path, default=REAL, help="real-speech folder")
     parser.add_argument("--whisper-model", help="Whisper model folder (default: the fixture)")
     parser.add_argument("--misses", action="store_true", help="list what each row got wrong")
@@ -256,6 +257,8 @@ def main() -> None:
         if args.only and engine not in args.only:
             continue
         for part in parts:
+            if args.sets and part not in args.sets:
+                continue
             runs = [measure(engine, part, args) for _ in range(args.repeat)]
             print(row(engine, runs, part), flush=True)
             if args.misses:
