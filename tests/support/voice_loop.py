@@ -38,9 +38,17 @@ class Turn:
 
 
 class VoiceApp:
-    """``voice-guide --jsonl - --stt pocketsphinx`` in voice mode on a private PulseAudio."""
+    """``voice-guide --jsonl - --stt pocketsphinx`` (or ``stt``) in voice mode on a private
+    PulseAudio."""
 
-    def __init__(self, server: PulseServer, sink: str, source: str, home: Path) -> None:
+    def __init__(
+        self,
+        server: PulseServer,
+        sink: str,
+        source: str,
+        home: Path,
+        stt: tuple[str, ...] = ("--stt", "pocketsphinx"),
+    ) -> None:
         env = server.client_env(sink=sink, source=source)
         env.update(
             VOICE_GUIDE_STATE_DIR=str(home / "state"),
@@ -49,7 +57,7 @@ class VoiceApp:
         )
         env.pop("VOICE_GUIDE_MODEL", None)
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "voice", "--fresh", "--jsonl", "-", "--stt", "pocketsphinx"],
+            [sys.executable, "-m", "voice", "--fresh", "--jsonl", "-", *stt],
             env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
             stderr=subprocess.PIPE, text=True,
         )  # fmt: skip

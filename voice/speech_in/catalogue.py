@@ -39,6 +39,8 @@ from voice.speech_in.model_discovery import (
 )
 
 OFFICIAL_LIST_URL = "https://alphacephei.com/vosk/models/model-list.json"
+WHISPER_PREFIX = "whisper-"
+"""``models fetch whisper-...`` names a Whisper model (``voice.speech_in.whisper_models``)."""
 PREFERRED_VARIANT = {"en": "en-us"}
 """Which regional model a bare language code gets when the list has several."""
 

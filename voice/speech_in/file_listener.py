@@ -16,7 +16,7 @@ from voice.guide.model import Guide
 from voice.language.commands import Vocabulary
 from voice.session.ports import Heard
 from voice.speech_in.contract import Recognizer
-from voice.speech_in.selection import SpeechOptions, make_recognizer
+from voice.speech_in.selection import SpeechOptions, announce, open_recognizer, select_engine
 
 
 class WavListener:
@@ -54,7 +54,10 @@ def make_listener(
     """A ``WavListener`` for ``options.audio_in``.
 
     Raises ``AudioFormatError`` (bad input) before loading any model when a file cannot be used,
-    then what ``make_recognizer`` raises when no engine can run.
+    then what ``select_engine`` / ``open_recognizer`` raise when no engine can run.
     """
     clips = read_clips(options.audio_in)
-    return WavListener(clips, make_recognizer(options, guide, env, vocab))
+    choice = select_engine(options, guide.lang, env)
+    listener = WavListener(clips, open_recognizer(choice, guide, vocab=vocab))
+    announce(choice)
+    return listener

@@ -14,7 +14,7 @@ from voice.language.commands import Vocabulary, guide_vocabulary, parse_command
 from voice.language.intents import Intent
 from voice.session.ports import Heard
 from voice.speech_in.contract import Recognizer
-from voice.speech_in.selection import SpeechOptions, make_recognizer
+from voice.speech_in.selection import SpeechOptions, announce, open_recognizer, select_engine
 
 
 class MicListener:
@@ -107,9 +107,13 @@ def build_mic_listener(
     vocab: Vocabulary | None = None,
 ) -> MicListener:
     """The CLI's voice input: recogniser for the guide + microphone. Raises what
-    ``make_recognizer`` raises, or ``SpeechError`` when there is no microphone. ``vocab`` is the
-    guide's vocabulary, built once by the caller and shared with the dialog engine."""
+    ``select_engine`` and ``open_recognizer`` raise, or ``SpeechError`` when there is no
+    microphone. ``vocab`` is the guide's vocabulary, built once by the caller and shared with
+    the dialog engine."""
     require_mic_packages()
     vocab = vocab if vocab is not None else guide_vocabulary(guide)
-    recognizer = make_recognizer(options, guide, os.environ, vocab)
-    return open_mic_listener(recognizer, speaker, guide, device, vocab)
+    choice = select_engine(options, guide.lang, os.environ)
+    recognizer = open_recognizer(choice, guide, vocab=vocab)
+    listener = open_mic_listener(recognizer, speaker, guide, device, vocab)
+    announce(choice)
+    return listener

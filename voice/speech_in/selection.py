@@ -1,7 +1,10 @@
-"""Speech in: from one utterance of PCM audio to the text the dialog engine reads.
+"""Speech in: which engine listens, and opening it for a guide.
 
-Every engine decodes an utterance twice, in the style of a command-and-control system with a
-dictation fallback:
+Whisper (``voice.speech_in.whisper_engine``) decodes an utterance once, free-form, with the
+guide's command words as its prompt; it is the most accurate on real voices, so ``--stt auto``
+takes it whenever a Whisper model for the guide's language is installed. The grammar engines
+(vosk, pocketsphinx) decode an utterance twice, in the style of a command-and-control system
+with a dictation fallback:
 
 1. against the *command grammar* (the guide's command phrases, FAQ phrasings and step numbers,
    see ``voice.speech_in.grammar``), with out-of-grammar rejection, and
@@ -18,8 +21,9 @@ it raises ``NoEngineError`` (an ``UnavailableError``: text mode) rather than ret
 from __future__ import annotations
 
 import importlib.util
+import sys
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from voice.errors import OptionError
@@ -28,10 +32,12 @@ from voice.language.commands import Vocabulary, guide_vocabulary
 from voice.speech_in.contract import Decoder, EngineUnavailableError, Recognizer
 from voice.speech_in.grammar import command_checker, command_grammar, spoken_grammar
 from voice.speech_in.guide_lm import guide_sentences
-from voice.speech_in.model_discovery import find_vosk_model, model_roots
+from voice.speech_in.model_discovery import ModelNotFoundError, find_vosk_model, model_roots
 from voice.speech_in.pocketsphinx_engine import PocketsphinxDecoder
 from voice.speech_in.two_pass import ReadingRule, TwoPassRecognizer, default_rule
 from voice.speech_in.vosk_engine import VoskDecoder
+from voice.speech_in.whisper_engine import WhisperRecognizer, command_phrases, guide_prompt
+from voice.speech_in.whisper_models import default_whisper_name, find_whisper_model
 
 POCKETSPHINX_LANGUAGES = frozenset({"en"})
 """Languages the pocketsphinx wheel's embedded model covers."""
@@ -43,11 +49,13 @@ class EngineChoice:
     """The engine to run, with the model it loads."""
 
     engine: str
-    """A key of ``ENGINES``: ``vosk`` or ``pocketsphinx``."""
+    """A key of ``ENGINES``: ``whisper``, ``vosk`` or ``pocketsphinx``."""
     language: str
     """Primary language subtag of the guide (and so of the model)."""
     model: Path | None = None
-    """vosk model directory; ``None`` for pocketsphinx's embedded model."""
+    """Whisper or vosk model directory; ``None`` for pocketsphinx's embedded model."""
+    why: str = field(default="", compare=False)
+    """Why a better engine is not the one listening (``--stt auto``), said at start."""
 
 
 class NoEngineError(EngineUnavailableError):
@@ -69,6 +77,19 @@ class Available:
     """Engine name -> whether its Python package is installed."""
     vosk_model: Path | None = None
     """The discovered vosk model for the guide's language (``find_vosk_model``), or ``None``."""
+    whisper_model: Path | None = None
+    """The discovered Whisper model for the guide's language (``find_whisper_model``)."""
+
+
+def _whisper_choice(language: str, available: Available) -> EngineChoice:
+    if not available.installed.get("whisper"):
+        raise NoEngineError("faster-whisper is not installed", "pip install 'voice-guide[whisper]'")
+    if available.whisper_model is None:
+        raise NoEngineError(
+            f"no Whisper model for language '{language}'",
+            f"voice-guide models fetch {default_whisper_name(language)}",
+        )
+    return EngineChoice("whisper", language, available.whisper_model)
 
 
 def _vosk_choice(language: str, available: Available) -> EngineChoice:
@@ -94,13 +115,21 @@ def _sphinx_choice(language: str, available: Available) -> EngineChoice:
 
 
 ENGINES: Mapping[str, Callable[[str, Available], EngineChoice]] = {
+    "whisper": _whisper_choice,
     "vosk": _vosk_choice,
     "pocketsphinx": _sphinx_choice,
 }
 """Each engine's choice: an ``EngineChoice`` or ``NoEngineError`` saying why not. ``--stt auto``
 tries them in this order (most accurate first), so a new engine is one function and one line."""
 STT_CHOICES = ("auto", *ENGINES)
-"""Values of ``--stt``: ``auto`` picks vosk with a matching model, else pocketsphinx for English."""
+"""Values of ``--stt``: ``auto`` picks Whisper with a model for the guide's language, else vosk with
+one, else pocketsphinx for English."""
+ENGINE_PACKAGES: Mapping[str, str] = {
+    "whisper": "faster_whisper",
+    "vosk": "vosk",
+    "pocketsphinx": "pocketsphinx",
+}
+"""The Python package each engine needs."""
 
 
 def choose_engine(
@@ -109,13 +138,16 @@ def choose_engine(
     vosk_model: Path | None,
     have_vosk: bool,
     have_pocketsphinx: bool,
+    whisper_model: Path | None = None,
+    have_whisper: bool = False,
 ) -> EngineChoice:
     """Apply ``--stt`` to what is available; pure, so tested anywhere.
 
     ``vosk_model`` is the discovered model for ``language`` (``find_vosk_model``), or ``None``.
     Raises ``NoEngineError`` with the reason (and the fix) when no engine fits.
     """
-    available = Available({"vosk": have_vosk, "pocketsphinx": have_pocketsphinx}, vosk_model)
+    installed = {"whisper": have_whisper, "vosk": have_vosk, "pocketsphinx": have_pocketsphinx}
+    available = Available(installed, vosk_model, whisper_model)
     return choose_from(stt, language, available)
 
 
@@ -128,9 +160,11 @@ def choose_from(stt: str, language: str, available: Available) -> EngineChoice:
     refusals: list[tuple[str, NoEngineError]] = []
     for name, choose in ENGINES.items():
         try:
-            return choose(language, available)
+            chosen = choose(language, available)
         except NoEngineError as err:
             refusals.append((name, err))
+            continue
+        return replace(chosen, why=str(refusals[0][1])) if refusals else chosen
     installed = [err for name, err in refusals if available.installed.get(name)]
     raise (installed or [err for _, err in refusals])[0]
 
@@ -142,7 +176,7 @@ class SpeechOptions:
     stt: str = "auto"
     """``--stt``: ``auto`` or a key of ``ENGINES``."""
     model: Path | None = None
-    """``--model PATH``: a vosk model directory, first in the discovery order."""
+    """``--model PATH``: a Whisper or vosk model directory, first in the discovery order."""
     audio_in: tuple[Path, ...] = ()
     """``--audio-in FILE...``: audio files, one utterance each, instead of a microphone."""
 
@@ -153,15 +187,20 @@ def engine_available(module: str) -> bool:
 
 
 def select_engine(options: SpeechOptions, language: str, env: Mapping[str, str]) -> EngineChoice:
-    """Discover the model and choose the engine for ``options``.
+    """Discover the models and choose the engine for ``options``.
 
     Raises ``ModelNotFoundError`` (bad input) for a ``--model`` / ``$VOICE_GUIDE_MODEL`` that holds
     no model, ``ModelLanguageError`` for one in another language, ``NoEngineError`` for none."""
-    have_vosk = engine_available("vosk")
-    model = None
-    if options.stt in ("auto", "vosk") and have_vosk:
-        model = find_vosk_model(language, options.model, env, model_roots())
-    return choose_engine(options.stt, language, model, have_vosk, engine_available("pocketsphinx"))
+    installed = {name: engine_available(module) for name, module in ENGINE_PACKAGES.items()}
+    whisper = None
+    if options.stt in ("auto", "whisper") and installed["whisper"]:
+        whisper = find_whisper_model(language, options.model, env, model_roots())
+        if whisper is None and options.stt == "whisper" and options.model is not None:
+            raise ModelNotFoundError(f"--model {options.model}: not a Whisper model directory")
+    vosk = None
+    if whisper is None and options.stt in ("auto", "vosk") and installed["vosk"]:
+        vosk = find_vosk_model(language, options.model, env, model_roots())
+    return choose_from(options.stt, language, Available(installed, vosk, whisper))
 
 
 def open_recognizer(
@@ -176,6 +215,8 @@ def open_recognizer(
     vosk gets every phrase (``command_grammar``); pocketsphinx, whose small acoustic model
     confuses short commands more as phrases are added, the compact ``spoken_grammar``, and
     for questions a language model of the guide's own sentences (``voice.speech_in.guide_lm``)."""
+    if choice.engine == "whisper":
+        return open_whisper(choice, guide)
     vocab = vocab if vocab is not None else guide_vocabulary(guide)
     decoder: Decoder
     if choice.engine == "vosk":
@@ -197,3 +238,22 @@ def make_recognizer(
     no model.
     """
     return open_recognizer(select_engine(options, guide.lang, env), guide, vocab=vocab)
+
+
+def open_whisper(choice: EngineChoice, guide: Guide) -> Recognizer:
+    """Load Whisper with the guide's command words as its prompt."""
+    prompt, phrases = guide_prompt(guide), command_phrases(guide)
+    return WhisperRecognizer(choice.model or Path(), choice.language, prompt, phrases=phrases)
+
+
+def announce(choice: EngineChoice) -> None:
+    """Say at start which engine listens (once its input works: a failed microphone says only
+    why it failed)."""
+    print(f"voice-guide: {describe(choice)}", file=sys.stderr)
+
+
+def describe(choice: EngineChoice) -> str:
+    """The one line said at start: which engine listens, and why when it is not the best one."""
+    model = f" ({choice.model.name})" if choice.model is not None else ""
+    why = f"; {choice.why}" if choice.why else ""
+    return f"listening with {choice.engine}{model}{why}"
