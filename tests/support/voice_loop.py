@@ -153,7 +153,13 @@ class StepReader:
         first = next((s for s in monitor.spans(start, gap=0.15) if s.end - s.start > 0.4), None)
         if first is None:
             return None, "(no opening words)"
-        text = self._decoder.decode_command(monitor.audio(first.start, first.end)).text
+        text = ""
+        # The opening as one span; under load the player can stutter inside it and split it,
+        # so the first 1.6 s and 2 s from the first sound are tried too (same closed grammar).
+        for end in (first.end, start + 1.6, start + 2.0):
+            text = self._decoder.decode_command(monitor.audio(first.start, end)).text
+            if len(text.split()) > 1:
+                break
         words = text.split()
         return (NUMBERS.index(words[1]) + 1 if len(words) > 1 else None), text
 
