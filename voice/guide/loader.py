@@ -16,7 +16,7 @@ from typing import Any
 from voice.errors import GuideError, Location
 from voice.guide.model import FaqEntry, Guide, Step
 from voice.guide.needs_and_times import Problem, read_duration, read_needs
-from voice.guide.yaml_reader import Path_, Text, field_path, read_yaml
+from voice.guide.yaml_reader import Path_, field_path, kind_of, read_yaml
 from voice.language.intents import Intent
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
@@ -132,25 +132,11 @@ def _text(
         return ""
     value = data[key]
     if not isinstance(value, str):
-        out.add((*path, key), f"expected text, got {_kind(value)}")
+        out.add((*path, key), f"expected text, got {kind_of(value)}")
         return ""
     if required and not value.strip():
         out.add((*path, key), "empty")
     return " ".join(value.split())
-
-
-def _kind(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, Text):
-        return "a number"
-    if isinstance(value, str):
-        return "text"
-    return "nothing" if value is None else type(value).__name__
 
 
 def _items(data: dict[str, Any], key: str, path: Path_, out: _Collector) -> list[Any]:
@@ -158,7 +144,7 @@ def _items(data: dict[str, Any], key: str, path: Path_, out: _Collector) -> list
     if value is None:
         return []
     if not isinstance(value, list):
-        out.add((*path, key), f"expected a list, got {_kind(value)}")
+        out.add((*path, key), f"expected a list, got {kind_of(value)}")
         return []
     return value
 
@@ -170,7 +156,7 @@ def _texts(data: dict[str, Any], key: str, path: Path_, out: _Collector) -> tupl
             problem = (
                 "empty"
                 if isinstance(item, str) or item is None
-                else (f"expected text, got {_kind(item)}")
+                else (f"expected text, got {kind_of(item)}")
             )
             out.add((*path, key, i), problem)
             continue
@@ -188,7 +174,7 @@ def _mapping_items(
     built = []
     for i, item in enumerate(_items(data, key, path, out)):
         if not isinstance(item, dict):
-            out.add((*path, key, i), f"expected a mapping, got {_kind(item)}")
+            out.add((*path, key, i), f"expected a mapping, got {kind_of(item)}")
             continue
         built.append(build(item, (*path, key, i), out))
     return built
@@ -218,7 +204,7 @@ def _commands(data: dict[str, Any], out: _Collector) -> dict[str, tuple[str, ...
     if value is None:
         return {}
     if not isinstance(value, dict):
-        out.add(("commands",), f"expected a mapping of intent to phrases, got {_kind(value)}")
+        out.add(("commands",), f"expected a mapping of intent to phrases, got {kind_of(value)}")
         return {}
     names = tuple(i.value for i in Intent if i not in NOT_IN_COMMANDS)
     _unknown_keys(value, names, ("commands",), out)
@@ -227,7 +213,7 @@ def _commands(data: dict[str, Any], out: _Collector) -> dict[str, tuple[str, ...
 
 def _build_guide(data: Any, out: _Collector) -> Guide | None:
     if not isinstance(data, dict):
-        out.add((), f"expected a mapping of guide fields, got {_kind(data)}")
+        out.add((), f"expected a mapping of guide fields, got {kind_of(data)}")
         return None
     _unknown_keys(data, TOP_FIELDS, (), out)
     guide_id = _text(data, "id", (), out)

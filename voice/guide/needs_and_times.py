@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from voice.guide.model import Guide, Need
+from voice.guide.yaml_reader import kind_of
 from voice.language.durations import MAX_SECONDS, Duration, parse_duration
 from voice.language.intents import Intent
 
@@ -23,7 +24,7 @@ def read_duration(value: Any) -> tuple[Duration | None, list[Problem]]:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None, []
     if not isinstance(value, str) or isinstance(value, list | dict):
-        return None, [((), f"expected a duration, got {_kind(value)}; {HINT}")]
+        return None, [((), f"expected a duration, got {kind_of(value)}; {HINT}")]
     found = parse_duration(value)
     if found is not None:
         return found, []
@@ -38,7 +39,7 @@ def read_needs(value: Any) -> tuple[tuple[Need, ...], list[Problem]]:
     if value is None:
         return (), []
     if not isinstance(value, list):
-        return (), [((), f"expected a list of things needed, got {_kind(value)}")]
+        return (), [((), f"expected a list of things needed, got {kind_of(value)}")]
     needs: list[Need] = []
     problems: list[Problem] = []
     for i, item in enumerate(value):
@@ -53,7 +54,7 @@ def _need(item: Any) -> tuple[Need | None, list[Problem]]:
     if isinstance(item, str) and not isinstance(item, list | dict):
         return (Need(" ".join(item.split())), []) if item.strip() else (None, [((), "empty")])
     if not isinstance(item, dict):
-        return None, [((), f"expected a name or a mapping with 'name', got {_kind(item)}")]
+        return None, [((), f"expected a name or a mapping with 'name', got {kind_of(item)}")]
     problems: list[Problem] = [
         ((key,), f"unknown field; known: {', '.join(NEED_FIELDS)}")
         for key in item
@@ -62,24 +63,16 @@ def _need(item: Any) -> tuple[Need | None, list[Problem]]:
     name, amount, tool = item.get("name"), item.get("amount"), item.get("tool", False)
     if not isinstance(name, str) or not name.strip():
         problems.append((("name",), "missing" if name is None else f"expected text, got "
-                         f"{_kind(name)}"))  # fmt: skip
+                         f"{kind_of(name)}"))  # fmt: skip
     if amount is not None and not isinstance(amount, str):
-        problems.append((("amount",), f"expected text such as '4' or '500 g', got {_kind(amount)}"))
+        problems.append(
+            (("amount",), f"expected text such as '4' or '500 g', got {kind_of(amount)}")
+        )
     if tool is not None and not isinstance(tool, bool):
-        problems.append((("tool",), f"expected true or false, got {_kind(tool)}"))
+        problems.append((("tool",), f"expected true or false, got {kind_of(tool)}"))
     if problems or not isinstance(name, str):
         return None, problems
     return Need(" ".join(name.split()), " ".join((amount or "").split()), bool(tool)), []
-
-
-def _kind(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping"
-    return "nothing" if value is None else "text" if isinstance(value, str) else "a number"
 
 
 NEEDS_INTENTS = frozenset({Intent.NEEDS, Intent.TOOLS})

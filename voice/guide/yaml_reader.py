@@ -159,3 +159,18 @@ def _scalar(node: yaml.Node, where: Location) -> Any:
 
 class Text(str):
     """A scalar YAML read as a number, kept as the text the author wrote."""
+
+
+def kind_of(value: Any) -> str:
+    """What a read value is, as a problem names it: "expected text, got a list"."""
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, Text):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    return "nothing" if value is None else type(value).__name__
