@@ -59,7 +59,8 @@ CUES: dict[str, dict[Intent, str]] = {
             "next, skip, skip forward, skip this, continue, proceed, forward, ahead, move on, "
             "moving on, go on, go ahead, keep going, whats next, what next, what now, do now, and "
             "now, and then, then what, comes next, done, did it, did that, got it, following, "
-            "onwards, next one, lets go, lets start, lets begin, lets do this, lets do it, ready"
+            "onwards, next one, lets go, lets start, lets begin, lets do this, lets do it, ready, "
+            "how start, how begin, where start, where begin"
         ),
         Intent.PREVIOUS: (
             "back, go back, back up, skip back, previous, step before, before that, was before, "
@@ -200,6 +201,7 @@ SOFT: dict[str, frozenset[str]] = {
         might let lets want wanna need like ok okay alright oh oops hmm um uh er erm ah well hey
         guide sorry great cool fine good nice perfect awesome super lovely thanks thank cheers
         talk talking speak speaking say saying tell read show give take go going get know see
+        hear listen gonna
         think mean one ones thing very too much more lot all any also still right yeah sure
         how what which where who when why step steps number mate alexa quickly whats gets got gave
         hows wheres whos whens
