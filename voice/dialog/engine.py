@@ -304,7 +304,3 @@ HANDLERS: Mapping[Intent, Handler] = {
     Intent.CANCEL: DialogEngine._cancel,
     Intent.THANKS: DialogEngine._thanks,
 }
-
-PENDING_INTENTS = frozenset({Intent.YES, Intent.NO, Intent.REPEAT, Intent.CANCEL})
-
-"""What answers a question asked back; any other command drops the question and is done."""

@@ -227,19 +227,6 @@ def open_recognizer(
     return TwoPassRecognizer(decoder, rule, command_checker(guide, vocab))
 
 
-def make_recognizer(
-    options: SpeechOptions, guide: Guide, env: Mapping[str, str], vocab: Vocabulary | None = None
-) -> Recognizer:
-    """The recogniser ``options`` ask for, loaded with the guide's grammar (``vocab``: the
-    guide's vocabulary when the caller has built it already).
-
-    Raises an ``UnavailableError`` (``NoEngineError``, ``ModelError``, ``SpeechError``) when no
-    engine or model can run, and ``ModelNotFoundError`` (bad input) for a ``--model`` that holds
-    no model.
-    """
-    return open_recognizer(select_engine(options, guide.lang, env), guide, vocab=vocab)
-
-
 def open_whisper(choice: EngineChoice, guide: Guide) -> Recognizer:
     """Load Whisper with the guide's command words as its prompt."""
     prompt, phrases = guide_prompt(guide), command_phrases(guide)
