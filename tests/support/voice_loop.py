@@ -154,10 +154,12 @@ class StepReader:
         if first is None:
             return None, "(no opening words)"
         text = ""
-        # The opening as one span; under load the player can stutter inside it and split it,
-        # so the first 1.6 s and 2 s from the first sound are tried too (same closed grammar).
-        for end in (first.end, start + 1.6, start + 2.0):
-            text = self._decoder.decode_command(monitor.audio(first.start, end)).text
+        # The opening as one span; under load the player can stutter inside it and split it
+        # (a short "Step" apart from "three of five"), so windows from the first sound are tried
+        # too, against the same closed grammar.
+        windows = ((first.start, first.end), (start, first.end), (start, start + 1.6))
+        for begin, end in (*windows, (start, start + 2.0)):
+            text = self._decoder.decode_command(monitor.audio(begin, end)).text
             if len(text.split()) > 1:
                 break
         words = text.split()
