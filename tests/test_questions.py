@@ -324,20 +324,6 @@ def test_dutch_forms_and_everyday_parts_of_guide_compounds_meet() -> None:
     }
 
 
-def test_dutch_separable_verbs_and_plain_forms_meet() -> None:
-    """ "vriezer" meets the guide's "invriezen" (a separable verb: "vries ... in"), and a word
-    in its dictionary form ("dag") meets the guide's inflected one ("dagen")."""
-    nl = TextAnalyzer("nl")
-    assert set(nl.base_forms("vriezer")) & set(nl.base_forms("invriezen")) == {"vriez"}
-    assert "draai" in nl.base_forms("omdraaien")
-    index = LexicalMatcher(load_guide(guide_path("pancakes", "nl"))).index
-    slots = expand(index, ["vriezer", "dag"])
-    assert [[term for term, _ in slot.options] for slot in slots] == [
-        [index.analyzer.term("invriezen")],
-        [index.analyzer.term("dagen")],
-    ]
-
-
 def test_a_guide_compound_splits_on_another_form_of_a_guide_word() -> None:
     """The guide says "ontkalken" and "ontkalkingsprogramma": the compound's head is a form of
     the verb, so a question about "ontkalken" meets the step that starts the programme."""

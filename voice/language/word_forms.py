@@ -23,21 +23,14 @@ def _long_vowel(form: str) -> str:
     return form[:-1] + form[-2] + form[-1]
 
 
-def _separable(word: str, particle: str) -> bool:
-    """An infinitive that may be a separable verb: particle, then a verb of 4 letters or more."""
-    return word.endswith("en") and len(word) - len(particle) >= 6
-
-
 def base_forms(lang: str, word: str) -> tuple[str, ...]:
     """The word and the forms a dictionary might list it under: "descaled" -> "descale",
-    Dutch "trager" -> "traag", "ingedrukt" -> "druk", "invriezen" -> "vriezen" and "vriez"."""
+    Dutch "trager" -> "traag", "ingedrukt" -> "druk"."""
     forms = [word]
     for particle in PARTICIPLES.get(lang, ()):
         start = particle + "ge"
         if word.startswith(start) and len(word) - len(start) >= 4:
             forms.append(word[len(start) :])
-        elif particle and word.startswith(particle) and _separable(word, particle):
-            forms.append(word[len(particle) :])  # "invriezen" -> "vriezen", as "vries ... in"
     for form in list(forms):
         for ending, base in BASE_ENDINGS.get(lang, ()):
             if form.endswith(ending) and len(form) - len(ending) >= 3:

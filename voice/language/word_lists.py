@@ -262,8 +262,7 @@ PARTICIPLES: dict[str, tuple[str, ...]] = {
     "nl": ("", "aan", "af", "door", "in", "mee", "na", "om", "op", "over", "toe", "uit", "weg"),
 }
 """Dutch past participles: an optional separable particle, then "ge": "ingedrukt" -> "druk",
-"opgelost" -> "los", so that "drukken" and "ingedrukt" meet; and the same particles before an
-infinitive: "invriezen" -> "vriezen"."""
+"opgelost" -> "los", so that "drukken" and "ingedrukt" meet."""
 
 OPEN_SYLLABLES = frozenset({"nl"})
 """Languages that write a long vowel single before a syllable and double at the end of a word:
