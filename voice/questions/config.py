@@ -22,7 +22,7 @@ class MatcherConfig:
     """Weight of a tip's words lent to the FAQ entry or step it is closest to."""
     text: float = 0.85
     """Weight of the words of a tip or a sentence of prose in its own target."""
-    tip_factor: float = 0.75
+    tip_factor: float = 0.9
     """Confidence multiplier of a tip: FAQ entries and steps come first."""
     prose_factor: float = 0.6
     """Confidence multiplier of a sentence of the introduction, summary or conclusion."""
@@ -44,10 +44,10 @@ class MatcherConfig:
     """Similarity of a related word (synonym, similar or derived word) to the guide term."""
     form: float = 0.9
     """Similarity of a word to a guide word with the same base form ("trager", "traag")."""
-    floor: float = 0.4
+    floor: float = 0.5
     """Share of the question coverage that counts even when little of the target's question
     was said."""
-    evidence: float = 2.0
+    evidence: float = 3.0
     """Matched IDF mass, in rare-word units, that counts as fully said without the target's
     question."""
     sure: float = 0.65
