@@ -53,8 +53,8 @@ def rates(lang: str, name: str) -> tuple[float, float, list[str]]:
     return right / len(in_scope), rejected / len(out), misses
 
 
-GUIDE_TOP1_FLOOR = {"amazon-chat": 0.78, "descale-coffee": 0.5, "pancakes": 0.45}
-"""Floors per guide, a little below today's lowest figure over language and split (80%, 54%, 50%
+GUIDE_TOP1_FLOOR = {"amazon-chat": 0.78, "descale-coffee": 0.6, "pancakes": 0.45}
+"""Floors per guide, a little below today's lowest figure over language and split (80%, 67%, 50%
 with ``python -m benchmarks.bench_questions``): the guides of other kinds, without 'also:'
 phrasings, are still far from the 90% target; these catch a step back."""
 GUIDE_REJECT_FLOOR = 0.9
