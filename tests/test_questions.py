@@ -53,8 +53,8 @@ def rates(lang: str, name: str) -> tuple[float, float, list[str]]:
     return right / len(in_scope), rejected / len(out), misses
 
 
-GUIDE_TOP1_FLOOR = {"amazon-chat": 0.78, "descale-coffee": 0.5, "pancakes": 0.45}
-"""Floors per guide, a little below today's lowest figure over language and split (80%, 54%, 50%
+GUIDE_TOP1_FLOOR = {"amazon-chat": 0.78, "descale-coffee": 0.6, "pancakes": 0.45}
+"""Floors per guide, a little below today's lowest figure over language and split (80%, 67%, 50%
 with ``python -m benchmarks.bench_questions``): the guides of other kinds, without 'also:'
 phrasings, are still far from the 90% target; these catch a step back."""
 GUIDE_REJECT_FLOOR = 0.9
@@ -322,3 +322,12 @@ def test_dutch_forms_and_everyday_parts_of_guide_compounds_meet() -> None:
         "intro",
         "faq:often-descale",
     }
+
+
+def test_a_guide_compound_splits_on_another_form_of_a_guide_word() -> None:
+    """The guide says "ontkalken" and "ontkalkingsprogramma": the compound's head is a form of
+    the verb, so a question about "ontkalken" meets the step that starts the programme."""
+    matcher = LexicalMatcher(load_guide(guide_path("descale-coffee", "nl")))
+    split = matcher.index.lexicon.split("ontkalkingsprogramma")
+    assert split == ["ontkalkings", "programma"]
+    assert match_key(matcher.match("hoe lang duurt het ontkalken")) == "step:3"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from enum import Enum
 
@@ -21,6 +21,11 @@ from voice.language.sentences import split_sentences
 from voice.language.word_data import related_words, word_zipf
 from voice.questions.config import MatcherConfig
 
+MIN_HEAD = 5
+"""Shorter guide words do not make a compound's head by their stem: "klap" is no "klapstoel"."""
+COMPOUNDING = frozenset({"nl", "de"})
+"""Languages that write compounds as one word, so that a compound's head may take another
+form of a guide word ("ontkalkings-" of "ontkalken")."""
 MIN_FORM = 4
 """Shorter guide words are not looked up by base form: too many short words look alike."""
 Posting = tuple[int, float]
@@ -101,11 +106,36 @@ def build_index(guide: Guide, config: MatcherConfig) -> QuestionIndex:
     texts += [s.text for s in guide.steps] + list(guide.tips)
     texts += [text for _, texts_of_part in _prose(guide) for text in texts_of_part]
     words = {text: analyzer.words(text) for text in texts}
-    lexicon = Lexicon(analyzer, {w for ws in words.values() for w in ws}, word_zipf(analyzer.lang))
+    known = {w for ws in words.values() for w in ws}
+    lexicon = Lexicon(analyzer, known, _general(analyzer, known))
     terms = _TermCache(analyzer, lexicon, words)
     targets = [*_faq_targets(guide, terms, config), *_step_targets(guide, terms, config)]
     targets += _text_targets(guide, terms, config)
     return _freeze(analyzer, lexicon, targets, _postings(targets), config)
+
+
+class _StemHeads:
+    """Everyday words, and in a compounding language the other forms of the guide's words:
+    "ontkalkingsprogramma" splits into "ontkalking" + "programma" when the guide says
+    "ontkalken", so that "hoe lang duurt het ontkalken" meets the step."""
+
+    def __init__(self, analyzer: TextAnalyzer, known: set[str], general: Container[str]) -> None:
+        self.analyzer, self.known, self.general = analyzer, known, general
+        self.stems = frozenset(analyzer.stem(w) for w in known if len(w) >= MIN_HEAD)
+
+    def __contains__(self, word: object) -> bool:
+        if word in self.general:
+            return True
+        if not isinstance(word, str) or len(word) < MIN_HEAD or word in self.known:
+            return False
+        return self.analyzer.stem(word) in self.stems
+
+
+def _general(analyzer: TextAnalyzer, known: set[str]) -> Container[str]:
+    general = word_zipf(analyzer.lang)
+    if analyzer.lang not in COMPOUNDING:
+        return general
+    return _StemHeads(analyzer, known, general)
 
 
 class _TermCache:
