@@ -14,7 +14,7 @@ import pytest
 from tests.support.pulse import PulseServer, wav_levels
 from tests.support.synth import have_espeak, speak
 from voice.audio.pcm import Clip, read_wav
-from voice.audio.playback import PACAT
+from voice.audio.playback import PACAT, PlayerCommand
 from voice.audio.wav_out import WavDirectory
 from voice.speech_out.outputs import SoundOutput, WavOutput, open_outputs
 
@@ -148,3 +148,46 @@ def test_lost_sound_without_files_says_replies_are_printed_only(speech: Clip) ->
         outputs.sound.finish()
         outputs.sound.end()
     assert len(reports) == 1 and reports[0].endswith("; replies are printed only"), reports
+
+
+def _stalling_player(flag: Path) -> PlayerCommand:
+    """A real player process that stops itself (SIGSTOP) while ``flag`` does not exist yet,
+    so its pipe fills and it stops taking audio, the way a hung or CPU-starved device does;
+    once ``flag`` exists it plays into nowhere (reads all its input)."""
+    script = f'if [ -e "{flag}" ]; then cat >/dev/null; else kill -STOP $$; fi'
+    return PlayerCommand("stuck", lambda rate: ["sh", "-c", script])
+
+
+def _play(sound: SoundOutput, pcm: bytes) -> None:
+    sound.begin(threading.Event())
+    sound.feed(pcm)
+    sound.finish()
+    sound.end()
+
+
+def test_one_stalled_reply_is_cut_and_the_next_reply_plays(speech: Clip, tmp_path: Path) -> None:
+    lost: list[str] = []
+    notes: list[str] = []
+    flag = tmp_path / "unstuck"
+    sound = SoundOutput(_stalling_player(flag), speech.rate, lost.append, notes.append)
+    _play(sound, speech.pcm * 3)  # more than the pipe holds
+    flag.touch()
+    _play(sound, speech.pcm)
+    stalled = "sound output stalled (stuck stopped taking audio (device hung?))"
+    assert notes == [f"{stalled}; the next reply tries again"]
+    assert lost == [] and sound.alive
+
+
+def test_a_player_that_stalls_twice_in_a_row_is_given_up(speech: Clip, tmp_path: Path) -> None:
+    lost: list[str] = []
+    notes: list[str] = []
+    sound = SoundOutput(
+        _stalling_player(tmp_path / "never"), speech.rate, lost.append, notes.append
+    )
+    _play(sound, speech.pcm * 3)
+    _play(sound, speech.pcm * 3)
+    _play(sound, speech.pcm)  # not tried again
+    assert len(notes) == 1 and lost == [
+        "sound output failed (stuck stopped taking audio (device hung?))"
+    ]
+    assert not sound.alive

@@ -33,6 +33,11 @@ class PlaybackError(SpeechError):
     """No sound device, or the player failed or hung."""
 
 
+class PlaybackStalled(PlaybackError):
+    """The player is alive but fell ``WRITE_SLACK`` behind: a hung device, or one starved of
+    CPU for a moment on a busy machine; only the second stall in a row tells them apart."""
+
+
 @dataclass(frozen=True)
 class PlayerCommand:
     """How to start a player for raw mono 16-bit PCM at a given rate."""
@@ -120,7 +125,7 @@ class Playback:
                 self._progress = time.monotonic()
             elif time.monotonic() > self._expected_end + WRITE_SLACK:
                 self.kill()
-                raise PlaybackError(f"{self._name} stopped taking audio (device hung?)")
+                raise PlaybackStalled(f"{self._name} stopped taking audio (device hung?)")
 
     @property
     def _expected_end(self) -> float:

@@ -3,7 +3,9 @@
 Each output owns its failures: the first one is reported once (through the ``report`` callback
 given to it) and turns that output off, while the other output goes on. A dead sound device
 mutes playback but WAV files keep being written; an unwritable WAV directory stops the files
-but not the voice. ``open_outputs`` words the notice, since what is left decides it.
+but not the voice. A player that stalls is forgiven once (that reply is cut, the next one gets a
+new player): on a busy machine a device can be starved for a moment without being hung.
+``open_outputs`` words the notice, since what is left decides it.
 
 Threads: the speaker's thread feeds the outputs; callers' threads ask ``alive``/``name``, reserve
 WAV paths and ``kill`` the sound. Each output keeps its changing state behind its own lock and
@@ -18,11 +20,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from voice.audio.playback import Playback, PlaybackError, PlayerCommand
+from voice.audio.playback import Playback, PlaybackError, PlaybackStalled, PlayerCommand
 from voice.audio.wav_out import AudioOutError, WavDirectory, write_wav
 
 Report = Callable[[str], None]
 """Takes one line saying why an output stopped working."""
+
+STALLS_TO_GIVE_UP = 2
+"""Replies in a row whose player stalled before the sound device counts as lost: one stall is
+cut short and the next reply tries a new player, since a busy machine can starve the player
+for a moment; a device that hangs again is hung."""
 
 
 class SoundOutput:
@@ -33,12 +40,19 @@ class SoundOutput:
     are called by the speaker's thread alone; ``kill``, ``name`` and ``alive`` by any thread.
     """
 
-    def __init__(self, player: PlayerCommand | None, rate: int, report: Report) -> None:
+    def __init__(
+        self, player: PlayerCommand | None, rate: int, report: Report, note: Report | None = None
+    ) -> None:
         self._player = player
         self._rate = rate
         self._report = report
+        self._note = note or report
+        """Takes one line on a problem the output survives (a stalled reply)."""
         self._lock = threading.RLock()
         self._playback: Playback | None = None
+        self._stalls = 0
+        self._cut = False
+        """The reply now playing stalled: the rest of it is dropped."""
 
     @property
     def name(self) -> str | None:
@@ -76,13 +90,14 @@ class SoundOutput:
     def finish(self) -> None:
         """Wait until the reply has been heard (or stopped)."""
         playback = self._current()
-        if playback is not None:
-            self._guard(playback.finish)
+        if playback is not None and self._guard(playback.finish):
+            with self._lock:
+                self._stalls = 0
 
     def end(self) -> None:
         """After every reply, however it ended: release its player."""
         with self._lock:
-            playback, self._playback = self._playback, None
+            playback, self._playback, self._cut = self._playback, None, False
         if playback is not None:
             playback.close()
 
@@ -94,12 +109,28 @@ class SoundOutput:
 
     def _current(self) -> Playback | None:
         with self._lock:
-            return self._playback if self._player else None
+            return self._playback if self._player and not self._cut else None
 
-    def _guard(self, action: Callable[[], None]) -> None:
+    def _guard(self, action: Callable[[], None]) -> bool:
+        """Run a player action; ``False`` when it failed (and was dealt with)."""
         try:
             action()
+        except PlaybackStalled as err:
+            self._stalled(err)
         except PlaybackError as err:
+            self._lose(err)
+        else:
+            return True
+        return False
+
+    def _stalled(self, err: PlaybackStalled) -> None:
+        with self._lock:
+            self._stalls += 1
+            again = self._stalls < STALLS_TO_GIVE_UP
+            self._cut = again
+        if again:
+            self._note(f"sound output stalled ({err}); the next reply tries again")
+        else:
             self._lose(err)
 
     def _lose(self, err: PlaybackError) -> None:
@@ -168,4 +199,4 @@ def open_outputs(
         rest = "writing WAV files only" if files.alive else "replies are printed only"
         report(f"{why}; {rest}")
 
-    return Outputs(SoundOutput(player, rate, sound_lost), files)
+    return Outputs(SoundOutput(player, rate, sound_lost, report), files)
