@@ -96,8 +96,11 @@ def pressed(keys: Keys, now: float, config: PushConfig) -> Keys:
     repeat = now - keys.last_press <= config.repeat_gap
     push = keys.push
     if push is None or status(push, now, config).state is PushState.ENDED:
-        # Repeats of a finished push (still held) open nothing; a fresh press opens a push.
-        return Keys(now, push if repeat else Push(now, now))
+        # The repeats of a push that has ended (a key held past the limit, or still held after
+        # its utterance was taken) open nothing; a fresh press opens the next push.
+        if not repeat:
+            return Keys(now, Push(now, now))
+        return Keys(now, None if push is None else replace(push, last=now))
     if repeat:
         return Keys(now, replace(push, last=now, run_presses=push.run_presses + 1))
     return Keys(now, replace(push, last=now, run_presses=1, runs=push.runs + 1))
