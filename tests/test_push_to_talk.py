@@ -168,10 +168,11 @@ def mix(a: bytes, b: bytes) -> bytes:
 
 
 def drive(
-    pcm: bytes, presses: Sequence[float], noise_floor: bytes = b""
+    pcm: bytes, presses: Sequence[float], noise_floor: bytes = b"", muted_until: float = 0.0
 ) -> tuple[list[tuple[Utterance, float]], PushGate, Endpointer]:
     """Feed ``pcm`` chunk by chunk on its own clock, pressing the key at ``presses`` as that
-    time comes; (utterance, time it was handed over) for each push that gave one."""
+    time comes; (utterance, time it was handed over) for each push that gave one. Chunks
+    before ``muted_until`` are marked as the guide talking (``Chunk.muted``)."""
     gate, endpointer = PushGate(), Endpointer(MIC, RATE)
     if noise_floor:
         endpointer.calibrate(noise_floor)
@@ -180,7 +181,8 @@ def drive(
         now = (offset + CHUNK_BYTES) / 2 / RATE
         while waiting and waiting[0] <= now:
             gate.press(waiting.pop(0))
-        utterance = pushed.feed(Chunk(pcm[offset : offset + CHUNK_BYTES], now))
+        chunk = Chunk(pcm[offset : offset + CHUNK_BYTES], now, muted=now < muted_until)
+        utterance = pushed.feed(chunk)
         if utterance is not None:
             found.append((utterance, now))
     return found, gate, endpointer
@@ -218,6 +220,19 @@ def test_speech_begun_as_the_key_is_pressed_is_heard_whole(said: dict[str, bytes
     found, _, _ = drive(quiet(1.0) + speech + quiet(1.0), presses=[1.1])
     assert len(found) == 1
     assert found[0][0].start <= 1.05  # the lead before the press holds the first syllable
+
+
+def test_the_reply_a_press_cuts_short_is_not_taken_for_the_person(
+    said: dict[str, bytes],
+) -> None:
+    """With a loudspeaker the microphone hears the guide until its player has stopped and the
+    room is quiet again (the muted chunks): none of that belongs to the push."""
+    reply, command = said["go to"], said["next step"]
+    reply_end = 0.5 + seconds(reply)
+    pcm = quiet(0.5) + reply + quiet(1.0) + command + quiet(1.0)
+    found, _, _ = drive(pcm, presses=[0.8], muted_until=reply_end + MIC.tail)
+    assert len(found) == 1
+    assert found[0][0].start == pytest.approx(reply_end + 1.0, abs=0.1)
 
 
 def test_a_second_tap_cuts_the_utterance_short(said: dict[str, bytes]) -> None:

@@ -119,7 +119,7 @@ def test_only_pushed_speech_is_answered_and_a_press_cuts_the_reply(
 
         # A hold listens through a pause; the release, not the pause, ends the utterance.
         held = HeldKey(app)
-        time.sleep(0.3)
+        time.sleep(0.5)  # the reply stops, its echo dies away (MicConfig.tail): then speak
         play_command(server, command_wav("go to", wavs))
         time.sleep(1.0)
         play_command(server, command_wav("step four", wavs))

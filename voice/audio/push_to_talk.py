@@ -19,7 +19,9 @@ about a *time* (the time a microphone chunk arrived), not about the present.
 key-reading thread and the listening thread. ``PushedAudio`` stands in front of the endpointer:
 audio outside a push never reaches it (a noisy room is not listened to at all); a push that the
 keys end is closed with a moment of digital silence, so the endpointer hands over what it holds;
-the utterances of a hold are joined into one.
+the utterances of a hold are joined into one. A press while the guide speaks stops the reply
+(the CLI does that); until it has stopped and its echo died away (the microphone's ``muted``
+chunks) the push hears nothing, so a loudspeaker's last words are not taken for the person's.
 """
 
 from __future__ import annotations
@@ -178,6 +180,8 @@ class PushedAudio:
                 self._gate.finish(push)  # over before any of its audio was read
             self._keep(chunk)
             return None
+        if chunk.muted:  # the reply the press is cutting short, still in the room
+            return None
         if self._current is None:
             self._current = push
             for before in self._recent:
@@ -221,6 +225,9 @@ class PushedAudio:
         return Utterance(pcm, parts[0].start, parts[-1].end)
 
     def _keep(self, chunk: Chunk) -> None:
+        if chunk.muted:  # the guide's voice is no one's first syllable
+            self._recent.clear()
+            return
         self._recent.append(chunk)
         while self._recent and self._recent[0].time < chunk.time - self._gate.config.lead:
             self._recent.popleft()

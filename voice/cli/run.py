@@ -254,5 +254,5 @@ def voice_listener(
         return build_mic_listener(options, guide, speaker, args.mic, vocab)
     gate = PushGate()
     mic = build_mic_listener(options, guide, speaker, args.mic, vocab, push=gate)
-    keys = SpaceKey(gate.press, on_push=lambda: _hush(speaker), hints=sys.stderr)
+    keys = SpaceKey(gate.press, on_push=lambda: _hush(speaker), notes=sys.stderr)
     return PushToTalkListener(mic, keys, sys.stderr)

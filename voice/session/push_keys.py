@@ -4,10 +4,10 @@ While the microphone listener runs, the terminal is in cbreak mode: keys arrive 
 they are pressed, unechoed, and Ctrl-C still sends SIGINT, so stopping and interrupting work
 as in every other mode. A thread waits for keys and hands each space to ``press(time)`` (the
 ``voice.audio.push_to_talk`` gate, which tells taps from a held key's autorepeat); when that
-opens a push, ``on_push`` runs (the CLI stops the reply being spoken). Other keys do nothing
-but show a short hint, at most every ``HINT_EVERY`` seconds: typed commands would need a line
-editor of their own here, and a stray key must not become a command; ``--text`` is the way to
-type.
+opens a push, "(listening)" is shown and ``on_push`` runs (the CLI stops the reply being
+spoken). Other keys do nothing but show a short hint, at most every ``HINT_EVERY`` seconds:
+typed commands would need a line editor of their own here (and space is taken), and a stray key
+must not become a command; ``--text`` is the way to type.
 
 The terminal's mode is saved first and put back by ``close()``, which the session calls on every
 way out (the guide's end, "stop", Ctrl-C, kill, an error, a lost microphone before text mode
@@ -36,10 +36,14 @@ HINT_EVERY = 5.0
 POLL = 0.1
 """Longest the key thread waits before it checks whether it should end."""
 
-INTRO = "Push to talk: tap space and speak (tap again to stop), or hold space while speaking."
+INTRO = (
+    "Push to talk: tap space and speak (it listens until you pause), or hold space while you speak."
+)
 """Said once, when listening starts."""
-HINT = "(push to talk: tap or hold space to speak; Ctrl-C ends)"
+HINT = "(push to talk: tap or hold space to speak, tap again to cut it short; Ctrl-C ends)"
 """Shown when another key is pressed."""
+LISTENING = "(listening)"
+"""Shown when a press opens a push: the press was taken, speak now."""
 
 
 def require_terminal(stream: IO[str]) -> None:
@@ -65,12 +69,12 @@ class SpaceKey:
         self,
         press: Callable[[float], bool],
         on_push: Callable[[], object],
-        hints: IO[str],
+        notes: IO[str],
         stream: IO[str] | None = None,
     ) -> None:
         self._press = press
         self._on_push = on_push
-        self._hints = hints
+        self._notes = notes
         self._fd = (stream or sys.stdin).fileno()
         self._saved: Any = None
         self._stop = threading.Event()
@@ -106,10 +110,14 @@ class SpaceKey:
             if key == KEY[0]:
                 if self._press(now):
                     self._on_push()
+                    self._note(LISTENING)
             elif now - self._last_hint >= HINT_EVERY:
                 self._last_hint = now
-                self._hints.write(f"\r{HINT}\n")
-                self._hints.flush()
+                self._note(HINT)
+
+    def _note(self, text: str) -> None:
+        self._notes.write(f"{text}\n")
+        self._notes.flush()
 
     def close(self) -> None:
         """Stop reading and give the terminal its mode back; safe to call twice."""

@@ -97,11 +97,10 @@ def open_mic_listener(
     push: PushGate | None = None,
 ) -> MicListener:
     """The session's voice input: raises ``SpeechError`` (one line) when there is no microphone.
-    With ``push`` (push to talk) the key is the barge-in, so the reply never mutes the audio."""
+    ``push``: listen only while the key is pushed."""
     barge_in = barge_in_checker(guide, vocab)
-    talking = speaker if push is None else None
     try:
-        return MicListener(recognizer, talking, barge_in, MicConfig(device=device), push)
+        return MicListener(recognizer, speaker, barge_in, MicConfig(device=device), push)
     except SpeechError:
         recognizer.close()
         raise
