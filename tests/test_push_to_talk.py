@@ -7,10 +7,14 @@ tests/test_push_to_talk_loop.py.
 
 from __future__ import annotations
 
+import io
 import os
+import queue
 import shutil
 import subprocess
 import sys
+import termios
+import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -30,7 +34,7 @@ from voice.audio.push_to_talk import (
     pressed,
     status,
 )
-from voice.session.push_keys import INTRO
+from voice.session.push_keys import HINT, INTRO, LISTENING, SpaceKey
 
 CONFIG = PushConfig()
 GAP = CONFIG.repeat_gap
@@ -39,8 +43,8 @@ GAP = CONFIG.repeat_gap
 def keys_after(times: Iterable[float], keys: Keys | None = None) -> Keys:
     """The gate's state after presses at ``times``."""
     keys = keys or Keys()
-    for time in times:
-        keys = pressed(keys, time, CONFIG)
+    for at in times:
+        keys = pressed(keys, at, CONFIG)
     return keys
 
 
@@ -271,6 +275,49 @@ def test_in_a_noisy_room_a_hold_ends_at_the_release(said: dict[str, bytes]) -> N
     found, _, _ = drive(pcm, presses=hold(0.9, release), noise_floor=quiet(0.4, noise=0.01))
     assert len(found) == 1
     assert found[0][1] < release + GAP + 0.1
+
+
+# --- the key: read from a real pseudo-terminal -------------------------------------------------
+
+
+def test_the_key_reader_takes_spaces_hints_at_other_keys_and_restores_the_terminal() -> None:
+    master, slave = os.openpty()
+    before = termios.tcgetattr(slave)
+    presses: queue.Queue[float] = queue.Queue()
+    pushes: queue.Queue[bool] = queue.Queue()
+    notes = io.StringIO()
+    gate = PushGate()
+
+    def press(now: float) -> bool:
+        presses.put(now)
+        return gate.press(now)
+
+    try:
+        with open(slave, closefd=False) as terminal:
+            keys = SpaceKey(
+                press,
+                on_push=lambda: pushes.put(True),
+                notes=notes,
+                stream=terminal,
+            )
+            keys.start()
+            try:
+                during = termios.tcgetattr(slave)
+                assert not canonical(during), "keys must come one by one, unechoed"
+                assert during[3] & termios.ISIG, "Ctrl-C must still be SIGINT"
+                typed = time.monotonic()
+                os.write(master, b" ")
+                assert presses.get(timeout=5) == pytest.approx(typed, abs=0.5)
+                assert pushes.get(timeout=5)
+                os.write(master, b"x\x1b[A ")  # a letter, an arrow key, then space again
+                presses.get(timeout=5)
+            finally:
+                keys.close()
+        assert notes.getvalue().splitlines() == [LISTENING, HINT]  # one hint for both keys
+        assert termios.tcgetattr(slave) == before
+    finally:
+        os.close(master)
+        os.close(slave)
 
 
 # --- the option: refused without a terminal, text mode without a microphone ---------------------
