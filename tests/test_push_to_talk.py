@@ -15,7 +15,7 @@ import subprocess
 import sys
 import termios
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -280,6 +280,15 @@ def test_in_a_noisy_room_a_hold_ends_at_the_release(said: dict[str, bytes]) -> N
 # --- the key: read from a real pseudo-terminal -------------------------------------------------
 
 
+def wait_until(condition: Callable[[], bool], timeout: float) -> bool:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.02)
+    return True
+
+
 def test_the_key_reader_takes_spaces_hints_at_other_keys_and_restores_the_terminal() -> None:
     master, slave = os.openpty()
     before = termios.tcgetattr(slave)
@@ -311,6 +320,8 @@ def test_the_key_reader_takes_spaces_hints_at_other_keys_and_restores_the_termin
                 assert pushes.get(timeout=5)
                 os.write(master, b"x\x1b[A ")  # a letter, an arrow key, then space again
                 presses.get(timeout=5)
+                termios.tcsetattr(slave, termios.TCSANOW, before)  # the shell's, after Ctrl-Z, fg
+                assert wait_until(lambda: not canonical(termios.tcgetattr(slave)), timeout=5)
             finally:
                 keys.close()
         assert notes.getvalue().splitlines() == [LISTENING, HINT]  # one hint for both keys

@@ -11,8 +11,9 @@ must not become a command; ``--text`` is the way to type.
 
 The terminal's mode is saved first and put back by ``close()``, which the session calls on every
 way out (the guide's end, "stop", Ctrl-C, kill, an error, a lost microphone before text mode
-takes over). The keys are only read from the first ``listen()`` on, so a session that never
-starts listening never touches the terminal.
+takes over); after Ctrl-Z and ``fg`` the thread puts cbreak back (the shell resets the mode).
+The keys are only read from the first ``listen()`` on, so a session that never starts listening
+never touches the terminal.
 """
 
 from __future__ import annotations
@@ -98,12 +99,23 @@ class SpaceKey:
         while not self._stop.is_set():
             try:
                 ready, _, _ = select.select([self._fd], [], [], POLL)
-                data = os.read(self._fd, 64) if ready else b""
+                data = os.read(self._fd, 64) if ready else self._keep_cbreak()
             except OSError:  # the terminal went away; SIGHUP ends the session
                 return
             if ready and not data:
                 return
             self._keys(data, time.monotonic())
+
+    def _keep_cbreak(self) -> bytes:
+        """Put cbreak back if the terminal lost it: after Ctrl-Z and ``fg`` the shell has given
+        the terminal its own line mode, and a space would wait for Enter. No keys: ``b''``."""
+        import termios
+        import tty
+
+        with contextlib.suppress(termios.error):
+            if termios.tcgetattr(self._fd)[3] & termios.ICANON:
+                tty.setcbreak(self._fd, termios.TCSANOW)
+        return b""
 
     def _keys(self, data: bytes, now: float) -> None:
         for key in data:
