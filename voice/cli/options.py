@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import NoReturn
+from typing import IO, NoReturn
 
 from voice import __version__
 from voice.cli.choice import add_choice_arguments
 from voice.cli.exit_codes import EXIT_BAD_INPUT
 from voice.cli.guides import add_guides_dir_argument
+from voice.errors import OptionError
+from voice.session.push_keys import require_terminal
 from voice.speech_in.selection import STT_CHOICES, SpeechOptions
 
 SUBCOMMAND_NAMES = ("check", "export", "guides", "import", "mics", "models", "voices")
@@ -76,6 +78,12 @@ def _speech_in_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="N",
         help="microphone device index (see voice-guide mics; default: system)",
     )
+    parser.add_argument(
+        "--push-to-talk",
+        action="store_true",
+        help="listen only while you push the space key: tap it and speak, or hold it while "
+        "speaking (for noisy places)",
+    )
 
 
 def _speech_out_arguments(parser: argparse.ArgumentParser) -> None:
@@ -110,3 +118,14 @@ def speech_in_options(args: argparse.Namespace) -> SpeechOptions:
         model=Path(args.model) if args.model else None,
         audio_in=tuple(Path(name) for name in args.audio_in or ()),
     )
+
+
+def check_push_to_talk(args: argparse.Namespace, stdin: IO[str]) -> None:
+    """``--push-to-talk`` needs the microphone and a terminal for the key; ``OptionError`` (one
+    line, exit 2) otherwise, before anything is loaded."""
+    if not args.push_to_talk:
+        return
+    if args.text or args.audio_in:
+        other = "--text" if args.text else "--audio-in"
+        raise OptionError(f"--push-to-talk listens to the microphone; it does not go with {other}")
+    require_terminal(stdin)

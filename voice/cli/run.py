@@ -20,9 +20,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
+from voice.audio.push_to_talk import PushGate
 from voice.cli.choice import after_switch, first_choice, guide_refs, saves_position
 from voice.cli.exit_codes import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK
-from voice.cli.options import run_parser, speech_in_options
+from voice.cli.options import check_push_to_talk, run_parser, speech_in_options
 from voice.dialog.engine import DialogEngine, State
 from voice.dialog.guide_choice import GuideRef
 from voice.errors import BadInputError, GuideError, UnavailableError, VoiceGuideError, plural
@@ -34,6 +35,7 @@ from voice.language.commands import Vocabulary, guide_vocabulary
 from voice.session.interrupts import exit_status, signals_as_interrupts
 from voice.session.loop import JsonlSink, PrintSink, Session, SilentSpeaker, TextFallback, TurnSink
 from voice.session.ports import Listener, Speaker
+from voice.session.push_keys import PushToTalkListener, SpaceKey
 from voice.session.resume import Opening, PositionStore, ResumeSink, opening, state_dir
 from voice.session.transcript import TranscriptError, TranscriptSink
 from voice.speech_in.file_listener import make_listener
@@ -48,6 +50,7 @@ def run(argv: Sequence[str]) -> int:
     guide for as long as the person asks for another one."""
     args = run_parser().parse_args(argv)
     try:
+        check_push_to_talk(args, sys.stdin)
         library = load_library(user_guides_dir(args.guides))
         path = guide_path(args.script, library)
         guide = load_guide(path)
@@ -247,4 +250,9 @@ def voice_listener(
     options = speech_in_options(args)
     if options.audio_in:
         return make_listener(options, guide, os.environ, vocab)
-    return build_mic_listener(options, guide, speaker, args.mic, vocab)
+    if not args.push_to_talk:
+        return build_mic_listener(options, guide, speaker, args.mic, vocab)
+    gate = PushGate()
+    mic = build_mic_listener(options, guide, speaker, args.mic, vocab, push=gate)
+    keys = SpaceKey(gate.press, on_push=lambda: _hush(speaker), notes=sys.stderr)
+    return PushToTalkListener(mic, keys, sys.stderr)

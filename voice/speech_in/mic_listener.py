@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from voice.audio.devices import require_mic_packages
 from voice.audio.microphone import Endpointer, MicConfig, MicStream, Talking, Utterance
+from voice.audio.push_to_talk import PushedAudio, PushGate
 from voice.errors import SpeechError
 from voice.guide.model import Guide
 from voice.language.commands import Vocabulary, guide_vocabulary, parse_command
@@ -18,7 +19,8 @@ from voice.speech_in.selection import SpeechOptions, announce, open_recognizer, 
 
 
 class MicListener:
-    """``voice.ports.Listener`` over the microphone and a ``Recognizer``."""
+    """``voice.ports.Listener`` over the microphone and a ``Recognizer``; with a ``push`` gate,
+    only the audio of each push of the key is listened to (``voice.audio.push_to_talk``)."""
 
     def __init__(
         self,
@@ -26,12 +28,14 @@ class MicListener:
         talking: Talking | None = None,
         barge_in: Callable[[str], bool] = lambda text: False,
         config: MicConfig | None = None,
+        push: PushGate | None = None,
     ) -> None:
         self.config = config or MicConfig()
         self.recognizer = recognizer
         self.barge_in = barge_in
         self._stream = MicStream(self.config, talking)
         self._endpointer = Endpointer(self.config, self._stream.rate)
+        self._pushed = PushedAudio(push, self._endpointer) if push is not None else None
         self._muted = False
         self._calibrate()
 
@@ -54,7 +58,8 @@ class MicListener:
             if chunk.muted != self._muted:
                 self._muted = chunk.muted
                 self._endpointer.reset()
-            utterance = self._endpointer.feed(chunk)
+            feed = self._endpointer.feed if self._pushed is None else self._pushed.feed
+            utterance = feed(chunk)
             heard = self._recognise(utterance, chunk.muted) if utterance else None
             if heard is not None:
                 return heard
@@ -89,11 +94,13 @@ def open_mic_listener(
     guide: Guide,
     device: int | None = None,
     vocab: Vocabulary | None = None,
+    push: PushGate | None = None,
 ) -> MicListener:
-    """The session's voice input: raises ``SpeechError`` (one line) when there is no microphone."""
+    """The session's voice input: raises ``SpeechError`` (one line) when there is no microphone.
+    ``push``: listen only while the key is pushed."""
     barge_in = barge_in_checker(guide, vocab)
     try:
-        return MicListener(recognizer, speaker, barge_in, MicConfig(device=device))
+        return MicListener(recognizer, speaker, barge_in, MicConfig(device=device), push)
     except SpeechError:
         recognizer.close()
         raise
@@ -105,15 +112,16 @@ def build_mic_listener(
     speaker: Talking | None,
     device: int | None,
     vocab: Vocabulary | None = None,
+    push: PushGate | None = None,
 ) -> MicListener:
     """The CLI's voice input: recogniser for the guide + microphone. Raises what
     ``select_engine`` and ``open_recognizer`` raise, or ``SpeechError`` when there is no
     microphone. ``vocab`` is the guide's vocabulary, built once by the caller and shared with
-    the dialog engine."""
+    the dialog engine; ``push``: listen only while the key is pushed."""
     require_mic_packages()
     vocab = vocab if vocab is not None else guide_vocabulary(guide)
     choice = select_engine(options, guide.lang, os.environ)
     recognizer = open_recognizer(choice, guide, vocab=vocab)
-    listener = open_mic_listener(recognizer, speaker, guide, device, vocab)
+    listener = open_mic_listener(recognizer, speaker, guide, device, vocab, push)
     announce(choice)
     return listener
