@@ -15,12 +15,14 @@ import pytest
 
 from tests.support.needs import need_package
 from tests.support.synth import command_set, have_espeak, unrelated_set
-from voice.audio.pcm import read_wav
+from voice.audio.pcm import read_wav, to_engine_rate
 from voice.guide.loader import load_guide
 from voice.guide.model import Guide, Step
 from voice.language.commands import parse_command, vocabulary
 from voice.language.intents import Intent
 from voice.speech_in.contract import Recognizer
+from voice.speech_in.grammar import spoken_grammar
+from voice.speech_in.pocketsphinx_engine import PocketsphinxDecoder
 from voice.speech_in.selection import EngineChoice, open_recognizer
 
 ROOT = Path(__file__).parent.parent
@@ -74,6 +76,18 @@ def test_unrelated_sentences_are_not_commands(recognizer: Recognizer, speech_dir
 
 def test_silence_is_nothing(recognizer: Recognizer) -> None:
     assert recognizer.recognize(b"\0\0" * 16000, 16000).text == ""
+
+
+def test_a_clip_with_no_nbest_list_is_a_rejection_not_a_crash() -> None:
+    """pocketsphinx returns no n-best list (``None``) for this 8 kHz "six" against a grammar of
+    five steps; the grammar pass rejects it instead of raising."""
+    need_package("pocketsphinx")
+    steps = tuple(Step(f"step {n}", "text") for n in range(1, 6))
+    guide = Guide(id="real", title="real", language="en", intro="", steps=steps)
+    decoder = PocketsphinxDecoder(spoken_grammar(guide))
+    clip = read_wav(REAL / "fsdd" / "6_nicolas_0.wav")
+    reading = decoder.decode_command(to_engine_rate(clip.pcm, clip.rate))
+    assert reading.text in ("", *decoder.grammar.phrases)
 
 
 def real_clips() -> list[tuple[Path, str]]:

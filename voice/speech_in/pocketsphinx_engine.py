@@ -137,8 +137,9 @@ class PocketsphinxDecoder:
     def _whole_phrase_in_nbest(self, partial: list[str]) -> str:
         """A whole phrase the partial best path starts with ("stop" for "stop the"), if the
         n-best list holds it; any other phrase there matched the audio worse than a fragment,
-        and taking one let unrelated sentences through."""
-        for rank, hyp in enumerate(self._decoder.nbest()):
+        and taking one let unrelated sentences through. For some utterances pocketsphinx has no
+        list at all (``None``: the 8 kHz "six" of ``fsdd/6_nicolas_0`` against a 5-step grammar)."""
+        for rank, hyp in enumerate(self._decoder.nbest() or ()):
             if rank >= NBEST:
                 break
             words = hyp.hypstr.split() if hyp is not None and hyp.hypstr else []
