@@ -85,3 +85,44 @@ def test_whisper_takes_no_command_from_a_real_non_command_word(
     whisper: Recognizer, name: str
 ) -> None:
     assert heard(whisper, name).intent is Intent.UNKNOWN
+
+
+@pytest.fixture
+def sphinx() -> Iterator[Recognizer]:
+    """A fresh decoder per test: pocketsphinx carries state from one utterance to the next
+    (the same clip can decode differently first and after others), so each clip is heard as
+    the first utterance of a session."""
+    need_package("pocketsphinx")
+    rec = open_recognizer(EngineChoice("pocketsphinx", "en"), GUIDE)
+    yield rec
+    rec.close()
+
+
+FAR_BELOW_PHONES = (
+    "pocketsphinx/librivox_sense_and_sensibility_01_austen_64kb-0880.wav",
+    "pocketsphinx/librivox_sense_and_sensibility_01_austen_64kb-0930.wav",
+)
+"""Real sentences the grammar forced into "which guides do you have" and "goodbye", more than
+30 points a frame below a free phone loop (``VERY_POOR_FIT_PER_FRAME``)."""
+
+
+@pytest.mark.parametrize("name", FAR_BELOW_PHONES)
+def test_pocketsphinx_rejects_a_path_far_below_the_phone_loop(
+    sphinx: Recognizer, name: str
+) -> None:
+    assert heard(sphinx, name).intent is Intent.UNKNOWN
+
+
+CLOSE_TO_THE_CUT = (
+    "speech_commands/no/988e2f9a_nohash_0.wav",
+    "speech_commands/six/97f4c236_nohash_2.wav",
+    "fsdd/7_lucas_0.wav",
+)
+"""Real commands the grammar heard right 22-25 points a frame below the phone loop."""
+
+
+@pytest.mark.parametrize("name", CLOSE_TO_THE_CUT)
+def test_pocketsphinx_keeps_a_real_command_that_fits_less_well(
+    sphinx: Recognizer, name: str
+) -> None:
+    assert heard(sphinx, name) == said(name)

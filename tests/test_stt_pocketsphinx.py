@@ -90,10 +90,23 @@ def test_a_clip_with_no_nbest_list_is_a_rejection_not_a_crash() -> None:
     assert reading.text in ("", *decoder.grammar.phrases)
 
 
+FLOOR_WORDS = frozenset(
+    "stop yes no go one two three four five back "
+    "bed bird cat dog house tree wow happy sheila marvin".split()
+)
+"""The words of the 121 clips these floors were measured on (Speech Commands and the "back"
+speaker); ``benchmarks/bench_stt.py`` measures all 287 clips, in a dev and a held-out part."""
+
+
 def real_clips() -> list[tuple[Path, str]]:
     with (REAL / "MANIFEST.tsv").open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t"))
-    return [(REAL / row["file"], row["transcript"]) for row in rows]
+    sources = {"speech_commands", "felixchenfy_back"}
+    return [
+        (REAL / row["file"], row["transcript"])
+        for row in rows
+        if row["file"].split("/")[0] in sources and row["transcript"] in FLOOR_WORDS
+    ]
 
 
 def test_real_voices_commands_and_rejection() -> None:
@@ -112,7 +125,7 @@ def test_real_voices_commands_and_rejection() -> None:
             n_commands += 1
             commands += got is want.intent
     rec.close()
-    assert n_commands >= 50 and n_other >= 20
+    assert (n_commands, n_other) == (91, 30)
     print(
         f"real speech: commands {commands}/{n_commands}, non-commands rejected {rejected}/{n_other}"
     )
