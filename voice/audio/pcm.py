@@ -125,8 +125,8 @@ def rms(pcm: bytes) -> float:
 def skip_leading_silence(pcm: bytes, floor: int = SILENCE_FLOOR) -> bytes:
     """``pcm`` from its first sample louder than ``floor``; unchanged when none is.
 
-    Why: espeak-ng begins a sentence that opens with a stop consonant ("Paused", "Time's up")
-    with its closure, 40-50 ms of digital silence that nobody can hear at the start of a reply
+    Why: espeak-ng begins a sentence that opens with a stop consonant ("Paused.": 49 ms)
+    with its closure, digital silence that nobody can hear at the start of a reply
     but that delays its first sound by as much.
     """
     loud = np.flatnonzero(np.abs(np.frombuffer(pcm[: len(pcm) // 2 * 2], "<i2")) > floor)
