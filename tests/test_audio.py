@@ -24,6 +24,7 @@ from voice.audio.pcm import (
     read_wav,
     resample,
     rms,
+    skip_leading_silence,
     speech_seconds,
     to_engine_rate,
     write_wav,
@@ -81,6 +82,23 @@ def test_levels_and_speech_span() -> None:
     assert rms(b"\0\0" * 100) == 0.0
     silence = b"\0\0" * 8000
     assert abs(speech_seconds(silence + tone(16000, 0.5) + silence) - 0.5) < 0.03
+
+
+def test_a_reply_starting_with_a_stop_consonant_loses_only_its_silent_closure(
+    tmp_path: Path,
+) -> None:
+    """espeak-ng's "Paused." opens with ~50 ms of digital silence; "Okay." with none."""
+    if not have_espeak():
+        pytest.skip("espeak-ng missing")
+    paused, okay = (read_wav(speak(text, "en-us", 175, tmp_path)) for text in ("Paused.", "Okay."))
+    trimmed = skip_leading_silence(paused.pcm)
+    assert 0.03 < (len(paused.pcm) - len(trimmed)) / 2 / paused.rate < 0.08
+    assert (
+        paused.pcm.endswith(trimmed)
+        and abs(int.from_bytes(trimmed[:2], "little", signed=True)) > 32
+    )
+    assert skip_leading_silence(okay.pcm) == okay.pcm
+    assert skip_leading_silence(b"\0\0" * 100) == b"\0\0" * 100  # nothing to play from: kept
 
 
 def test_zero_frames_is_an_error_but_silence_is_audio(tmp_path: Path) -> None:

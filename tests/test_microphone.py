@@ -16,13 +16,21 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from tests.support.logged import Logged
 from tests.support.needs import need_package
 from tests.support.pulse import PulseServer
 from tests.support.voice_loop import command_wav
 from tests.support.waiting import join, within
 from voice.audio.devices import MicDevice, list_microphones, mics_lines
-from voice.audio.microphone import Chunk, Endpointer, MicConfig, MicStream, Utterance
-from voice.audio.pcm import read_wav, resample
+from voice.audio.microphone import (
+    TRAILING,
+    Chunk,
+    Endpointer,
+    MicConfig,
+    MicStream,
+    Utterance,
+)
+from voice.audio.pcm import Clip, read_wav, resample, write_wav
 from voice.errors import SpeechError
 from voice.guide.bundled import DEFAULT_GUIDE
 from voice.guide.loader import load_guide
@@ -78,6 +86,50 @@ def test_one_command_is_cut_out_after_the_closing_pause(tmp_path: Path) -> None:
     assert utterance.end <= spoken_end + 0.03
     assert returned - utterance.end == pytest.approx(config.pause_threshold, abs=0.03)
     assert len(utterance.pcm) / 2 / RATE < len(said) / 2 / RATE + 0.5
+
+
+def pending_and_ended(
+    endpointer: Endpointer, pcm: bytes
+) -> tuple[list[tuple[Utterance, float]], list[tuple[Utterance, float]]]:
+    """Feed ``pcm`` as ``run`` does: what ``pending`` announced and what ``feed`` cut, with
+    the time each was given."""
+    pending, ended = [], []
+    step = CHUNK * 2
+    for i in range(0, len(pcm) - step + 1, step):
+        now = (i + step) / 2 / RATE
+        utterance = endpointer.feed(Chunk(pcm[i : i + step], now))
+        early = endpointer.pending()
+        ended += [(utterance, now)] if utterance else []
+        pending += [(early, now)] if early else []
+    return pending, ended
+
+
+def test_the_pending_utterance_is_the_one_the_closing_pause_ends(tmp_path: Path) -> None:
+    """Announced once, ``TRAILING`` into the pause: the same audio and times as the cut."""
+    said = speech(tmp_path, "go to step three")
+    pcm = silence(0.5) + said + silence(1.0)
+    pending, ended = pending_and_ended(Endpointer(MicConfig(), RATE), pcm)
+    assert len(ended) == 1 and [u for u, _ in pending] == [u for u, _ in ended]
+    (utterance, cut), (_, announced) = ended[0], pending[0]
+    assert announced == pytest.approx(utterance.end + TRAILING, abs=0.001)
+    assert cut - announced == pytest.approx(MicConfig().pause_threshold - TRAILING, abs=0.001)
+
+
+def voiced_part(pcm: bytes) -> bytes:
+    """espeak-ng's speech without the ~0.3 s of silence it ends with."""
+    loud = np.flatnonzero(np.abs(np.frombuffer(pcm, "<i2")) > 300)
+    return pcm[: (int(loud[-1]) + 1) * 2]
+
+
+def test_speech_resuming_in_the_pause_ends_a_longer_utterance(tmp_path: Path) -> None:
+    """A pause of 0.2 s inside a command: announced as pending, then not the one that ends."""
+    go, three = voiced_part(speech(tmp_path, "go to")), speech(tmp_path, "step three")
+    pcm = silence(0.3) + go + silence(0.2) + three + silence(1.0)
+    pending, ended = pending_and_ended(Endpointer(MicConfig(), RATE), pcm)
+    assert len(ended) == 1 and len(pending) == 2
+    (early, _), (final, _), (utterance, _) = *pending, ended[0]
+    assert final == utterance and early != utterance
+    assert utterance.pcm.startswith(early.pcm)
 
 
 def test_two_commands_with_a_gap_are_two_utterances(tmp_path: Path) -> None:
@@ -204,6 +256,36 @@ def test_barge_in_stop_is_heard_while_talking(
     heard = _listen_to_the_room(pulse_server, english_recognizer, talking, room)
     assert heard is not None and heard.text == "stop"
     assert talking.speaking  # it came while the assistant was still talking
+
+
+@pytest.mark.audio
+def test_a_command_is_decoded_once_while_its_closing_pause_runs(
+    pulse_server: PulseServer, english_recognizer: Recognizer, tmp_path: Path
+) -> None:
+    """The early decode is the one used: no second decode after the pause."""
+    logged = Logged(english_recognizer)
+    command = command_wav("go to step three", tmp_path)
+    room = lambda: pulse_server.play(command, sink="room")  # noqa: E731
+    heard = _listen_to_the_room(pulse_server, logged, TalkingWindow(), room)
+    assert heard is not None and heard.text == "go to step three"
+    assert len(logged.decoded) == 1
+
+
+@pytest.mark.audio
+def test_speech_resuming_in_the_pause_drops_the_early_decode(
+    pulse_server: PulseServer, english_recognizer: Recognizer, tmp_path: Path
+) -> None:
+    """ "go to", 0.2 s of silence (early decode starts), "step three": the whole is heard."""
+    go, three = (read_wav(command_wav(text, tmp_path)) for text in ("go to", "step three"))
+    gap = bytes(int(0.2 * go.rate) * 2)
+    command = tmp_path / "gap.wav"
+    write_wav(command, Clip(voiced_part(go.pcm) + gap + three.pcm, go.rate))
+    logged = Logged(english_recognizer)
+    room = lambda: pulse_server.play(command, sink="room")  # noqa: E731
+    heard = _listen_to_the_room(pulse_server, logged, TalkingWindow(), room)
+    assert heard is not None and heard.text == "go to step three"
+    assert len(logged.decoded) == 2
+    assert logged.decoded[1].startswith(logged.decoded[0])  # the same start, then more
 
 
 @pytest.mark.audio

@@ -32,6 +32,9 @@ from voice.audio.devices import MIC_PACKAGES_MISSING, load_pyaudio, quiet_stderr
 from voice.audio.pcm import rms
 from voice.errors import SpeechError, plural
 
+TRAILING = 0.1
+"""Seconds of the closing pause kept after the last voiced chunk: the fading end of a word."""
+
 
 @dataclass(frozen=True)
 class MicConfig:
@@ -130,11 +133,29 @@ class Endpointer:
         too_long = self._duration(self._buffer[first:]) >= self.config.max_utterance
         if silence < self.config.pause_threshold and not too_long:
             return None
-        voiced = self._buffer[first : last + 1]
-        pcm = b"".join(c.pcm for c in self._buffer[: last + 1 + self._chunks(0.1)])
+        utterance = self._cut(first, last)
         self.reset()
+        return utterance
+
+    def pending(self) -> Utterance | None:
+        """The utterance the pause now begun will end, on the one chunk where that is known.
+
+        That chunk is the one where the silence after the last voiced chunk first covers
+        ``TRAILING``: from then on ``feed`` returns exactly this utterance (same audio, same
+        times) if the pause lasts, and something else only if speech resumes. So a recogniser
+        can start here instead of ``pause_threshold`` later (``voice.speech_in.early``).
+        """
+        first, last = self._first_voiced, self._last_voiced
+        if first is None or last is None or len(self._buffer) - last - 1 != self._chunks(TRAILING):
+            return None
+        return self._cut(first, last)
+
+    def _cut(self, first: int, last: int) -> Utterance | None:
+        """The voiced chunks ``first..last`` with the audio around them; None if too short."""
+        voiced = self._buffer[first : last + 1]
         if self._duration(voiced) < self.config.min_speech:
             return None
+        pcm = b"".join(c.pcm for c in self._buffer[: last + 1 + self._chunks(TRAILING)])
         return Utterance(pcm, voiced[0].time, voiced[-1].time)
 
     def _keep_preroll(self) -> None:

@@ -24,6 +24,8 @@ ENGINE_RATE = 16_000
 """Sample rate every recogniser in voice-guide is fed, in Hz."""
 SAMPLE_WIDTH = 2
 """Bytes per sample: 16-bit signed little-endian."""
+SILENCE_FLOOR = 32
+"""A sample this small (-60 dBFS) is silence: below any room's noise and any speaker's hiss."""
 FORMATS = "WAV, FLAC or OGG"
 """The formats messages name; libsndfile reads more (AIFF, MP3...), these are the ones we test."""
 
@@ -118,6 +120,17 @@ def rms(pcm: bytes) -> float:
     """Root mean square level in [0, 1]: 0 for digital silence, ~0.1 for normal speech."""
     samples = pcm_to_float(pcm)
     return float(np.sqrt(np.mean(samples**2))) if samples.size else 0.0
+
+
+def skip_leading_silence(pcm: bytes, floor: int = SILENCE_FLOOR) -> bytes:
+    """``pcm`` from its first sample louder than ``floor``; unchanged when none is.
+
+    Why: espeak-ng begins a sentence that opens with a stop consonant ("Paused.": 49 ms)
+    with its closure, digital silence that nobody can hear at the start of a reply
+    but that delays its first sound by as much.
+    """
+    loud = np.flatnonzero(np.abs(np.frombuffer(pcm[: len(pcm) // 2 * 2], "<i2")) > floor)
+    return pcm[int(loud[0]) * SAMPLE_WIDTH :] if loud.size else pcm
 
 
 def write_wav(path: Path, clip: Clip) -> None:

@@ -15,6 +15,7 @@ from voice.language.commands import Vocabulary, guide_vocabulary, parse_command
 from voice.language.intents import Intent
 from voice.session.ports import Heard
 from voice.speech_in.contract import Recognizer
+from voice.speech_in.early import EarlyRecognizer
 from voice.speech_in.selection import SpeechOptions, announce, open_recognizer, select_engine
 
 
@@ -36,6 +37,7 @@ class MicListener:
         self._stream = MicStream(self.config, talking)
         self._endpointer = Endpointer(self.config, self._stream.rate)
         self._pushed = PushedAudio(push, self._endpointer) if push is not None else None
+        self._early = EarlyRecognizer(recognizer, self._stream.rate)
         self._muted = False
         self._calibrate()
 
@@ -63,17 +65,27 @@ class MicListener:
             heard = self._recognise(utterance, chunk.muted) if utterance else None
             if heard is not None:
                 return heard
+            self._speculate(chunk.muted)
+
+    def _speculate(self, muted: bool) -> None:
+        """Start recognising while the closing pause runs (``voice.speech_in.early``). Not while
+        it talks: what the microphone hears then is mostly its own voice, and early decodes of
+        its fragments would take the CPU that voice needs; barge-in waits for the pause."""
+        pending = None if muted else self._endpointer.pending()
+        if pending is not None:
+            self._early.start(pending)
 
     def _recognise(self, utterance: Utterance, muted: bool) -> Heard | None:
         if muted and utterance.end - utterance.start > self.config.barge_in_max:
             return None
-        heard = self.recognizer.recognize(utterance.pcm, self._stream.rate)
+        heard = self._early.recognize(utterance)
         if not heard.text or (muted and not self.barge_in(heard.text)):
             return None
         return Heard(heard.text, heard.source, heard.confidence, end_time=utterance.end)
 
     def close(self) -> None:
         self._stream.close()
+        self._early.close()
         self.recognizer.close()
 
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from voice.audio.chime import chime_pcm
+from voice.audio.pcm import skip_leading_silence
 from voice.audio.playback import probe_player
 from voice.audio.wav_out import WavDirectory
 from voice.errors import SpeechError
@@ -218,7 +219,9 @@ class TtsSpeaker:
             self._outputs.files.write(job.wav, pcm, self._sample_rate)
 
     def _stream(self, job: _Job) -> bytes:
-        """Synthesise and play sentence by sentence; once stopped, only a WAV wants the rest."""
+        """Synthesise and play sentence by sentence; once stopped, only a WAV wants the rest.
+        The reply's silent start is not played (it would only delay its first sound); the WAV
+        keeps the engine's audio as it came."""
         sound = self._outputs.sound
         pcm: list[bytes] = []
         sound.begin(job.cancelled)
@@ -227,7 +230,7 @@ class TtsSpeaker:
                 pcm.append(chunk.pcm)
                 if job.finishing.is_set() and index:  # the sentence heard now is the last
                     break
-                sound.feed(chunk.pcm)
+                sound.feed(chunk.pcm if index else skip_leading_silence(chunk.pcm))
                 if job.cancelled.is_set() and job.wav is None:
                     break
             sound.finish()
