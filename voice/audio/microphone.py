@@ -3,8 +3,8 @@
 Capture goes through SpeechRecognition's ``Microphone`` (PyAudio/PortAudio) at the device's own
 rate; a thread reads 20 ms chunks as they come and stamps each with the time it arrived and
 whether the assistant was talking then (``Speaker.speaking``, plus a short tail for the sound
-still in the room). ``Endpointer`` (pure, no device) cuts utterances out of the chunks with an
-energy threshold calibrated on ambient noise and a short closing pause, because commands are
+still in the room). ``Endpointer`` (pure, no device) cuts utterances out of the chunks with a
+voice-activity detector (``vad.py``) and a short closing pause, because commands are
 two or three words and every 100 ms of waiting is latency the person hears.
 
 Half duplex and barge-in, the trade-off: while the assistant talks (plus ``tail``) an utterance
