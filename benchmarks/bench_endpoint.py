@@ -182,32 +182,37 @@ def score(found: list[tuple[Utterance, float]], spans: list[Span]) -> dict[str, 
 
 
 def speech_runs(
-    room: Room, clips: list[Clip], seed: int
+    room: Room, clips: list[Clip], seed: int, detectors: list[Detector]
 ) -> Iterator[tuple[Detector, dict[str, float]]]:
     samples, spans = speech_stream(clips)
     samples = samples * 10 ** (room.gain_db / 20)
     rng = np.random.default_rng(seed)
     pcm = to_pcm(samples + room.noise(samples.size, rng) + rng.normal(0, FLOOR_RMS, samples.size))
-    for detector in Detector:
+    for detector in detectors:
         found, cpu = endpoint(detector, pcm)
         yield detector, {**score(found, spans), "cpu_us": cpu * 1e6}
 
 
-def noise_only(room: Room, seed: int) -> Iterator[tuple[Detector, float]]:
+def noise_only(
+    room: Room, seed: int, detectors: list[Detector]
+) -> Iterator[tuple[Detector, float]]:
     """False utterances per minute of the room's noise with nobody speaking."""
     rng = np.random.default_rng(seed)
     count = 60 * RATE
     pcm = to_pcm(room.noise(count, rng) + rng.normal(0, FLOOR_RMS, count))
-    for detector in Detector:
+    for detector in detectors:
         yield detector, float(len(endpoint(detector, pcm)[0]))
 
 
-def measure(room: Room, clips: list[Clip], repeats: int) -> dict[Detector, dict[str, float]]:
-    """Median over ``repeats`` runs with fresh noise of every figure, per detector."""
+def measure(
+    room: Room, clips: list[Clip], args: argparse.Namespace
+) -> dict[Detector, dict[str, float]]:
+    """Median over ``args.repeats`` runs with fresh noise of every figure, per detector."""
     runs: dict[Detector, list[dict[str, float]]] = {}
-    for seed in range(repeats):
-        alone = dict(noise_only(room, seed))
-        for detector, figures in speech_runs(room, clips, seed):
+    detectors = [Detector(d) for d in args.detectors]
+    for seed in range(args.first_seed, args.first_seed + args.repeats):
+        alone = dict(noise_only(room, seed, detectors))
+        for detector, figures in speech_runs(room, clips, seed, detectors):
             runs.setdefault(detector, []).append({**figures, "noise_false": alone[detector]})
     return {d: {k: statistics.median(r[k] for r in rs) for k in rs[0]} for d, rs in runs.items()}
 
@@ -231,14 +236,16 @@ def row(room: str, detector: Detector, f: dict[str, float]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--repeats", type=int, default=3, help="runs with fresh noise (default 3)")
+    parser.add_argument("--first-seed", type=int, default=0, help="noise seed of the first run")
     parser.add_argument("--rooms", nargs="*", help="only rooms whose name starts so")
+    parser.add_argument("--detectors", nargs="*", default=[d.value for d in Detector])
     args = parser.parse_args()
     clips = [levelled(path) for path in clip_paths()]
     print(f"{len(clips)} spoken clips per room, medians of {args.repeats} runs\n{HEADER}")
     for room in ROOMS:
         if args.rooms and not any(room.name.startswith(r) for r in args.rooms):
             continue
-        for detector, figures in measure(room, clips, args.repeats).items():
+        for detector, figures in measure(room, clips, args).items():
             print(row(room.name, detector, figures), flush=True)
 
 
