@@ -3,8 +3,8 @@
 Capture goes through SpeechRecognition's ``Microphone`` (PyAudio/PortAudio) at the device's own
 rate; a thread reads 20 ms chunks as they come and stamps each with the time it arrived and
 whether the assistant was talking then (``Speaker.speaking``, plus a short tail for the sound
-still in the room). ``Endpointer`` (pure, no device) cuts utterances out of the chunks with an
-energy threshold calibrated on ambient noise and a short closing pause, because commands are
+still in the room). ``Endpointer`` (pure, no device) cuts utterances out of the chunks with a
+voice-activity detector (``vad.py``) and a short closing pause, because commands are
 two or three words and every 100 ms of waiting is latency the person hears.
 
 Half duplex and barge-in, the trade-off: while the assistant talks (plus ``tail``) an utterance
@@ -30,6 +30,7 @@ from typing import Any, Protocol
 
 from voice.audio.devices import MIC_PACKAGES_MISSING, load_pyaudio, quiet_stderr
 from voice.audio.pcm import rms
+from voice.audio.vad import Detector, SpeechDetector, open_detector
 from voice.errors import SpeechError, plural
 
 TRAILING = 0.1
@@ -46,8 +47,10 @@ class MicConfig:
     """Read size: the resolution of every timing below."""
     calibrate_seconds: float = 0.4
     """Ambient noise measured at start to set the energy threshold."""
+    vad: Detector = Detector.SILERO
+    """What tells speech from noise; ``Detector.ENERGY`` is the energy threshold below."""
     energy_ratio: float = 2.0
-    """Speech is this many times louder (RMS) than the ambient noise..."""
+    """With ``Detector.ENERGY``, speech is this many times louder (RMS) than the ambient noise..."""
     energy_floor: float = 0.01
     """...and never quieter than this (RMS of full scale): digital silence gives no ambient."""
     pause_threshold: float = 0.3
@@ -90,7 +93,7 @@ class Utterance:
 
 @dataclass
 class Endpointer:
-    """Energy VAD with hangover: feed chunks, get an ``Utterance`` when one has ended."""
+    """VAD with hangover: feed chunks, get an ``Utterance`` when one has ended."""
 
     config: MicConfig
     rate: int
@@ -99,6 +102,10 @@ class Endpointer:
     _buffer: list[Chunk] = field(default_factory=list)
     _first_voiced: int | None = None
     _last_voiced: int | None = None
+    _detector: SpeechDetector | None = field(init=False, default=None)
+
+    def __post_init__(self) -> None:
+        self._detector = open_detector(self.config.vad)
 
     @property
     def threshold(self) -> float:
@@ -116,7 +123,7 @@ class Endpointer:
     def feed(self, chunk: Chunk) -> Utterance | None:
         level = rms(chunk.pcm)
         self._buffer.append(chunk)
-        if level > self.threshold:
+        if self._voiced(chunk.pcm, level):
             index = len(self._buffer) - 1
             self._first_voiced = index if self._first_voiced is None else self._first_voiced
             self._last_voiced = index
@@ -126,6 +133,11 @@ class Endpointer:
             self._keep_preroll()
             return None
         return self._ended(self._first_voiced, self._last_voiced or 0)
+
+    def _voiced(self, pcm: bytes, level: float) -> bool:
+        if self._detector is None:
+            return level > self.threshold
+        return self._detector.is_speech(pcm, self.rate)
 
     def _ended(self, first: int, last: int) -> Utterance | None:
         """The utterance once the closing pause (or the length limit) is reached, else None."""
