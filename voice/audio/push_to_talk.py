@@ -152,6 +152,11 @@ class PushGate:
                 self._keys = replace(self._keys, push=None)
 
 
+CLOSING_MARGIN = 1.0
+"""Silence fed beyond the closing pause to end a push: a voice-activity detector goes on
+hearing speech for a while after it stops (Silero ~0.1 s); the feeding stops at the cut."""
+
+
 class PushedAudio:
     """The endpointer's input in push-to-talk mode: microphone chunks in (``feed``, in order),
     the utterance of each push out."""
@@ -202,7 +207,7 @@ class PushedAudio:
         That silence must not count as the room's noise, so the noise floor is kept."""
         ambient = self._endpointer.ambient
         silence = Chunk(bytes(len(last.pcm)), last.time)
-        closing = self._endpointer.config.pause_threshold + 0.1
+        closing = self._endpointer.config.pause_threshold + CLOSING_MARGIN
         utterance = None
         for _ in range(max(1, round(closing * 1000 / self._endpointer.config.chunk_ms)) + 1):
             utterance = self._endpointer.feed(silence)
