@@ -36,7 +36,13 @@ from voice.speech_in.model_discovery import ModelNotFoundError, find_vosk_model,
 from voice.speech_in.pocketsphinx_engine import PocketsphinxDecoder
 from voice.speech_in.two_pass import ReadingRule, TwoPassRecognizer, default_rule
 from voice.speech_in.vosk_engine import VoskDecoder
-from voice.speech_in.whisper_engine import WhisperRecognizer, command_phrases, guide_prompt
+from voice.speech_in.whisper_engine import (
+    QuestionPass,
+    WhisperRecognizer,
+    command_phrases,
+    guide_prompt,
+    question_prompt,
+)
 from voice.speech_in.whisper_models import default_whisper_name, find_whisper_model
 
 POCKETSPHINX_LANGUAGES = frozenset({"en"})
@@ -228,9 +234,12 @@ def open_recognizer(
 
 
 def open_whisper(choice: EngineChoice, guide: Guide) -> Recognizer:
-    """Load Whisper with the guide's command words as its prompt."""
+    """Load Whisper with the guide's command words as its prompt, and its own sentences as the
+    prompt for what is no command."""
     prompt, phrases = guide_prompt(guide), command_phrases(guide)
-    return WhisperRecognizer(choice.model or Path(), choice.language, prompt, phrases=phrases)
+    questions = QuestionPass(question_prompt(guide), command_checker(guide))
+    model = choice.model or Path()
+    return WhisperRecognizer(model, choice.language, prompt, phrases=phrases, questions=questions)
 
 
 def announce(choice: EngineChoice) -> None:
