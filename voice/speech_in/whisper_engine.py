@@ -13,6 +13,12 @@ it has known failure modes, each handled here and measured with ``benchmarks/ben
 - digits and homophones for short words ("0", "for", "to"): a reading that is only ``0`` is
   never a step; a lone homophone of a number word becomes that number word.
 
+The command prompt that makes short commands reliable pulls questions towards command words and
+away from the guide's rarer ones ("is the chat available 24/7" heard as "is not yet available
+24 seconds"). So words that are no command are decoded a second time with the guide's own
+sentences as the prompt (``question_prompt``), measured with
+``benchmarks/bench_spoken_questions.py``; commands pay for one decode only.
+
 The faster_whisper package is imported only here, when the engine is chosen; a model is loaded
 only from a local folder, with the hub switched off.
 """
@@ -181,8 +187,8 @@ def question_prompt(guide: Guide, limit: int = QUESTION_PROMPT_CHARS) -> str:
     question's rare words ("representative", "transcript") are heard as the guide spells them."""
     texts = [guide.title, *(e.question for e in guide.faq), *(s.title for s in guide.steps)]
     prompt = ""
-    for text in texts:
-        sentence = text.strip() if text.strip()[-1:] in ".?!" else f"{text.strip()}."
+    for text in filter(None, (t.strip() for t in texts)):
+        sentence = text if text[-1] in ".?!" else f"{text}."
         if len(prompt) + len(sentence) + 1 > limit:
             break
         prompt = f"{prompt} {sentence}".strip()
@@ -222,7 +228,8 @@ class QuestionPass:
 
 
 class WhisperRecognizer:
-    """A ``voice.speech_in.contract.Recognizer`` over faster-whisper (one free-form pass)."""
+    """A ``voice.speech_in.contract.Recognizer`` over faster-whisper: one free-form decode for a
+    command, two for anything else (``read``)."""
 
     name = "whisper"
 
