@@ -67,7 +67,31 @@ from voice.speech_in.whisper_models import find_whisper_model
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / ".cache" / "bench-audio"
 SETS = {"dev": ("questions.en.tsv",), "held-out": ("questions.heldout.en.tsv",)}
-TEXT_ROWS = (*TEXT_ROWS, "pocketsphinx", "whisper", *WHISPER_VARIANTS)
+TEXT_ROWS = {"typed": False, "transcript": True}
+"""Rows without a recogniser: the value is whether the text is matched as spoken."""
+
+
+def no_prompt(guide: Guide) -> str:
+    return ""
+
+
+def with_also(guide: Guide) -> str:
+    """The question prompt with each FAQ entry's other phrasings after its question."""
+    faq = [" ".join([e.question, *(a.rstrip("?.") + "?" for a in e.also)]) for e in guide.faq]
+    steps = [f"{s.title}." for s in guide.steps]
+    return " ".join([f"{guide.title}.", *faq, *steps])
+
+
+WHISPER_VARIANTS: dict[str, tuple[WhisperOptions, Callable[[Guide], str]]] = {
+    "whisper-onepass": (WhisperOptions(question_pass=False), question_prompt),
+    "whisper-bare2nd": (WhisperOptions(), no_prompt),
+    "whisper-also": (WhisperOptions(), with_also),
+}
+"""Whisper with one decoding setting changed, each measured against the ``whisper`` row: the
+options and the question pass's prompt. ``onepass``: one decode with the command prompt (as
+before the question pass); ``bare2nd``: the question pass without a prompt; ``also``: the
+question prompt with the FAQ's other phrasings too."""
+ROWS = (*TEXT_ROWS, "pocketsphinx", "whisper", *WHISPER_VARIANTS)
 
 
 @contextmanager
