@@ -97,7 +97,12 @@ class WhisperOptions:
     """The average log-probability below which a segment counts as low."""
     question_pass: bool = True
     """Decode again with the guide's own sentences as the prompt (``question_prompt``) when the
-    first reading is words but no command (see ``WhisperRecognizer.read``)."""
+    first reading is words but no command (see ``WhisperRecognizer.read``). On the dev set of
+    ``benchmarks/bench_spoken_questions.py`` (204 in-scope, 168 out-of-scope utterances): off,
+    149 answered right and 16 out-of-scope answered; on, 172 and 15; the second decode without
+    a prompt, 144 and 17 (so the gain is the guide's words, not the second decode). Commands are
+    unchanged by construction: a command reading is never decoded again, and the second
+    reading is taken only when it is no command either."""
     compute_type: str = "int8"
     """CTranslate2 weights type on the CPU: int8, the smallest and fastest (not compared here)."""
     cpu_threads: int = 2
