@@ -46,7 +46,13 @@ from voice.speech_in.model_discovery import ModelNotFoundError, find_vosk_model,
 from voice.speech_in.pocketsphinx_engine import PocketsphinxDecoder
 from voice.speech_in.two_pass import ReadingRule, TwoPassRecognizer, default_rule
 from voice.speech_in.vosk_engine import VoskDecoder
-from voice.speech_in.whisper_engine import WhisperRecognizer, command_phrases, guide_prompt
+from voice.speech_in.whisper_engine import (
+    QuestionPass,
+    WhisperRecognizer,
+    command_phrases,
+    guide_prompt,
+    question_prompt,
+)
 from voice.speech_in.whisper_models import default_whisper_name, find_whisper_model
 from voice.speech_in.whisper_padding import PADDED_LANGUAGES, PaddedWhisperRecognizer
 
@@ -239,12 +245,15 @@ def open_recognizer(
 
 
 def open_whisper(choice: EngineChoice, guide: Guide) -> Recognizer:
-    """Load Whisper with the guide's command words as its prompt; in the languages where it
-    was measured to help, each utterance gets silence around it (``whisper_padding``)."""
+    """Load Whisper with the guide's command words as its prompt and its own sentences as the
+    prompt for what is no command; in the languages where it was measured to help, each
+    utterance gets silence around it (``whisper_padding``)."""
     prompt, phrases = guide_prompt(guide), command_phrases(guide)
+    questions = QuestionPass(question_prompt(guide), command_checker(guide))
     padded = choice.language in PADDED_LANGUAGES
     kind = PaddedWhisperRecognizer if padded else WhisperRecognizer
-    return kind(choice.model or Path(), choice.language, prompt, phrases=phrases)
+    model = choice.model or Path()
+    return kind(model, choice.language, prompt, phrases=phrases, questions=questions)
 
 
 def announce(choice: EngineChoice) -> None:
