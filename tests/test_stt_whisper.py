@@ -20,6 +20,7 @@ from tests.support.synth import have_espeak, speak
 from tests.test_offline import audited_run
 from voice.audio.pcm import ENGINE_RATE, read_wav
 from voice.guide.loader import load_guide
+from voice.guide.model import Guide, Step
 from voice.language.commands import parse_command, vocabulary
 from voice.language.intents import Command, Intent
 from voice.speech_in.contract import EngineUnavailableError, Reading
@@ -224,12 +225,14 @@ def test_command_prompt_is_short_and_deduplicated() -> None:
     assert prompt.count(".") == 24
 
 
-def test_guide_prompt_names_each_command_once_and_the_first_steps() -> None:
+def test_guide_prompt_names_each_command_once_and_the_steps() -> None:
     prompt = guide_prompt(load_guide(GUIDE))
     assert prompt.startswith("Next. Back. Repeat.")
-    assert prompt.endswith("Step one. Step two. Step three.")
+    assert prompt.endswith("Step one. Step two. Step three. Step four. Step five.")  # 5 steps
     nl = guide_prompt(load_guide(REPO / "scripts" / "amazon-chat.nl.yaml"))
-    assert nl.startswith("Volgende. Terug.") and nl.endswith("Stap drie.")
+    assert nl.startswith("Volgende. Terug.") and nl.endswith("Stap vijf.")
+    long = Guide("g", "G", "en", "", tuple(Step(f"s{n}", "t") for n in range(1, 30)))
+    assert guide_prompt(long).endswith("Step nine.")  # at most PROMPT_STEPS
 
 
 @pytest.mark.parametrize(
