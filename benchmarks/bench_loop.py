@@ -88,13 +88,14 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=12)
     parser.add_argument("--stt", default="pocketsphinx", help="speech recogniser")
     parser.add_argument("--model", help="its model folder (Whisper: required)")
+    parser.add_argument("--vad", default="silero", help="the app's voice-activity detector")
     args = parser.parse_args()
-    stt = ("--stt", args.stt, *(("--model", args.model) if args.model else ()))
+    stt = ("--stt", args.stt, "--vad", args.vad, *(("--model", args.model) if args.model else ()))
     results = run(args.runs, stt)
     if not results:
         print("no run was heard correctly", file=sys.stderr)
         return 1
-    print(f"acoustic loop, {args.stt}, {len(results)}/{args.runs} commands heard right")
+    print(f"acoustic loop, {args.stt}, {args.vad}, {len(results)}/{args.runs} commands heard right")
     print("| measure | median ms | p90 ms |")
     print("| --- | ---: | ---: |")
     names = (

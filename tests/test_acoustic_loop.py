@@ -132,3 +132,24 @@ def test_own_voice_leaking_into_the_microphone_is_ignored(
         app.close()
         room.close()
         reader.close()
+
+
+def test_the_energy_rule_still_endpoints_spoken_commands(
+    server: PulseServer, tmp_path: Path
+) -> None:
+    """``--vad energy`` (the loudness threshold, for a quick turn in a quiet room): a command
+    said after the welcome is cut out and answered, as with the default detector."""
+    stt = ("--stt", "pocketsphinx", "--vad", "energy")
+    speaker = SinkMonitor(server, "speaker")
+    app = VoiceApp(server, sink="speaker", source="room.monitor", home=tmp_path, stt=stt)
+    try:
+        assert app.next_turn(timeout=60).record["turn"] == 0
+        assert speaker.wait_sound(0.0, timeout=30) is not None  # the welcome is being read
+        pause = command_wav("one moment", tmp_path / "wav")
+        ended = say_and_expect(server, app, pause, "pause", None)
+        assert speaker.wait_quiet(ended, quiet=1.0, timeout=30) is not None  # "Paused." said
+        go = command_wav("go to step three", tmp_path / "wav")
+        say_and_expect(server, app, go, "goto", 3)
+    finally:
+        app.close()
+        speaker.close()

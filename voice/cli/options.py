@@ -79,6 +79,13 @@ def _speech_in_arguments(parser: argparse.ArgumentParser) -> None:
         help="microphone device index (see voice-guide mics; default: system)",
     )
     parser.add_argument(
+        "--vad",
+        choices=("silero", "energy"),
+        default="silero",
+        help="how speech is told from silence: silero (default; hears soft voices and speech "
+        "in a noisy room) or energy (a loudness threshold: answers ~0.1 s sooner in a quiet room)",
+    )
+    parser.add_argument(
         "--push-to-talk",
         action="store_true",
         help="listen only while you push the space key: tap it and speak, or hold it while "

@@ -20,7 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
+from voice.audio.microphone import MicConfig
 from voice.audio.push_to_talk import PushGate
+from voice.audio.vad import Detector
 from voice.cli.choice import after_switch, first_choice, guide_refs, saves_position
 from voice.cli.exit_codes import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK
 from voice.cli.options import check_push_to_talk, run_parser, speech_in_options
@@ -250,9 +252,10 @@ def voice_listener(
     options = speech_in_options(args)
     if options.audio_in:
         return make_listener(options, guide, os.environ, vocab)
+    config = MicConfig(device=args.mic, vad=Detector(args.vad))
     if not args.push_to_talk:
-        return build_mic_listener(options, guide, speaker, args.mic, vocab)
+        return build_mic_listener(options, guide, speaker, config, vocab)
     gate = PushGate()
-    mic = build_mic_listener(options, guide, speaker, args.mic, vocab, push=gate)
+    mic = build_mic_listener(options, guide, speaker, config, vocab, push=gate)
     keys = SpaceKey(gate.press, on_push=lambda: _hush(speaker), notes=sys.stderr)
     return PushToTalkListener(mic, keys, sys.stderr)

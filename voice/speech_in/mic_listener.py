@@ -104,15 +104,15 @@ def open_mic_listener(
     recognizer: Recognizer,
     speaker: Talking | None,
     guide: Guide,
-    device: int | None = None,
+    mic: MicConfig | None = None,
     vocab: Vocabulary | None = None,
     push: PushGate | None = None,
 ) -> MicListener:
     """The session's voice input: raises ``SpeechError`` (one line) when there is no microphone.
-    ``push``: listen only while the key is pushed."""
+    ``mic``: the device and the detector; ``push``: listen only while the key is pushed."""
     barge_in = barge_in_checker(guide, vocab)
     try:
-        return MicListener(recognizer, speaker, barge_in, MicConfig(device=device), push)
+        return MicListener(recognizer, speaker, barge_in, mic or MicConfig(), push)
     except SpeechError:
         recognizer.close()
         raise
@@ -122,7 +122,7 @@ def build_mic_listener(
     options: SpeechOptions,
     guide: Guide,
     speaker: Talking | None,
-    device: int | None,
+    mic: MicConfig,
     vocab: Vocabulary | None = None,
     push: PushGate | None = None,
 ) -> MicListener:
@@ -134,6 +134,6 @@ def build_mic_listener(
     vocab = vocab if vocab is not None else guide_vocabulary(guide)
     choice = select_engine(options, guide.lang, os.environ)
     recognizer = open_recognizer(choice, guide, vocab=vocab)
-    listener = open_mic_listener(recognizer, speaker, guide, device, vocab, push)
+    listener = open_mic_listener(recognizer, speaker, guide, mic, vocab, push)
     announce(choice)
     return listener
