@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.needs import need_package
 from tests.support.pulse import PulseServer, PulseUnavailable
 
 
@@ -42,3 +43,12 @@ def pulse_server() -> Iterator[PulseServer]:
         pytest.skip(f"no private PulseAudio server: {err}")
     with server:
         yield server
+
+
+@pytest.fixture
+def loop_server(pulse_server: PulseServer) -> PulseServer:
+    """``pulse_server`` for a test that runs the app in voice mode, whose packages are the
+    project's: a missing one fails the test rather than skipping it."""
+    for module in ("pyaudio", "speech_recognition", "pocketsphinx", "pyttsx3"):
+        need_package(module)
+    return pulse_server

@@ -10,13 +10,9 @@ The leak case puts both on "room": the assistant hears itself and must not react
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-
-from tests.support.needs import need_package
-from tests.support.pulse import PulseServer, PulseUnavailable
+from tests.support.pulse import PulseServer
 from tests.support.sink_monitor import SinkMonitor
 from tests.support.voice_loop import (
     LOOP_MARKS,
@@ -41,23 +37,11 @@ COMMANDS = (
 silence (see the report of issue 4), which the recogniser's own tests must fix, not this one."""
 
 
-@pytest.fixture
-def server() -> Iterator[PulseServer]:
-    for module in ("pyaudio", "speech_recognition", "pocketsphinx", "pyttsx3"):
-        need_package(module)
-    try:
-        pulse = PulseServer.start(sinks=("room", "speaker"))
-    except PulseUnavailable as err:
-        pytest.skip(f"no private PulseAudio server: {err}")
-    with pulse:
-        yield pulse
-
-
 def say_and_expect(
-    server: PulseServer, app: VoiceApp, wav: Path, intent: str, step: int | None
+    loop_server: PulseServer, app: VoiceApp, wav: Path, intent: str, step: int | None
 ) -> float:
     """Play a command, check the turn it gives; returns when the command ended."""
-    ended = play_command(server, wav)
+    ended = play_command(loop_server, wav)
     turn = app.next_turn(timeout=15)
     assert (turn.record["intent"], turn.record["step"]) == (intent, step), turn.record
     assert turn.record["source"] == "pocketsphinx"
@@ -65,11 +49,11 @@ def say_and_expect(
 
 
 def test_spoken_commands_are_answered_with_the_right_step(
-    server: PulseServer, tmp_path: Path
+    loop_server: PulseServer, tmp_path: Path
 ) -> None:
     guide = load_guide(DEFAULT_GUIDE)
     reader = StepReader(guide)
-    app, speaker = start_loop(server, leak=False, home=tmp_path)
+    app, speaker = start_loop(loop_server, leak=False, home=tmp_path)
     try:
         assert app.next_turn(timeout=60).record["turn"] == 0
         started = speaker.wait_sound(0.0, timeout=30)
@@ -77,24 +61,26 @@ def test_spoken_commands_are_answered_with_the_right_step(
 
         # Barge-in: a pause phrase while the long welcome (~40 s) is read stops it.
         pause = command_wav("one moment", tmp_path / "wav")
-        ended = say_and_expect(server, app, pause, "pause", None)
+        ended = say_and_expect(loop_server, app, pause, "pause", None)
         assert _sound_after(speaker, ended) < 6.0, "the welcome went on after the pause"
 
         # Commands said right after a reply are caught; the right step is read.
         for text, intent, step in COMMANDS:
-            ended = say_and_expect(server, app, command_wav(text, tmp_path / "wav"), intent, step)
+            ended = say_and_expect(
+                loop_server, app, command_wav(text, tmp_path / "wav"), intent, step
+            )
             read, heard = reader.step(speaker, ended)
             assert read == step, f"step {step} asked, reply opened with {heard!r}; {app.stderr}"
             assert speaker.wait_quiet(ended, quiet=1.0, timeout=60) is not None
 
         # Barge-in: "stop" one second into a step (~15 s long) cuts it and ends the session.
-        ended = play_command(server, command_wav("repeat", tmp_path / "wav"))
+        ended = play_command(loop_server, command_wav("repeat", tmp_path / "wav"))
         assert app.next_turn(timeout=15).record["intent"] == "repeat"
         time.sleep(0.2)
         reading = speaker.wait_sound(ended, timeout=10)
         assert reading is not None
         time.sleep(max(0.0, reading + 1.0 - time.monotonic()))
-        ended = say_and_expect(server, app, command_wav("stop", tmp_path / "wav"), "stop", 2)
+        ended = say_and_expect(loop_server, app, command_wav("stop", tmp_path / "wav"), "stop", 2)
         assert app.wait_exit(timeout=30) == 0
         assert _sound_after(speaker, ended) < 5.0, "the step went on after stop"
     finally:
@@ -110,11 +96,11 @@ def _sound_after(speaker: SinkMonitor, since: float) -> float:
 
 
 def test_own_voice_leaking_into_the_microphone_is_ignored(
-    server: PulseServer, tmp_path: Path
+    loop_server: PulseServer, tmp_path: Path
 ) -> None:
     guide = load_guide(DEFAULT_GUIDE)
     reader = StepReader(guide)
-    app, room = start_loop(server, leak=True, home=tmp_path)
+    app, room = start_loop(loop_server, leak=True, home=tmp_path)
     try:
         assert app.next_turn(timeout=60).record["turn"] == 0
         welcome = room.wait_quiet(0.0, quiet=1.5, timeout=120)
@@ -122,7 +108,7 @@ def test_own_voice_leaking_into_the_microphone_is_ignored(
         assert app.no_turn(0.5) is None  # it heard its whole welcome and did not react
 
         go = command_wav("go to step two", tmp_path / "wav")
-        ended = say_and_expect(server, app, go, "goto", 2)
+        ended = say_and_expect(loop_server, app, go, "goto", 2)
         read, heard = reader.step(room, ended)
         assert read == 2, f"step 2 asked, reply opened with {heard!r}; {app.stderr}"
         assert room.wait_quiet(ended, quiet=1.5, timeout=60) is not None
@@ -135,21 +121,21 @@ def test_own_voice_leaking_into_the_microphone_is_ignored(
 
 
 def test_the_energy_rule_still_endpoints_spoken_commands(
-    server: PulseServer, tmp_path: Path
+    loop_server: PulseServer, tmp_path: Path
 ) -> None:
     """``--vad energy`` (the loudness threshold, for a quick turn in a quiet room): a command
     said after the welcome is cut out and answered, as with the default detector."""
     stt = ("--stt", "pocketsphinx", "--vad", "energy")
-    speaker = SinkMonitor(server, "speaker")
-    app = VoiceApp(server, sink="speaker", source="room.monitor", home=tmp_path, stt=stt)
+    speaker = SinkMonitor(loop_server, "speaker")
+    app = VoiceApp(loop_server, sink="speaker", source="room.monitor", home=tmp_path, stt=stt)
     try:
         assert app.next_turn(timeout=60).record["turn"] == 0
         assert speaker.wait_sound(0.0, timeout=30) is not None  # the welcome is being read
         pause = command_wav("one moment", tmp_path / "wav")
-        ended = say_and_expect(server, app, pause, "pause", None)
+        ended = say_and_expect(loop_server, app, pause, "pause", None)
         assert speaker.wait_quiet(ended, quiet=1.0, timeout=30) is not None  # "Paused." said
         go = command_wav("go to step three", tmp_path / "wav")
-        say_and_expect(server, app, go, "goto", 3)
+        say_and_expect(loop_server, app, go, "goto", 3)
     finally:
         app.close()
         speaker.close()

@@ -1,7 +1,7 @@
 """Push to talk, as a person uses it: the real program in a terminal, the space key typed into it.
 
 A pseudo-terminal is the program's terminal (tests/support/terminal.py); a private PulseAudio
-server's "room" sink monitor is its microphone, and espeak-ng commands are played into "room";
+loop_server's "room" sink monitor is its microphone, and espeak-ng commands are played into "room";
 its voice goes to "speaker", whose monitor tells when it talks. Speech without a push must be
 ignored, speech after a tap or during a hold answered, a press must cut the reply short, and
 the terminal must have its own mode back however the program ends.
@@ -13,13 +13,9 @@ import os
 import signal
 import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-
-from tests.support.needs import need_package
-from tests.support.pulse import PulseServer, PulseUnavailable
+from tests.support.pulse import PulseServer
 from tests.support.sink_monitor import SinkMonitor
 from tests.support.terminal import TerminalApp, canonical
 from tests.support.voice_loop import LOOP_MARKS, command_wav, play_command
@@ -33,20 +29,8 @@ REPEAT_EVERY = 0.04
 """A held key as a terminal sends it: one space, a pause, then a space every 40 ms."""
 
 
-@pytest.fixture
-def server() -> Iterator[PulseServer]:
-    for module in ("pyaudio", "speech_recognition", "pocketsphinx", "pyttsx3"):
-        need_package(module)
-    try:
-        pulse = PulseServer.start(sinks=("room", "speaker"))
-    except PulseUnavailable as err:
-        pytest.skip(f"no private PulseAudio server: {err}")
-    with pulse:
-        yield pulse
-
-
-def start_app(server: PulseServer, home: Path, *more: str) -> TerminalApp:
-    env = server.client_env(sink="speaker", source="room.monitor")
+def start_app(loop_server: PulseServer, home: Path, *more: str) -> TerminalApp:
+    env = loop_server.client_env(sink="speaker", source="room.monitor")
     env.update(XDG_DATA_HOME=str(home / "data"), XDG_CACHE_HOME=str(home / "cache"))
     env.pop("VOICE_GUIDE_MODEL", None)
     args = ("amazon-chat.en", "--fresh", "--jsonl", "-", "--stt", "pocketsphinx", *more)
@@ -76,10 +60,10 @@ class HeldKey:
 
 
 def test_only_pushed_speech_is_answered_and_a_press_cuts_the_reply(
-    server: PulseServer, tmp_path: Path
+    loop_server: PulseServer, tmp_path: Path
 ) -> None:
-    speaker = SinkMonitor(server, "speaker")
-    app = start_app(server, tmp_path)
+    speaker = SinkMonitor(loop_server, "speaker")
+    app = start_app(loop_server, tmp_path)
     wavs = tmp_path / "wav"
     try:
         assert app.wait_turn(0, timeout=60)["intent"] == "start"
@@ -88,7 +72,7 @@ def test_only_pushed_speech_is_answered_and_a_press_cuts_the_reply(
         assert speaker.wait_sound(0.0, timeout=30) is not None, app.screen
 
         # Speech with no push: the room is not listened to, the welcome goes on.
-        ended = play_command(server, command_wav("go to step three", wavs))
+        ended = play_command(loop_server, command_wav("go to step three", wavs))
         time.sleep(3.0)
         assert [turn["turn"] for turn in app.turns()] == [0], app.turns()
         assert speaker.spans(ended), "the welcome stopped without a push"
@@ -98,16 +82,16 @@ def test_only_pushed_speech_is_answered_and_a_press_cuts_the_reply(
         time.sleep(2.5)
         assert speaker.spans(pressed - 1.0), "no welcome to cut"
         assert speaker.spans(pressed + 1.0) == [], "the welcome went on after the press"
-        play_command(server, command_wav("go to step three", wavs))
+        play_command(loop_server, command_wav("go to step three", wavs))
         turn = app.wait_turn(1, timeout=20)
         assert (turn["intent"], turn["step"], turn["source"]) == ("goto", 3, "pocketsphinx")
 
         # A hold listens through a pause; the release, not the pause, ends the utterance.
         held = HeldKey(app)
         time.sleep(0.5)  # the reply stops, its echo dies away (MicConfig.tail): then speak
-        play_command(server, command_wav("go to", wavs))
+        play_command(loop_server, command_wav("go to", wavs))
         time.sleep(1.0)
-        play_command(server, command_wav("step four", wavs))
+        play_command(loop_server, command_wav("step four", wavs))
         time.sleep(0.3)
         assert [turn["turn"] for turn in app.turns()] == [0, 1], "the pause ended the hold"
         held.release()
@@ -128,8 +112,8 @@ def test_only_pushed_speech_is_answered_and_a_press_cuts_the_reply(
         speaker.close()
 
 
-def test_killed_the_terminal_gets_its_mode_back(server: PulseServer, tmp_path: Path) -> None:
-    app = start_app(server, tmp_path, "--mute")
+def test_killed_the_terminal_gets_its_mode_back(loop_server: PulseServer, tmp_path: Path) -> None:
+    app = start_app(loop_server, tmp_path, "--mute")
     try:
         app.wait_for(INTRO, timeout=60)
         assert not canonical(app.mode())
@@ -141,12 +125,12 @@ def test_killed_the_terminal_gets_its_mode_back(server: PulseServer, tmp_path: P
 
 
 def test_a_lost_microphone_leaves_text_mode_a_normal_terminal(
-    server: PulseServer, tmp_path: Path
+    loop_server: PulseServer, tmp_path: Path
 ) -> None:
-    app = start_app(server, tmp_path, "--mute")
+    app = start_app(loop_server, tmp_path, "--mute")
     try:
         app.wait_for(INTRO, timeout=60)
-        server.stop()
+        loop_server.stop()
         app.wait_for("the microphone stopped delivering audio; using text mode", timeout=30)
         app.type(b"next\n")
         app.wait_for('"step": 1', timeout=30)
