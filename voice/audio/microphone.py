@@ -112,12 +112,8 @@ class Endpointer:
         return max(self.config.energy_floor, self.ambient * self.config.energy_ratio)
 
     def calibrate(self, pcm: bytes) -> None:
-        """Set the noise floor from audio known to hold no speech, and let the detector hear
-        the room first: a cold Silero state noticed the first word of a session late, and
-        "stop" lost its "st" (pocketsphinx then heard "start the", one run in two)."""
+        """Set the noise floor from audio known to hold no speech."""
         self.ambient = rms(pcm)
-        if self._detector is not None:
-            self._detector.is_speech(pcm, self.rate)
 
     def reset(self) -> None:
         """Forget a half-heard utterance (the talking state changed under it)."""
