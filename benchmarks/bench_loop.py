@@ -88,7 +88,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=12)
     parser.add_argument("--stt", default="pocketsphinx", help="speech recogniser")
     parser.add_argument("--model", help="its model folder (Whisper: required)")
-    parser.add_argument("--vad", default="silero", help="the app's voice-activity detector")
+    parser.add_argument("--vad", default="energy", help="the app's voice-activity detector")
     args = parser.parse_args()
     stt = ("--stt", args.stt, "--vad", args.vad, *(("--model", args.model) if args.model else ()))
     results = run(args.runs, stt)

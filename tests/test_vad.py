@@ -85,8 +85,8 @@ def test_detectors_hear_a_real_voice_and_not_the_silence_around_it(detector: typ
     assert not any(voiced[110:])
 
 
-def test_the_default_is_the_silero_detector_and_energy_is_the_old_rule() -> None:
-    assert MicConfig().vad is Detector.SILERO
+def test_the_default_is_the_energy_rule_and_silero_a_choice() -> None:
+    assert MicConfig().vad is Detector.ENERGY  # see MicConfig.vad for why
     assert isinstance(open_detector(Detector.SILERO), SileroDetector)
     assert open_detector(Detector.ENERGY) is None
 

@@ -47,8 +47,10 @@ class MicConfig:
     """Read size: the resolution of every timing below."""
     calibrate_seconds: float = 0.4
     """Ambient noise measured at start to set the energy threshold."""
-    vad: Detector = Detector.SILERO
-    """What tells speech from noise; ``Detector.ENERGY`` is the energy threshold below."""
+    vad: Detector = Detector.ENERGY
+    """What tells speech from noise; ``Detector.ENERGY`` is the energy threshold below. It stays
+    the default for now: a fresh Silero state noticed a session's first word late and clipped it
+    ("stop" heard as "start the", one run in two to six)."""
     energy_ratio: float = 2.0
     """With ``Detector.ENERGY``, speech is this many times louder (RMS) than the ambient noise..."""
     energy_floor: float = 0.01
