@@ -310,6 +310,30 @@ def test_kinds_of_answer() -> None:
     )
 
 
+def test_one_unit_is_a_duration_and_how_many_times_is_how_often() -> None:
+    """ "about a minute" names a duration ("once a month" still does not), and "how many
+    times" asks what a guide's "how often" asks, so it is no question for an amount."""
+    en, nl = TextAnalyzer("en"), TextAnalyzer("nl")
+    assert en.answer_kinds(en.words("Fry for about a minute")) == {"#duration"}
+    assert nl.answer_kinds(nl.words("Bak ongeveer een minuut")) == {"#duration"}
+    assert en.answer_kinds(en.words("About once a month")) == set()
+    assert en.rephrase(en.words("how many times a month")) == ["how", "often", "a", "month"]
+    assert nl.rephrase(nl.words("hoeveel keer per maand")) == ["hoe", "vaak", "per", "maand"]
+    assert en.cues(en.words("how long does it take"), {"take"})[0] == {"#duration"}
+
+
+def test_a_cue_word_the_guide_uses_in_another_form_stays() -> None:
+    """The guide says "Preparation takes about ten minutes": "take" in "how long does it
+    take" is a word of that sentence, not only a repeat of the cue."""
+    matcher = LexicalMatcher(load_guide(guide_path("pancakes", "en")))
+    index = matcher.index
+    assert index.analyzer.cues(index.analyzer.words("how long does it take"), index.idf)[1] == [
+        "does",
+        "it",
+        "take",
+    ]
+
+
 def test_dutch_forms_and_everyday_parts_of_guide_compounds_meet() -> None:
     """ "knop" is part of the guide's "reinigingsknop", "drukken" meets "ingedrukt" and
     "trager" meets "traag": questions say the parts and forms the guide does not."""

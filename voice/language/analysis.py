@@ -26,11 +26,14 @@ from voice.language.word_lists import (
     CUE_WORDS,
     HOW_WORDS,
     LANGUAGE_NAMES,
+    QUESTION_FORMS,
+    REPEATS,
     SNOWBALL,
     SOUND_RULES,
     STOP_WORDS,
     SYNONYMS,
     TENS,
+    UNIT_ARTICLES,
 )
 
 FUZZY_CUTOFF = 75.0
@@ -87,6 +90,12 @@ class TextAnalyzer:
         self._phrase_starts = frozenset(key[0] for key in self._synonyms if len(key) > 1)
         self._cues = {tuple(key.split()): KIND + kind for key, kind in _cues(self.lang)}
         self._cue_words = frozenset(CUE_WORDS.get(self.lang, ()))
+        self._forms = {
+            tuple(normalise(key).split()): normalise(to).split()
+            for key, to in QUESTION_FORMS.get(self.lang, {}).items()
+        }
+        self._articles = frozenset(UNIT_ARTICLES.get(self.lang, ()))
+        self._repeats = frozenset(REPEATS.get(self.lang, ()))
         self._marks = {
             word: KIND + kind
             for kind, words in ANSWER_MARKS.get(self.lang, {}).items()
@@ -106,14 +115,42 @@ class TextAnalyzer:
         amounts = [word.isdigit() or marks.get(word) == AMOUNT for word in words]
         kinds = {AMOUNT} if any(amounts) else set()
         for i, word in enumerate(words):  # "20 minutes", "half an hour"; not "once a month"
-            if self._marks.get(word) == DURATION and any(amounts[max(0, i - 2) : i]):
+            if self._marks.get(word) == DURATION and (
+                any(amounts[max(0, i - 2) : i]) or self._one_unit(words, i)
+            ):
                 kinds.add(DURATION)
         return kinds
+
+    def _one_unit(self, words: Sequence[str], i: int) -> bool:
+        """An article before the unit at ``i`` ("about a minute"), unless a repeat comes
+        before it ("once a month": how often, not how long)."""
+        return (
+            i > 0
+            and words[i - 1] in self._articles
+            and (i < 2 or words[i - 2] not in self._repeats)
+        )
+
+    def rephrase(self, words: Sequence[str]) -> list[str]:
+        """A question's words with other ways of asking said the way guides write them
+        ("how many times" -> "how often", see ``QUESTION_FORMS``)."""
+        out: list[str] = []
+        i = 0
+        while i < len(words):
+            for key, to in self._forms.items():
+                if tuple(words[i : i + len(key)]) == key:
+                    out += to
+                    i += len(key)
+                    break
+            else:
+                out.append(words[i])
+                i += 1
+        return out
 
     def cues(self, words: Sequence[str], known: Container[str] = ()) -> tuple[set[str], list[str]]:
         """The kinds of answer a question asks for ("how long" -> "#duration"), and its words
         without the cue, which say nothing about the topic; words such as "take" or "duurt"
-        that only repeat the cue go too, unless the guide uses them (``known``)."""
+        that only repeat the cue go too, unless the guide uses them (``known``: its words or
+        terms, so that "takes" in the guide keeps "take" in the question)."""
         kinds: set[str] = set()
         cue_at: set[int] = set()
         for key, kind in self._cues.items():
@@ -123,7 +160,9 @@ class TextAnalyzer:
                     cue_at.update(range(i, i + len(key)))
         if DURATION in kinds:
             cue_at.update(
-                i for i, word in enumerate(words) if word in self._cue_words and word not in known
+                i
+                for i, word in enumerate(words)
+                if word in self._cue_words and word not in known and self.term(word) not in known
             )
         return kinds, [word for i, word in enumerate(words) if i not in cue_at]
 

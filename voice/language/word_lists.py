@@ -275,6 +275,32 @@ ANSWER_CUES: dict[str, dict[str, str]] = {
 """Question openings that ask for a kind of answer: "how long" wants a text with a duration in
 it, "how much" one with a number; the cue stands for that kind (see ``ANSWER_MARKS``)."""
 
+QUESTION_FORMS: dict[str, dict[str, str]] = {
+    "en": {
+        "how many times": "how often",
+        "how frequently": "how often",
+        "how regularly": "how often",
+    },
+    "nl": {
+        "hoeveel keer": "hoe vaak",
+        "hoeveel keren": "hoe vaak",
+        "hoeveel maal": "hoe vaak",
+        "hoe dikwijls": "hoe vaak",
+        "hoe regelmatig": "hoe vaak",
+    },
+}
+"""Other ways to ask the same question, said the way guides write it: a guide asks "how
+often", a person "how many times"; rewritten before the cues, so "how many" is no amount."""
+
+UNIT_ARTICLES: dict[str, tuple[str, ...]] = {"en": ("a", "an"), "nl": ("een",)}
+"""Articles that count one of the unit after them: "about a minute" is a duration."""
+
+REPEATS: dict[str, tuple[str, ...]] = {
+    "en": ("once", "twice", "times"),
+    "nl": ("keer", "keren", "eens", "maal"),
+}
+"""Words that make "a month" after them a frequency, not a duration: "once a month"."""
+
 CUE_WORDS: dict[str, tuple[str, ...]] = {
     "en": ("take", "takes", "took", "last", "lasts"),
     "nl": ("duurt", "duren", "duurde"),

@@ -54,11 +54,17 @@ class LexicalMatcher:
         """The best answer for ``text``, or ``None`` when nothing covers enough of it; recognised
         (``spoken``) text needs the confidence of a question with a foreign word."""
         index = self.index
-        words = index.analyzer.words(text)
-        how = bool(words) and words[0] in index.analyzer.how_words
-        kinds, words = index.analyzer.cues(words, index.lexicon.known)
-        slots = expand(index, words) + kind_slots(index, kinds)
+        slots, how = question_slots(index, text)
         return decide(index, _ranked(index, slots, how), foreign(slots), spoken)
+
+
+def question_slots(index: QuestionIndex, text: str) -> tuple[list[Slot], bool]:
+    """The slots of a question, and whether it opens with a how-word (it prefers steps)."""
+    analyzer = index.analyzer
+    words = analyzer.rephrase(analyzer.words(text))
+    how = bool(words) and words[0] in analyzer.how_words
+    kinds, words = analyzer.cues(words, index.idf)
+    return expand(index, words) + kind_slots(index, kinds), how
 
 
 def _ranked(index: QuestionIndex, slots: list[Slot], how: bool = False) -> list[Ranked]:
