@@ -94,16 +94,20 @@ def _repair(index: QuestionIndex, word: str) -> Slot:
     config = index.config
     close = max(options.values(), default=0.0) >= config.close_look_alike
     foreign = not related and not close and rarity >= config.foreign
+    own = index.unknown_idf * rarity
     if not options:
-        return Slot(word, (), index.unknown_idf * rarity, foreign)
-    return Slot(word, tuple(options.items()), max(index.idf[t] for t in options), foreign)
+        return Slot(word, (), own, foreign)
+    idf = max(index.idf[t] for t in options)
+    if not close:  # a related word tells no more than the word itself: "goes" is everyday
+        idf = min(idf, own)
+    return Slot(word, tuple(options.items()), idf, foreign)
 
 
 def _related(index: QuestionIndex, word: str) -> dict[str, float]:
     """Guide terms of the words related to ``word`` (or to its base form)."""
     options: dict[str, float] = {}
     similarity = index.config.related
-    if index.zipf.get(word, 0.0) >= index.config.related_zipf:
+    if (_zipf(index, word) or 0.0) >= index.config.related_zipf:
         return options
     for form in index.analyzer.base_forms(word):
         for near in index.related.get(form, ()):
@@ -113,9 +117,16 @@ def _related(index: QuestionIndex, word: str) -> dict[str, float]:
     return options
 
 
+def _zipf(index: QuestionIndex, word: str) -> float | None:
+    """How common a word is, or the most common of its base forms: "goes" is as everyday as
+    "go", "times" as "time"."""
+    found = [index.zipf[form] for form in index.analyzer.base_forms(word) if form in index.zipf]
+    return max(found) if found else None
+
+
 def _rarity(index: QuestionIndex, word: str) -> float:
     """How much an unknown word tells, in [common_weight, 1]: everyday words tell little."""
-    zipf = index.zipf.get(word)
+    zipf = _zipf(index, word)
     if zipf is None:
         return 1.0
     config = index.config
