@@ -50,7 +50,7 @@ STOP_WORDS: dict[str, str] = {
         in uit bij naar om over tot door onder nog al ook maar even wel toch nou eh ehm
         graag alsjeblieft alstublieft gebeurt gebeuren gebeurd nu iets ding manier
         mogelijk weten eigenlijk gewoon zelf iemand ergens mee men s kom komt komen ga
-        gaat gaan krijg krijgt krijgen per hoeveel veel elke elk ieder iedere waarmee
+        gaat gaan krijg krijgt krijgen per hoeveel veel elke elk ieder iedere waarmee nodig
     """,
 }
 """Words that carry no meaning for telling one answer from another."""
