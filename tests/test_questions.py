@@ -21,7 +21,7 @@ from voice.guide.loader import load_guide, parse_guide
 from voice.guide.model import FaqEntry, Guide, Step
 from voice.language.analysis import Lexicon, TextAnalyzer
 from voice.questions.config import DEFAULT_CONFIG
-from voice.questions.expand import expand
+from voice.questions.expand import expand, foreign
 from voice.questions.matcher import LexicalMatcher, QuestionMatch, build_matcher
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -320,6 +320,16 @@ def test_one_unit_is_a_duration_and_how_many_times_is_how_often() -> None:
     assert en.rephrase(en.words("how many times a month")) == ["how", "often", "a", "month"]
     assert nl.rephrase(nl.words("hoeveel keer per maand")) == ["hoe", "vaak", "per", "maand"]
     assert en.cues(en.words("how long does it take"), {"take"})[0] == {"#duration"}
+
+
+def test_a_compound_with_a_guide_word_as_head_is_a_kind_of_that_thing() -> None:
+    """ "amandelmelk" is a kind of "melk": its unknown first part is no sign of another topic,
+    so the question is not held to the bar of a question with a foreign word."""
+    matcher = LexicalMatcher(load_guide(guide_path("pancakes", "nl")))
+    slots = expand(matcher.index, ["amandelmelk"])
+    assert [slot.word for slot in slots] == ["amandel", "melk"]
+    assert not foreign(slots)
+    assert match_key(matcher.match("kan ik amandelmelk gebruiken")) == "faq:plant-milk"
 
 
 def test_a_cue_word_the_guide_uses_in_another_form_stays() -> None:

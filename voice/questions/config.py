@@ -50,6 +50,10 @@ class MatcherConfig:
     evidence: float = 3.0
     """Matched IDF mass, in rare-word units, that counts as fully said without the target's
     question."""
+    modifier: float = 0.5
+    """Weight of the first part of a compound whose head is a guide word ("amandel" of
+    "amandelmelk"), as a share of the weight it would have alone: the compound is a kind of
+    the guide's thing."""
     sure: float = 0.65
     """Confidence from which the engine answers without asking back."""
     maybe: float = 0.42

@@ -37,17 +37,28 @@ def expand(index: QuestionIndex, words: list[str]) -> list[Slot]:
     """The question as weighted term options; unknown words get their look-alikes."""
     lexicon, idf = index.lexicon, index.idf
     expanded: list[str] = []
+    modifiers: set[str] = set()
     for word in lexicon.join(words):
         known = word in lexicon.known
         parts = lexicon.split(word) or (None if known else _general_split(index, word))
         expanded.extend(([word] if known or not parts else []) + (parts or []))
+        if parts and not known and parts[-1] in lexicon.known:
+            modifiers.update(part for part in parts[:-1] if part not in lexicon.known)
     slots: list[Slot] = []
     for token in index.analyzer.tokens(expanded):
         if token.term in idf:
             slots.append(Slot(token.surface, ((token.term, 1.0),), idf[token.term]))
+        elif token.surface in modifiers:
+            slots.append(_modifier(index, _repair(index, token.surface)))
         else:
             slots.append(_repair(index, token.surface))
     return list(dict.fromkeys(slots))  # a word said twice is no more evidence
+
+
+def _modifier(index: QuestionIndex, slot: Slot) -> Slot:
+    """The first part of a compound whose head is a guide word ("amandel" of "amandelmelk"):
+    the compound is a kind of the guide's thing, so the part weighs less and is not foreign."""
+    return Slot(slot.word, slot.options, slot.idf * index.config.modifier)
 
 
 def kind_slots(index: QuestionIndex, kinds: set[str]) -> list[Slot]:
