@@ -93,7 +93,7 @@ def _general_split(index: QuestionIndex, word: str) -> list[str] | None:
 def _repair(index: QuestionIndex, word: str) -> Slot:
     """A word the guide does not know: its related words and look-alikes that it does know."""
     options = _related(index, word)
-    for form in index.analyzer.base_forms(word)[1:]:
+    for form in index.analyzer.base_forms(word):
         for term in index.forms.get(form, ()):
             options[term] = max(index.config.form, options.get(term, 0.0))
     related = bool(options)
