@@ -21,7 +21,7 @@ from voice.guide.loader import load_guide, parse_guide
 from voice.guide.model import FaqEntry, Guide, Step
 from voice.language.analysis import Lexicon, TextAnalyzer
 from voice.questions.config import DEFAULT_CONFIG
-from voice.questions.expand import expand, foreign
+from voice.questions.expand import expand, foreign, foreign_count
 from voice.questions.matcher import LexicalMatcher, QuestionMatch, build_matcher
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -330,6 +330,20 @@ def test_a_compound_with_a_guide_word_as_head_is_a_kind_of_that_thing() -> None:
     assert [slot.word for slot in slots] == ["amandel", "melk"]
     assert not foreign(slots)
     assert match_key(matcher.match("kan ik amandelmelk gebruiken")) == "faq:plant-milk"
+
+
+def test_each_further_foreign_word_raises_the_bar() -> None:
+    """Two words the guide does not know at all make a sentence about something else, even
+    when the rest meets an entry: "sunday" is one of the bundled guide's times of the week."""
+    matcher = build_matcher(bundled("en"))
+    slots = expand(
+        matcher.index, matcher.index.analyzer.words("the museum opens on sunday afternoon")
+    )
+    assert foreign_count(slots) == 2
+    assert matcher.match("the museum opens on sunday afternoon", spoken=True) is None
+    assert match_key(matcher.match("is the chat open on sunday", spoken=True)) == (
+        "faq:available-24-7"
+    )
 
 
 def test_a_cue_word_the_guide_uses_in_another_form_stays() -> None:

@@ -58,6 +58,8 @@ class MatcherConfig:
     """Confidence from which the engine answers without asking back."""
     maybe: float = 0.42
     """Confidence below which a question with a foreign word is out of scope."""
+    more_foreign: float = 0.1
+    """Confidence added to ``maybe`` for each foreign word after the first."""
     maybe_known: float = 0.38
     """Confidence below which a typed question made of words the guide knows (or words like
     them) is out of scope: such a question is more likely about the guide. Not for recognised

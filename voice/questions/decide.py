@@ -38,13 +38,15 @@ class QuestionMatch:
 
 
 def decide(
-    index: QuestionIndex, ranked: list[Ranked], foreign: bool, spoken: bool = False
+    index: QuestionIndex, ranked: list[Ranked], foreign: int, spoken: bool = False
 ) -> QuestionMatch | None:
     """The best target when it is confident enough, sure when it also leads clearly. A question
-    with a ``foreign`` word (rare, unknown to the guide) needs more confidence to be in scope,
-    and so does a ``spoken`` one, whose words the recogniser may have taken from the guide."""
+    with a ``foreign`` word (rare, unknown to the guide; ``foreign`` counts them) needs more
+    confidence to be in scope, and more for each further one, and so does a ``spoken`` one,
+    whose words the recogniser may have taken from the guide."""
     config = index.config
     least = config.maybe if foreign or spoken else config.maybe_known
+    least += config.more_foreign * max(0, foreign - 1)
     if not ranked or ranked[0][0] < least:
         return None
     score, number = ranked[0]

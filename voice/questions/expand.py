@@ -148,3 +148,9 @@ def _rarity(index: QuestionIndex, word: str) -> float:
 def foreign(slots: list[Slot]) -> bool:
     """Whether the question holds a foreign word (see ``Slot.foreign``)."""
     return any(slot.foreign for slot in slots)
+
+
+def foreign_count(slots: list[Slot]) -> int:
+    """How many foreign words the question holds: each one more makes it likelier to be
+    about something else ("the museum opens on sunday afternoon")."""
+    return sum(slot.foreign for slot in slots)

@@ -23,7 +23,7 @@ from typing import Protocol
 from voice.guide.model import Guide
 from voice.questions.config import DEFAULT_CONFIG, MatcherConfig
 from voice.questions.decide import QuestionMatch, decide
-from voice.questions.expand import Slot, expand, foreign, kind_slots
+from voice.questions.expand import Slot, expand, foreign_count, kind_slots
 from voice.questions.index import QuestionIndex, attach, build_index, doc_terms
 from voice.questions.rank import Ranked, rank
 
@@ -55,7 +55,7 @@ class LexicalMatcher:
         (``spoken``) text needs the confidence of a question with a foreign word."""
         index = self.index
         slots, how = question_slots(index, text)
-        return decide(index, _ranked(index, slots, how), foreign(slots), spoken)
+        return decide(index, _ranked(index, slots, how), foreign_count(slots), spoken)
 
 
 def question_slots(index: QuestionIndex, text: str) -> tuple[list[Slot], bool]:
