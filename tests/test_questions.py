@@ -19,7 +19,8 @@ from tests.support.question_sets import (
 )
 from voice.guide.loader import load_guide, parse_guide
 from voice.guide.model import FaqEntry, Guide, Step
-from voice.language.analysis import Lexicon, TextAnalyzer
+from voice.language.analysis import TextAnalyzer
+from voice.language.guide_lexicon import Lexicon
 from voice.questions.config import DEFAULT_CONFIG
 from voice.questions.expand import expand, foreign, foreign_count
 from voice.questions.matcher import LexicalMatcher, QuestionMatch, build_matcher
@@ -335,7 +336,7 @@ def test_a_compound_with_a_guide_word_as_head_is_a_kind_of_that_thing() -> None:
 def test_each_further_foreign_word_raises_the_bar() -> None:
     """Two words the guide does not know at all make a sentence about something else, even
     when the rest meets an entry: "sunday" is one of the bundled guide's times of the week."""
-    matcher = build_matcher(bundled("en"))
+    matcher = LexicalMatcher(bundled("en"))
     slots = expand(
         matcher.index, matcher.index.analyzer.words("the museum opens on sunday afternoon")
     )

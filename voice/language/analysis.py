@@ -1,21 +1,17 @@
 """Language-aware text handling for matching questions: words -> terms, in English and Dutch.
 
-Two layers. ``TextAnalyzer`` knows a language: normalisation (shared with command parsing),
-number words, stop words, Snowball stems and the synonym table. ``Lexicon`` also knows the words of
-one guide, which is what makes recognition errors repairable: a word the guide does not contain is
-split ("contactknop" -> "contact knop"), joined with its neighbour ("trans script" ->
-"transcript") or replaced by the guide words it sounds or looks like ("cat" -> "chat"), scored
-by rapidfuzz.
+``TextAnalyzer`` knows a language: normalisation (shared with command parsing), number words,
+stop words, Snowball stems, the synonym table and the kinds of answer a question asks for. The
+words of one guide are ``voice.language.guide_lexicon.Lexicon``, built on it.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Container, Iterable, Iterator, Sequence
+from collections.abc import Container, Iterator, Sequence
 from dataclasses import dataclass
 
 import snowballstemmer
-from rapidfuzz import fuzz, process
 
 from voice.language.commands import normalise
 from voice.language.vocabulary import CARDINALS
@@ -36,21 +32,6 @@ from voice.language.word_lists import (
     UNIT_ARTICLES,
 )
 
-FUZZY_CUTOFF = 75.0
-"""Least rapidfuzz similarity (0-100) for a guide word to stand in for an unknown word."""
-MIN_FUZZY_LENGTH = 3
-"""Shorter words are never repaired: at two letters everything looks like everything."""
-LINKS = ("", "s", "e", "en")
-MIN_COMPOUND = 7
-"""Shorter words are not split into everyday words: "often" is no "of" + "ten"."""
-MIN_PART = 4
-"""Least length of an everyday word as part of a compound."""
-SOUND_CUTOFF = 90.0
-"""Least similarity of sound-alike keys: keys are short and coarse, so nearly equal only."""
-SOUND_SKIP = 0.85
-"""Spelling similarity from which the sound-alike search is skipped: it would add nothing."""
-SOUND_PENALTY = 0.9
-"""Sound-alike similarity counts a bit less than spelling similarity."""
 _APOSTROPHES = re.compile(r"['`]")
 _NON_WORD = re.compile(r"[^\w]+")
 _VOWELS = re.compile(r"[aeiouy]+")
@@ -59,7 +40,6 @@ KIND = "#"
 """Prefix of the term of a kind of answer ("#duration"): no stem or synonym starts with it."""
 DURATION = KIND + "duration"
 AMOUNT = KIND + "amount"
-"""Dutch linking sounds between the parts of a compound (klant-en-service, bestel-s-...)."""
 
 
 @dataclass(frozen=True)
@@ -286,150 +266,3 @@ def _number_words(lang: str) -> dict[str, int]:
             for unit in range(1, 10):
                 numbers[f"{units[unit]}en{tens}"] = tens_digit * 10 + unit
     return numbers
-
-
-class Lexicon:
-    """The words of one guide, used to repair words of a question that the guide does not know."""
-
-    def __init__(
-        self, analyzer: TextAnalyzer, words: Iterable[str], general: Container[str] = ()
-    ) -> None:
-        self.analyzer = analyzer
-        self.known = frozenset(words)
-        """Normalised words of the guide."""
-        self._parts = self.known | analyzer.synonym_words()
-        self._general = general
-        """Everyday words of the language: parts of a compound of the guide that it does not
-        use alone ("kalkaanslag" -> "kalk aanslag"), so that a question can say them."""
-        candidates = sorted(
-            word
-            for word in self.known
-            if len(word) >= MIN_FUZZY_LENGTH
-            and word not in analyzer.stop_words
-            and not word.isdigit()
-        )
-        self._by_initial = _by_initial((word, word) for word in candidates)
-        """Candidates by first letter: a recogniser rarely mishears the first sound, and a
-        bucket is what keeps look-ups fast in a guide with thousands of words."""
-        self._by_sound: dict[str, list[tuple[str, str]]] | None = None
-        """(sound key, word) by first letter of the key, made on first use."""
-        self._candidates = candidates
-        self._splits: dict[str, list[str] | None] = {}
-
-    def split(self, word: str) -> list[str] | None:
-        """Parts of a compound whose parts are words of the guide, longest head first; for a
-        long word that is no everyday word itself, everyday words of 4 letters or more count as
-        parts too."""
-        if word not in self._splits:
-            parts = self._split(word, 2, self._parts)
-            if parts is None and len(word) >= MIN_COMPOUND and word not in self._general:
-                parts = self._split(word, 2, _Either(self._parts, self._general))
-            self._splits[word] = parts
-        return self._splits[word]
-
-    def with_parts(self, words: Iterable[str]) -> list[str]:
-        """Each word followed by its compound parts, if any: how guide texts are indexed."""
-        out: list[str] = []
-        splits = self._splits
-        for word in words:
-            out.append(word)
-            parts = splits[word] if word in splits else self.split(word)
-            if parts:
-                out.extend(parts)
-        return out
-
-    def _split(self, word: str, depth: int, parts: Container[str]) -> list[str] | None:
-        for cut in range(len(word) - 3, 2, -1):
-            head, tail = word[:cut], word[cut:]
-            if head not in parts:
-                continue
-            for link in LINKS:
-                if not tail.startswith(link) or len(tail) - len(link) < 3:
-                    continue
-                rest = tail[len(link) :]
-                if rest in parts:
-                    return [head, rest]
-                deeper = self._split(rest, depth - 1, parts) if depth > 1 else None
-                if deeper:
-                    return [head, *deeper]
-        return None
-
-    def join(self, words: Sequence[str]) -> list[str]:
-        """Glue words a recogniser split ("dis connected", "represent a tive") when the whole is
-        a guide or synonym word and not every piece is a guide word."""
-        out: list[str] = []
-        i = 0
-        while i < len(words):
-            for size in (3, 2):
-                piece = words[i : i + size]
-                whole = self._glue(piece) if len(piece) == size else None
-                if whole is not None:
-                    out.append(whole)
-                    i += size
-                    break
-            else:
-                out.append(words[i])
-                i += 1
-        return out
-
-    def _glue(self, piece: Sequence[str]) -> str | None:
-        """The word the pieces make, also when a sound at the seam was heard twice
-        ("trans script" -> "transcript")."""
-        if all(part in self.known for part in piece):
-            return None
-        whole = "".join(piece)
-        if whole in self._parts:
-            return whole
-        merged = piece[0]
-        for part in piece[1:]:
-            merged += part[1:] if merged[-1:] == part[:1] else part
-        return merged if merged in self._parts else None
-
-    def near(self, word: str, limit: int = 3) -> list[tuple[str, float]]:
-        """Guide words that look like ``word``, with similarity in [0, 1], best first."""
-        if len(word) < MIN_FUZZY_LENGTH or word.isdigit():
-            return []
-        best = _closest(word, self._by_initial, FUZZY_CUTOFF, limit, 1.0)
-        if max(best.values(), default=0.0) >= SOUND_SKIP:
-            return sorted(best.items(), key=lambda item: -item[1])
-        if self._by_sound is None:
-            self._by_sound = _by_initial(
-                (self.analyzer.sound_key(word), word) for word in self._candidates
-            )
-        heard = _closest(
-            self.analyzer.sound_key(word), self._by_sound, SOUND_CUTOFF, limit, SOUND_PENALTY
-        )
-        for candidate, similarity in heard.items():
-            best[candidate] = max(best.get(candidate, 0.0), similarity)
-        return sorted(best.items(), key=lambda item: -item[1])[:limit]
-
-
-class _Either:
-    """Words of the guide, or everyday words of at least ``MIN_PART`` letters."""
-
-    def __init__(self, known: Container[str], general: Container[str]) -> None:
-        self.known, self.general = known, general
-
-    def __contains__(self, word: object) -> bool:
-        if word in self.known:
-            return True
-        return isinstance(word, str) and len(word) >= MIN_PART and word in self.general
-
-
-def _by_initial(pairs: Iterable[tuple[str, str]]) -> dict[str, list[tuple[str, str]]]:
-    """(compared form, word) pairs grouped by the first letter of the compared form."""
-    buckets: dict[str, list[tuple[str, str]]] = {}
-    for form, word in pairs:
-        buckets.setdefault(form[:1], []).append((form, word))
-    return buckets
-
-
-def _closest(
-    form: str, buckets: dict[str, list[tuple[str, str]]], cutoff: float, limit: int, weight: float
-) -> dict[str, float]:
-    """Words whose compared form is most like ``form``, as word -> weighted similarity."""
-    bucket = buckets.get(form[:1], [])
-    found = process.extract(
-        form, [f for f, _ in bucket], scorer=fuzz.ratio, score_cutoff=cutoff, limit=limit
-    )
-    return {bucket[index][1]: weight * score / 100 for _, score, index in found}

@@ -16,7 +16,8 @@ from dataclasses import dataclass, replace
 from enum import Enum
 
 from voice.guide.model import Guide
-from voice.language.analysis import KIND, Lexicon, TextAnalyzer
+from voice.language.analysis import KIND, TextAnalyzer
+from voice.language.guide_lexicon import Lexicon
 from voice.language.sentences import split_sentences
 from voice.language.word_data import related_words, word_zipf
 from voice.questions.config import MatcherConfig
