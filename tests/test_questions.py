@@ -347,6 +347,18 @@ def test_each_further_foreign_word_raises_the_bar() -> None:
     )
 
 
+def test_how_much_of_a_thing_wants_the_text_that_counts_it() -> None:
+    """ "how many pancakes" is answered by the sentence with "twelve pancakes", not by the
+    FAQ entry that says "pancakes" and a number of tablespoons."""
+    en = TextAnalyzer("en")
+    assert "#amount:flour" in en.counted(en.words("Sift 250 grams of flour into a bowl"))
+    assert en.counted(en.words("Mix the flour")) == set()
+    assert en.asked_count(en.words("how much milk goes in")) == "#amount:milk"
+    assert en.asked_count(en.words("how long does it take")) is None
+    matcher = build_matcher(load_guide(guide_path("pancakes", "en")))
+    assert match_key(matcher.match("how many pancakes does this make")) == "intro"
+
+
 def test_a_cue_word_the_guide_uses_in_another_form_stays() -> None:
     """The guide says "Preparation takes about ten minutes": "take" in "how long does it
     take" is a word of that sentence, not only a repeat of the cue."""

@@ -40,6 +40,8 @@ KIND = "#"
 """Prefix of the term of a kind of answer ("#duration"): no stem or synonym starts with it."""
 DURATION = KIND + "duration"
 AMOUNT = KIND + "amount"
+COUNTED_SPAN = 2
+"""Words after a number that may be what it counts: "250 grams (of) flour", stop words left out."""
 
 
 @dataclass(frozen=True)
@@ -100,6 +102,34 @@ class TextAnalyzer:
             ):
                 kinds.add(DURATION)
         return kinds
+
+    def counted(self, words: Sequence[str]) -> set[str]:
+        """What a guide text counts, as terms: "250 grams of flour" -> "#amount:flour" (and
+        "#amount:gram"), the answer to "how much flour"."""
+        if not any(word.isdigit() or self._marks.get(word) == AMOUNT for word in words):
+            return set()
+        kept = [word for word in words if word not in self.stop_words]
+        found: set[str] = set()
+        for i, word in enumerate(kept):
+            if word.isdigit() or self._marks.get(word) == AMOUNT:
+                found.update(
+                    f"{AMOUNT}:{self.term(thing)}"
+                    for thing in kept[i + 1 : i + 1 + COUNTED_SPAN]
+                    if not thing.isdigit()
+                )
+        return found
+
+    def asked_count(self, words: Sequence[str]) -> str | None:
+        """The term of what a question asks the amount of ("how much milk" -> "#amount:milk"),
+        or ``None`` when it asks for no amount or names nothing after the cue."""
+        for key, kind in self._cues.items():
+            if kind != AMOUNT:
+                continue
+            for i in range(len(words) - len(key) + 1):
+                if tuple(words[i : i + len(key)]) == key:
+                    rest = [w for w in words[i + len(key) :] if w not in self.stop_words]
+                    return f"{AMOUNT}:{self.term(rest[0])}" if rest else None
+        return None
 
     def _one_unit(self, words: Sequence[str], i: int) -> bool:
         """An article before the unit at ``i`` ("about a minute"), unless a repeat comes

@@ -156,7 +156,9 @@ def doc_terms(
     of answer it gives (a duration, an amount) count as terms too."""
     if words is None:
         words = analyzer.words(text)
-    return set(analyzer.terms(lexicon.with_parts(words))) | analyzer.answer_kinds(words)
+    kinds = analyzer.answer_kinds(words)
+    counted = analyzer.counted(words) if kinds else set()
+    return set(analyzer.terms(lexicon.with_parts(words))) | kinds | counted
 
 
 class _Draft:

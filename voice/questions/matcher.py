@@ -21,6 +21,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from voice.guide.model import Guide
+from voice.language.analysis import AMOUNT
 from voice.questions.config import DEFAULT_CONFIG, MatcherConfig
 from voice.questions.decide import QuestionMatch, decide
 from voice.questions.expand import Slot, expand, foreign_count, kind_slots
@@ -63,7 +64,10 @@ def question_slots(index: QuestionIndex, text: str) -> tuple[list[Slot], bool]:
     analyzer = index.analyzer
     words = analyzer.rephrase(analyzer.words(text))
     how = bool(words) and words[0] in analyzer.how_words
+    count = analyzer.asked_count(words)
     kinds, words = analyzer.cues(words, index.idf)
+    if count is not None and count in index.idf:  # "how much milk": the amount of milk
+        kinds = (kinds - {AMOUNT}) | {count}
     return expand(index, words) + kind_slots(index, kinds), how
 
 
