@@ -392,3 +392,12 @@ def test_a_guide_compound_splits_on_another_form_of_a_guide_word() -> None:
     split = matcher.index.lexicon.split("ontkalkingsprogramma")
     assert split == ["ontkalkings", "programma"]
     assert match_key(matcher.match("hoe lang duurt het ontkalken")) == "step:3"
+
+
+def test_a_sentence_that_holds_every_word_asked_is_confident() -> None:
+    """Prose weighs less than entries and steps, unless the sentence holds every word of the
+    question: "Preparation takes about ten minutes" answers "how long does it take"."""
+    guide = load_guide(DATA / "guides" / "pancakes.en.yaml")
+    found = build_matcher(guide).match("how long does it take")
+    assert found is not None and match_key(found) == "intro"
+    assert found.text.startswith("Preparation takes about ten minutes")

@@ -26,6 +26,9 @@ class MatcherConfig:
     """Confidence multiplier of a tip: FAQ entries and steps come first."""
     prose_factor: float = 0.6
     """Confidence multiplier of a sentence of the introduction, summary or conclusion."""
+    complete_factor: float = 1.0
+    """Confidence multiplier of a tip or a sentence of prose that holds every word of a
+    question of two words or more."""
     tip_link: float = 0.3
     """Least confidence for a tip to be attached to an answer; tips below it are left out."""
     unknown: float = 1.0
