@@ -401,3 +401,12 @@ def test_a_sentence_that_holds_every_word_asked_is_confident() -> None:
     found = build_matcher(guide).match("how long does it take")
     assert found is not None and match_key(found) == "intro"
     assert found.text.startswith("Preparation takes about ten minutes")
+
+
+def test_two_words_that_meet_in_one_target_lower_the_line() -> None:
+    """ "rid" is no guide word, but "lumps" and "batter" meet in the step that says "without
+    lumps": asked back, not rejected; one guide word alone ("time") does not lower the line."""
+    matcher = build_matcher(load_guide(DATA / "guides" / "pancakes.en.yaml"))
+    found = matcher.match("how do i get rid of lumps in the batter")
+    assert found is not None and match_key(found) == "step:2" and not found.sure
+    assert matcher.match("what time does the shop close") is None

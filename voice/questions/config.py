@@ -68,6 +68,11 @@ class MatcherConfig:
     them) is out of scope: such a question is more likely about the guide. Not for recognised
     speech: a recogniser decoding with the guide's language model forces any speech into the
     guide's words, so there they are no sign of a question about the guide."""
+    agree: float = 0.1
+    """Confidence taken off ``maybe_known`` when two or more words of a typed question meet in
+    the best target: words that meet by chance rarely come in pairs, so such a question is
+    about that target even when it is worded away from the guide ("how do i get rid of lumps
+    in the batter")."""
     foreign: float = 0.7
     """Rarity (share of an unknown word's full weight) from which an unknown word without a
     related word or a close look-alike in the guide is foreign to it."""

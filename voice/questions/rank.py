@@ -13,6 +13,7 @@ from __future__ import annotations
 import heapq
 from collections import defaultdict
 
+from voice.language.analysis import KIND
 from voice.questions.expand import Slot
 from voice.questions.index import QuestionIndex
 
@@ -92,6 +93,15 @@ def _part_factor(index: QuestionIndex, number: int, slots: list[Slot]) -> float:
     if all(any(term in terms for term, _ in slot.options) for slot in slots):
         return index.config.complete_factor
     return target.factor
+
+
+def agreeing_words(index: QuestionIndex, number: int, slots: list[Slot]) -> int:
+    """How many words of the question the target holds (kinds of answer left out)."""
+    terms = index.targets[number].terms
+    return sum(
+        any(term in terms for term, _ in slot.options) and not slot.word.startswith(KIND)
+        for slot in slots
+    )
 
 
 def _phrase_cover(index: QuestionIndex, phrase: frozenset[str], said: dict[str, float]) -> float:
