@@ -410,3 +410,10 @@ def test_two_words_that_meet_in_one_target_lower_the_line() -> None:
     found = matcher.match("how do i get rid of lumps in the batter")
     assert found is not None and match_key(found) == "step:2" and not found.sure
     assert matcher.match("what time does the shop close") is None
+
+
+def test_a_how_question_prefers_a_close_step() -> None:
+    """ "How do I start a chat" asks for a procedure: the step that starts the chat leads the
+    FAQ entry whose answer mentions starting a new chat, and the call is asked back."""
+    found = build_matcher(bundled("en")).match("how do i start a chat")
+    assert found is not None and match_key(found) == "step:4" and not found.sure

@@ -29,6 +29,10 @@ class MatcherConfig:
     complete_factor: float = 1.0
     """Confidence multiplier of a tip or a sentence of prose that holds every word of a
     question of two words or more."""
+    how_step: float = 0.05
+    """Lead, as a share of its confidence, that a step gets in the ranking (not in the
+    confidence) of a question that opens with a how-word: such a question asks for a
+    procedure."""
     tip_link: float = 0.3
     """Least confidence for a tip to be attached to an answer; tips below it are left out."""
     unknown: float = 1.0

@@ -43,7 +43,7 @@ def rank(index: QuestionIndex, slots: list[Slot], total: float, how: bool = Fals
     order = sorted(
         scored,
         key=lambda item: (
-            -round(item[0] * index.targets[item[1]].factor, 2),
+            -round(_rank_score(index, item[0], item[1], how), 2),
             _tie_rank(index, item[1], how),
         ),
     )
@@ -57,6 +57,15 @@ def _best_option(index: QuestionIndex, slot: Slot) -> dict[int, float]:
         for number, weight in index.postings.get(term, ()):
             best[number] = max(similarity * weight, best.get(number, 0.0))
     return best
+
+
+def _rank_score(index: QuestionIndex, score: float, number: int, how: bool) -> float:
+    """The confidence a target ranks by: discounted by its part (entries and steps come
+    first), and with a lead for a step when the question opens with a how-word: "how do I
+    start a chat" asks for a procedure, not the FAQ entry that mentions starting a new chat."""
+    target = index.targets[number]
+    lead = index.config.how_step if how and target.step is not None else 0.0
+    return score * target.factor * (1 + lead)
 
 
 def _tie_rank(index: QuestionIndex, number: int, how: bool) -> int:
