@@ -417,3 +417,14 @@ def test_a_how_question_prefers_a_close_step() -> None:
     FAQ entry whose answer mentions starting a new chat, and the call is asked back."""
     found = build_matcher(bundled("en")).match("how do i start a chat")
     assert found is not None and match_key(found) == "step:4" and not found.sure
+
+
+def test_an_english_word_before_a_guide_word_is_an_open_compound() -> None:
+    """ "almond milk" is English for "amandelmelk": "almond" is a kind of the guide's milk, not a
+    sign of another topic; a last word ("waffles") stays foreign."""
+    matcher = LexicalMatcher(load_guide(DATA / "guides" / "pancakes.en.yaml"))
+    index = matcher.index
+    almond = expand(index, index.analyzer.words("can i use almond milk"))
+    assert not foreign(almond)
+    assert match_key(matcher.match("can i use almond milk")) == "faq:plant-milk"
+    assert foreign(expand(index, index.analyzer.words("how do i make waffles")))
