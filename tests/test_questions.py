@@ -392,3 +392,39 @@ def test_a_guide_compound_splits_on_another_form_of_a_guide_word() -> None:
     split = matcher.index.lexicon.split("ontkalkingsprogramma")
     assert split == ["ontkalkings", "programma"]
     assert match_key(matcher.match("hoe lang duurt het ontkalken")) == "step:3"
+
+
+def test_a_sentence_that_holds_every_word_asked_is_confident() -> None:
+    """Prose weighs less than entries and steps, unless the sentence holds every word of the
+    question: "Preparation takes about ten minutes" answers "how long does it take"."""
+    guide = load_guide(DATA / "guides" / "pancakes.en.yaml")
+    found = build_matcher(guide).match("how long does it take")
+    assert found is not None and match_key(found) == "intro"
+    assert found.text.startswith("Preparation takes about ten minutes")
+
+
+def test_two_words_that_meet_in_one_target_lower_the_line() -> None:
+    """ "rid" is no guide word, but "lumps" and "batter" meet in the step that says "without
+    lumps": asked back, not rejected; one guide word alone ("time") does not lower the line."""
+    matcher = build_matcher(load_guide(DATA / "guides" / "pancakes.en.yaml"))
+    found = matcher.match("how do i get rid of lumps in the batter")
+    assert found is not None and match_key(found) == "step:2" and not found.sure
+    assert matcher.match("what time does the shop close") is None
+
+
+def test_a_how_question_prefers_a_close_step() -> None:
+    """ "How do I start a chat" asks for a procedure: the step that starts the chat leads the
+    FAQ entry whose answer mentions starting a new chat, and the call is asked back."""
+    found = build_matcher(bundled("en")).match("how do i start a chat")
+    assert found is not None and match_key(found) == "step:4" and not found.sure
+
+
+def test_an_english_word_before_a_guide_word_is_an_open_compound() -> None:
+    """ "almond milk" is English for "amandelmelk": "almond" is a kind of the guide's milk, not a
+    sign of another topic; a last word ("waffles") stays foreign."""
+    matcher = LexicalMatcher(load_guide(DATA / "guides" / "pancakes.en.yaml"))
+    index = matcher.index
+    almond = expand(index, index.analyzer.words("can i use almond milk"))
+    assert not foreign(almond)
+    assert match_key(matcher.match("can i use almond milk")) == "faq:plant-milk"
+    assert foreign(expand(index, index.analyzer.words("how do i make waffles")))

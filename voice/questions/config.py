@@ -26,6 +26,13 @@ class MatcherConfig:
     """Confidence multiplier of a tip: FAQ entries and steps come first."""
     prose_factor: float = 0.6
     """Confidence multiplier of a sentence of the introduction, summary or conclusion."""
+    complete_factor: float = 1.0
+    """Confidence multiplier of a tip or a sentence of prose that holds every word of a
+    question of two words or more."""
+    how_step: float = 0.05
+    """Lead, as a share of its confidence, that a step gets in the ranking (not in the
+    confidence) of a question that opens with a how-word: such a question asks for a
+    procedure."""
     tip_link: float = 0.3
     """Least confidence for a tip to be attached to an answer; tips below it are left out."""
     unknown: float = 1.0
@@ -65,6 +72,11 @@ class MatcherConfig:
     them) is out of scope: such a question is more likely about the guide. Not for recognised
     speech: a recogniser decoding with the guide's language model forces any speech into the
     guide's words, so there they are no sign of a question about the guide."""
+    agree: float = 0.1
+    """Confidence taken off ``maybe_known`` when two or more words of a typed question meet in
+    the best target: words that meet by chance rarely come in pairs, so such a question is
+    about that target even when it is worded away from the guide ("how do i get rid of lumps
+    in the batter")."""
     foreign: float = 0.7
     """Rarity (share of an unknown word's full weight) from which an unknown word without a
     related word or a close look-alike in the guide is foreign to it."""

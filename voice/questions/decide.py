@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from voice.questions.config import MatcherConfig
 from voice.questions.index import Part, QuestionIndex
 from voice.questions.rank import Ranked
 
@@ -38,23 +39,36 @@ class QuestionMatch:
 
 
 def decide(
-    index: QuestionIndex, ranked: list[Ranked], foreign: int, spoken: bool = False
+    index: QuestionIndex,
+    ranked: list[Ranked],
+    foreign: int,
+    spoken: bool = False,
+    agreeing: int = 0,
 ) -> QuestionMatch | None:
     """The best target when it is confident enough, sure when it also leads clearly. A question
     with a ``foreign`` word (rare, unknown to the guide; ``foreign`` counts them) needs more
     confidence to be in scope, and more for each further one, and so does a ``spoken`` one,
-    whose words the recogniser may have taken from the guide."""
-    config = index.config
-    least = config.maybe if foreign or spoken else config.maybe_known
-    least += config.more_foreign * max(0, foreign - 1)
+    whose words the recogniser may have taken from the guide. A typed question of guide words
+    needs less when ``agreeing`` (two or more) of its words meet in the best target."""
+    least = _least(index.config, foreign, spoken, agreeing)
     if not ranked or ranked[0][0] < least:
         return None
+    config = index.config
     score, number = ranked[0]
     runner_up, second = ranked[1] if len(ranked) > 1 else (0.0, number)
     sure = score >= config.sure and score - runner_up >= config.margin
     close = not sure and runner_up >= config.maybe and score - runner_up < config.margin
     other = _match(index, second, runner_up, False) if close else None
     return _match(index, number, score, sure, other)
+
+
+def _least(config: MatcherConfig, foreign: int, spoken: bool, agreeing: int) -> float:
+    """The out-of-scope line of a question."""
+    if foreign or spoken:
+        return config.maybe + config.more_foreign * max(0, foreign - 1)
+    if agreeing >= 2:  # words that meet in one target: the question is about it
+        return config.maybe_known - config.agree
+    return config.maybe_known
 
 
 def _match(

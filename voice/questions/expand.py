@@ -9,8 +9,9 @@ that a question about something else stays low.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
-from voice.questions.index import QuestionIndex
+from voice.questions.index import COMPOUNDING, QuestionIndex
 
 MIN_COMPOUND = 7
 """Shorter words are not split into everyday words: "often" is no "of" + "ten"."""
@@ -44,6 +45,7 @@ def expand(index: QuestionIndex, words: list[str]) -> list[Slot]:
         expanded.extend(([word] if known or not parts else []) + (parts or []))
         if parts and not known and parts[-1] in lexicon.known:
             modifiers.update(part for part in parts[:-1] if part not in lexicon.known)
+    modifiers.update(_open_modifiers(index, expanded))
     slots: list[Slot] = []
     for token in index.analyzer.tokens(expanded):
         if token.term in idf:
@@ -59,6 +61,21 @@ def _modifier(index: QuestionIndex, slot: Slot) -> Slot:
     """The first part of a compound whose head is a guide word ("amandel" of "amandelmelk"):
     the compound is a kind of the guide's thing, so the part weighs less and is not foreign."""
     return Slot(slot.word, slot.options, slot.idf * index.config.modifier)
+
+
+def _open_modifiers(index: QuestionIndex, words: list[str]) -> set[str]:
+    """In a language that writes compounds apart, an unknown word right before a guide word
+    is the first part of an open compound ("almond milk", English for "amandelmelk"), or a word
+    that says which of the guide's things ("leftover pancakes"): a modifier, as the first part
+    of a closed compound is (see ``_modifier``)."""
+    if index.analyzer.lang in COMPOUNDING:
+        return set()
+    known, stop = index.lexicon.known, index.analyzer.stop_words
+    return {
+        word
+        for word, head in pairwise(words)
+        if word not in known and word not in stop and head in known and head not in stop
+    }
 
 
 def kind_slots(index: QuestionIndex, kinds: set[str]) -> list[Slot]:

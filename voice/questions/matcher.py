@@ -26,7 +26,7 @@ from voice.questions.config import DEFAULT_CONFIG, MatcherConfig
 from voice.questions.decide import QuestionMatch, decide
 from voice.questions.expand import Slot, expand, foreign_count, kind_slots
 from voice.questions.index import QuestionIndex, attach, build_index, doc_terms
-from voice.questions.rank import Ranked, rank
+from voice.questions.rank import Ranked, agreeing_words, rank
 
 
 class QuestionMatcher(Protocol):
@@ -56,7 +56,9 @@ class LexicalMatcher:
         (``spoken``) text needs the confidence of a question with a foreign word."""
         index = self.index
         slots, how = question_slots(index, text)
-        return decide(index, _ranked(index, slots, how), foreign_count(slots), spoken)
+        ranked = _ranked(index, slots, how)
+        agreeing = agreeing_words(index, ranked[0][1], slots) if ranked else 0
+        return decide(index, ranked, foreign_count(slots), spoken, agreeing)
 
 
 def question_slots(index: QuestionIndex, text: str) -> tuple[list[Slot], bool]:

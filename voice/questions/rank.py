@@ -3,7 +3,9 @@
 Coverage is "how much of what was asked does this target cover": the IDF mass of the slots a
 target contains, times field weight and similarity, divided by the question's own IDF mass, so a
 number in [0, 1]. The confidence then discounts that coverage unless the person said most of the
-target's own question or title, or brought several rare words of its text.
+target's own question or title, or brought several rare words of its text. A tip or a
+sentence of prose ranks by a confidence its part discounts (prose mentions much in passing),
+and keeps that discount unless it holds every word asked.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import heapq
 from collections import defaultdict
 
+from voice.language.analysis import KIND
 from voice.questions.expand import Slot
 from voice.questions.index import QuestionIndex
 
@@ -36,8 +39,15 @@ def rank(index: QuestionIndex, slots: list[Slot], total: float, how: bool = Fals
             for number, value in _best_option(index, slot).items():
                 coverage[number] += slot.idf * value
     top = heapq.nlargest(index.config.candidates, coverage, key=coverage.__getitem__)
-    ranked = [(_confidence(index, coverage[n], total, n, said), n) for n in top]
-    return sorted(ranked, key=lambda item: (-round(item[0], 2), _tie_rank(index, item[1], how)))
+    scored = [(_confidence(index, coverage[n], total, n, said), n) for n in top]
+    order = sorted(
+        scored,
+        key=lambda item: (
+            -round(_rank_score(index, item[0], item[1], how), 2),
+            _tie_rank(index, item[1], how),
+        ),
+    )
+    return [(score * _part_factor(index, n, slots), n) for score, n in order]
 
 
 def _best_option(index: QuestionIndex, slot: Slot) -> dict[int, float]:
@@ -47,6 +57,15 @@ def _best_option(index: QuestionIndex, slot: Slot) -> dict[int, float]:
         for number, weight in index.postings.get(term, ()):
             best[number] = max(similarity * weight, best.get(number, 0.0))
     return best
+
+
+def _rank_score(index: QuestionIndex, score: float, number: int, how: bool) -> float:
+    """The confidence a target ranks by: discounted by its part (entries and steps come
+    first), and with a lead for a step when the question opens with a how-word: "how do I
+    start a chat" asks for a procedure, not the FAQ entry that mentions starting a new chat."""
+    target = index.targets[number]
+    lead = index.config.how_step if how and target.step is not None else 0.0
+    return score * target.factor * (1 + lead)
 
 
 def _tie_rank(index: QuestionIndex, number: int, how: bool) -> int:
@@ -65,10 +84,33 @@ def _confidence(
         (_phrase_cover(index, phrase, said) for phrase in index.targets[number].phrases),
         default=0.0,
     )
-    config, target = index.config, index.targets[number]
+    config = index.config
     evidence = min(1.0, covered / (config.evidence * index.rare_idf))
     share = config.floor + (1 - config.floor) * max(phrase_cover, evidence)
-    return target.factor * covered / total * share
+    return covered / total * share
+
+
+def _part_factor(index: QuestionIndex, number: int, slots: list[Slot]) -> float:
+    """The confidence multiplier of the target's part (a tip or a sentence of prose weighs
+    less than a FAQ entry or a step, as prose mentions much in passing), unless the target
+    holds every word of a question of two words or more: then the match is no passing
+    mention ("how long does it take" and "Preparation takes about ten minutes")."""
+    target = index.targets[number]
+    if target.factor >= 1.0 or len(slots) < 2:
+        return target.factor
+    terms = target.terms
+    if all(any(term in terms for term, _ in slot.options) for slot in slots):
+        return index.config.complete_factor
+    return target.factor
+
+
+def agreeing_words(index: QuestionIndex, number: int, slots: list[Slot]) -> int:
+    """How many words of the question the target holds (kinds of answer left out)."""
+    terms = index.targets[number].terms
+    return sum(
+        any(term in terms for term, _ in slot.options) and not slot.word.startswith(KIND)
+        for slot in slots
+    )
 
 
 def _phrase_cover(index: QuestionIndex, phrase: frozenset[str], said: dict[str, float]) -> float:
