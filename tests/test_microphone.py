@@ -31,6 +31,7 @@ from voice.audio.microphone import (
     Utterance,
 )
 from voice.audio.pcm import Clip, read_wav, resample, write_wav
+from voice.audio.vad import Detector
 from voice.errors import SpeechError
 from voice.guide.bundled import DEFAULT_GUIDE
 from voice.guide.loader import load_guide
@@ -136,6 +137,21 @@ def test_two_commands_with_a_gap_are_two_utterances(tmp_path: Path) -> None:
     first, second = speech(tmp_path, "repeat"), speech(tmp_path, "go to step three")
     found = run(Endpointer(MicConfig(), RATE), first + silence(0.7) + second + silence(0.5))
     assert len(found) == 2
+
+
+@pytest.mark.parametrize("text", ["go to step three", "stop"])
+def test_in_a_quiet_room_silero_energy_ends_speech_where_the_energy_rule_does(
+    tmp_path: Path, text: str
+) -> None:
+    """Silero's own end of speech comes later (its memory), the energy rule's is kept."""
+    pcm = silence(0.5) + speech(tmp_path, text) + silence(1.0)
+    ends = {}
+    for vad in (Detector.ENERGY, Detector.SILERO_ENERGY, Detector.SILERO):
+        found = run(Endpointer(MicConfig(vad=vad), RATE), pcm)
+        assert len(found) == 1
+        ends[vad] = (found[0][0].end, found[0][1])
+    assert ends[Detector.SILERO_ENERGY] == ends[Detector.ENERGY]
+    assert ends[Detector.SILERO][1] > ends[Detector.ENERGY][1] + 0.05
 
 
 def chunks(pcm: bytes, at: float, muted: bool = False) -> list[Chunk]:
