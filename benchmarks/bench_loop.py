@@ -23,6 +23,7 @@ from pathlib import Path
 from tests.support.pulse import PulseServer
 from tests.support.sink_monitor import SinkMonitor
 from tests.support.voice_loop import VoiceApp, command_wav, play_command
+from voice.audio.microphone import MicConfig
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -88,7 +89,9 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=12)
     parser.add_argument("--stt", default="pocketsphinx", help="speech recogniser")
     parser.add_argument("--model", help="its model folder (Whisper: required)")
-    parser.add_argument("--vad", default="energy", help="the app's voice-activity detector")
+    parser.add_argument(
+        "--vad", default=MicConfig().vad.value, help="the app's voice-activity detector"
+    )
     args = parser.parse_args()
     stt = ("--stt", args.stt, "--vad", args.vad, *(("--model", args.model) if args.model else ()))
     results = run(args.runs, stt)

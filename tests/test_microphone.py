@@ -31,6 +31,7 @@ from voice.audio.microphone import (
     Utterance,
 )
 from voice.audio.pcm import Clip, read_wav, resample, write_wav
+from voice.audio.vad import Detector
 from voice.errors import SpeechError
 from voice.guide.bundled import DEFAULT_GUIDE
 from voice.guide.loader import load_guide
@@ -136,6 +137,57 @@ def test_two_commands_with_a_gap_are_two_utterances(tmp_path: Path) -> None:
     first, second = speech(tmp_path, "repeat"), speech(tmp_path, "go to step three")
     found = run(Endpointer(MicConfig(), RATE), first + silence(0.7) + second + silence(0.5))
     assert len(found) == 2
+
+
+@pytest.mark.parametrize("text", ["go to step three", "stop"])
+def test_in_a_quiet_room_silero_energy_ends_speech_where_the_energy_rule_does(
+    tmp_path: Path, text: str
+) -> None:
+    """Silero's own end of speech comes later (its memory), the energy rule's is kept."""
+    pcm = silence(0.5) + speech(tmp_path, text) + silence(1.0)
+    ends = {}
+    for vad in (Detector.ENERGY, Detector.SILERO_ENERGY, Detector.SILERO):
+        found = run(Endpointer(MicConfig(vad=vad), RATE), pcm)
+        assert len(found) == 1
+        ends[vad] = (found[0][0].end, found[0][1])
+    assert ends[Detector.SILERO_ENERGY] == ends[Detector.ENERGY]
+    assert ends[Detector.SILERO][1] > ends[Detector.ENERGY][1] + 0.05
+
+
+def chunks(pcm: bytes, at: float, muted: bool = False) -> list[Chunk]:
+    step = CHUNK * 2
+    return [
+        Chunk(pcm[i : i + step], at + (i + step) / 2 / RATE, muted)
+        for i in range(0, len(pcm) - step + 1, step)
+    ]
+
+
+def lead_of(utterance: Utterance) -> float:
+    """Seconds of silence the utterance's audio starts with."""
+    loud = np.flatnonzero(np.abs(np.frombuffer(utterance.pcm, "<i2")) > 300)
+    return float(loud[0]) / RATE
+
+
+def test_the_calibration_audio_leads_a_first_word_said_at_once(tmp_path: Path) -> None:
+    """Without it a "stop" said at once began with its "s", and pocketsphinx's first decode of
+    a session heard "stock" in one run of three to ten."""
+    endpointer = Endpointer(MicConfig(), RATE)
+    endpointer.calibrate(silence(0.4), chunks(silence(0.4), 0.0))
+    found = run(endpointer, speech(tmp_path, "stop") + silence(1.0))
+    assert len(found) == 1 and lead_of(found[0][0]) >= MicConfig().non_speaking_duration
+
+
+def test_a_restart_keeps_the_room_before_but_not_the_assistants_voice(tmp_path: Path) -> None:
+    said = speech(tmp_path, "stop") + silence(1.0)
+    endpointer = Endpointer(MicConfig(), RATE)
+    for chunk in chunks(silence(0.5), 0.0):  # the room, before the assistant talks
+        endpointer.feed(chunk)
+    endpointer.restart()
+    assert lead_of(run(endpointer, said)[0][0]) >= MicConfig().non_speaking_duration
+    for chunk in chunks(silence(0.5, noise=0.001), 0.0, muted=True):  # its fading voice
+        endpointer.feed(chunk)
+    endpointer.restart()
+    assert lead_of(run(endpointer, said)[0][0]) < 0.03
 
 
 def test_clicks_are_not_utterances() -> None:

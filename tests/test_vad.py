@@ -85,30 +85,36 @@ def test_detectors_hear_a_real_voice_and_not_the_silence_around_it(detector: typ
     assert not any(voiced[110:])
 
 
-def test_the_default_is_the_energy_rule_and_silero_a_choice() -> None:
-    assert MicConfig().vad is Detector.ENERGY  # see MicConfig.vad for why
+def test_the_default_is_silero_with_the_energy_rule_for_the_end() -> None:
+    assert MicConfig().vad is Detector.SILERO_ENERGY  # see MicConfig.vad for why
+    assert isinstance(open_detector(Detector.SILERO_ENERGY), SileroDetector)
     assert isinstance(open_detector(Detector.SILERO), SileroDetector)
     assert open_detector(Detector.ENERGY) is None
 
 
+SILEROS = (Detector.SILERO, Detector.SILERO_ENERGY)
+
+
+@pytest.mark.parametrize("vad", SILEROS)
 @pytest.mark.parametrize("name", CLIPS)
 def test_a_real_voice_in_brown_noise_at_5_db_snr_is_one_utterance_ended_promptly(
-    name: str,
+    name: str, vad: Detector
 ) -> None:
     pcm, _, end = in_room(real_clip(name), brown_noise(4.0, LEVEL / 10 ** (5 / 20)))
-    found = listened(Detector.SILERO, pcm)
+    found = listened(vad, pcm)
     assert len(found) == 1
     utterance, returned = found[0]
     assert returned - end < MicConfig().pause_threshold + 0.5
     assert len(utterance.pcm) / 2 / RATE < 2.0
 
 
+@pytest.mark.parametrize("vad", SILEROS)
 @pytest.mark.parametrize("name", CLIPS)
-def test_a_soft_speaker_25_db_down_is_heard_whole(name: str) -> None:
+def test_a_soft_speaker_25_db_down_is_heard_whole(name: str, vad: Detector) -> None:
     speech = real_clip(name) * 10 ** (-25 / 20)
     pcm, start, end = in_room(speech, brown_noise(4.0, 10 ** (-70 / 20)))
     assert listened(Detector.ENERGY, pcm) == []  # under the energy floor: never heard
-    found = listened(Detector.SILERO, pcm)
+    found = listened(vad, pcm)
     assert len(found) == 1
     utterance, returned = found[0]
     heard_from = utterance.end + 0.1 - len(utterance.pcm) / 2 / RATE
@@ -116,12 +122,13 @@ def test_a_soft_speaker_25_db_down_is_heard_whole(name: str) -> None:
     assert returned - end < MicConfig().pause_threshold + 0.5
 
 
-def test_a_fan_switched_on_after_calibration_does_not_hold_the_turn_open() -> None:
+@pytest.mark.parametrize("vad", SILEROS)
+def test_a_fan_switched_on_after_calibration_does_not_hold_the_turn_open(vad: Detector) -> None:
     fan = brown_noise(8.0, LEVEL / 10 ** (10 / 20))
     fan[: 2 * RATE] = np.random.default_rng(5).normal(0, 10 ** (-70 / 20), 2 * RATE)
     pcm, _, end = in_room(real_clip(CLIPS[1]), fan, lead=3.0)
     held_by_energy = listened(Detector.ENERGY, pcm)
     assert not held_by_energy or held_by_energy[0][1] - end > 1.5  # the old rule: held open
-    found = listened(Detector.SILERO, pcm)
+    found = listened(vad, pcm)
     assert len(found) == 1
     assert found[0][1] - end < MicConfig().pause_threshold + 0.5

@@ -5,7 +5,9 @@ rate; a thread reads 20 ms chunks as they come and stamps each with the time it 
 whether the assistant was talking then (``Speaker.speaking``, plus a short tail for the sound
 still in the room). ``Endpointer`` (pure, no device) cuts utterances out of the chunks with a
 voice-activity detector (``vad.py``) and a short closing pause, because commands are
-two or three words and every 100 ms of waiting is latency the person hears.
+two or three words and every 100 ms of waiting is latency the person hears. By default Silero
+says whether someone speaks (a noisy room, a soft voice), and in a quiet room loudness says when
+they stopped: Silero's memory hears the end of a word ~0.1 s after it is quiet.
 
 Half duplex and barge-in, the trade-off: while the assistant talks (plus ``tail``) an utterance
 is recognised but only a barge-in phrase ("stop", "pause"...) is let through; everything else
@@ -25,6 +27,7 @@ import queue
 import re
 import threading
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -35,6 +38,13 @@ from voice.errors import SpeechError, plural
 
 TRAILING = 0.1
 """Seconds of the closing pause kept after the last voiced chunk: the fading end of a word."""
+ONSET_LAG = 0.15
+"""Seconds Silero may take to call a word speech after it began (the "s" of "stop" is heard
+only with its vowel): the audio kept from before an onset is longer by this much with it."""
+HANGOVER = 0.2
+"""Seconds Silero goes on calling it speech after a word has gone quiet (about 0.1 s, its
+recurrent memory): in a quiet room that is not the voice, and counting it held every turn
+0.1 s longer (``Detector.SILERO_ENERGY``)."""
 
 
 @dataclass(frozen=True)
@@ -47,12 +57,13 @@ class MicConfig:
     """Read size: the resolution of every timing below."""
     calibrate_seconds: float = 0.4
     """Ambient noise measured at start to set the energy threshold."""
-    vad: Detector = Detector.ENERGY
-    """What tells speech from noise; ``Detector.ENERGY`` is the energy threshold below. It stays
-    the default for now: a fresh Silero state noticed a session's first word late and clipped it
-    ("stop" heard as "start the", one run in two to six)."""
+    vad: Detector = Detector.SILERO_ENERGY
+    """What tells speech from noise. Silero, because the energy threshold alone lets a fan hold
+    the turn open and does not hear a soft voice; with the energy rule for the end of speech in a
+    quiet room, because Silero alone notices that end ~0.1 s late, and every turn waits for it."""
     energy_ratio: float = 2.0
-    """With ``Detector.ENERGY``, speech is this many times louder (RMS) than the ambient noise..."""
+    """With ``Detector.ENERGY`` (and ``SILERO_ENERGY``'s end of speech), speech is this many
+    times louder (RMS) than the ambient noise..."""
     energy_floor: float = 0.01
     """...and never quieter than this (RMS of full scale): digital silence gives no ambient."""
     pause_threshold: float = 0.3
@@ -104,6 +115,10 @@ class Endpointer:
     _buffer: list[Chunk] = field(default_factory=list)
     _first_voiced: int | None = None
     _last_voiced: int | None = None
+    _last_heard: int | None = None
+    """The detector's last speech chunk (``Detector.SILERO_ENERGY``)."""
+    _last_loud: int | None = None
+    """The last chunk of this utterance over the energy threshold (``Detector.SILERO_ENERGY``)."""
     _detector: SpeechDetector | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
@@ -113,33 +128,72 @@ class Endpointer:
     def threshold(self) -> float:
         return max(self.config.energy_floor, self.ambient * self.config.energy_ratio)
 
-    def calibrate(self, pcm: bytes) -> None:
-        """Set the noise floor from audio known to hold no speech."""
+    def calibrate(self, pcm: bytes, lead: Sequence[Chunk] = ()) -> None:
+        """Set the noise floor from audio known to hold no speech; ``lead``, that audio as it
+        came, is kept as the lead of the first utterance (see ``restart``). The detector does
+        not hear it: a Silero state warmed on it made the pause inside a command flaky."""
         self.ambient = rms(pcm)
+        self._buffer[:] = [c for c in lead if not c.muted][-self._chunks(self._preroll) :]
 
     def reset(self) -> None:
         """Forget a half-heard utterance (the talking state changed under it)."""
         self._buffer.clear()
-        self._first_voiced = self._last_voiced = None
+        self._first_voiced = self._last_voiced = self._last_heard = self._last_loud = None
+
+    def restart(self) -> None:
+        """Forget a half-heard utterance (the talking state changed under it), but keep the
+        room's sound from before one as the lead of the next. A "stop" said as a reply began
+        otherwise started its utterance with its "s": pocketsphinx, on its first utterance of
+        a session, heard "stock" or "start the" in one run of three to ten (a few centiseconds
+        of silence first, and it hears "stop" every time)."""
+        lead = [] if self._first_voiced is not None else [c for c in self._buffer if not c.muted]
+        self.reset()
+        self._buffer.extend(lead)
 
     def feed(self, chunk: Chunk) -> Utterance | None:
-        level = rms(chunk.pcm)
         self._buffer.append(chunk)
-        if self._voiced(chunk.pcm, level):
+        if self._voiced(chunk.pcm, rms(chunk.pcm)):
             index = len(self._buffer) - 1
             self._first_voiced = index if self._first_voiced is None else self._first_voiced
             self._last_voiced = index
         elif self._first_voiced is None:
-            if not chunk.muted:  # the room's noise, not the assistant's quiet syllables
-                self.ambient = 0.95 * self.ambient + 0.05 * level
             self._keep_preroll()
             return None
         return self._ended(self._first_voiced, self._last_voiced or 0)
 
     def _voiced(self, pcm: bytes, level: float) -> bool:
+        loud = level > self.threshold
         if self._detector is None:
-            return level > self.threshold
-        return self._detector.is_speech(pcm, self.rate)
+            return loud
+        speech = self._detector.is_speech(pcm, self.rate)
+        if self.config.vad is not Detector.SILERO_ENERGY:
+            return speech
+        return self._heard_or_loud(speech, loud)
+
+    def _heard_or_loud(self, speech: bool, loud: bool) -> bool:
+        """``Detector.SILERO_ENERGY``: whether this chunk keeps the utterance going. Silero alone
+        starts one (noise and soft voices); in a quiet room the loudness rule ends it, as long
+        as Silero heard speech within a pause, and Silero's speech counts only past its
+        ``HANGOVER`` (the word that was ending), or when loudness never heard this voice."""
+        index = len(self._buffer) - 1
+        self._last_heard = index if speech else self._last_heard
+        if self._first_voiced is None:
+            self._last_loud = index if speech and loud else None
+            return speech
+        self._last_loud = index if loud else self._last_loud
+        if not self.quiet_room or self._last_heard is None:
+            return speech
+        recent = index - self._last_heard <= self._chunks(self.config.pause_threshold)
+        lingering = self._last_loud is not None and index - self._last_loud <= self._chunks(
+            HANGOVER
+        )
+        return (loud and recent) or (speech and not lingering)
+
+    @property
+    def quiet_room(self) -> bool:
+        """The room's noise is far under the energy floor: loudness can be trusted to tell
+        when a voice stopped (a fan or traffic over it would hold the turn open)."""
+        return self.ambient * self.config.energy_ratio <= self.config.energy_floor
 
     def _ended(self, first: int, last: int) -> Utterance | None:
         """The utterance once the closing pause (or the length limit) is reached, else None."""
@@ -173,9 +227,18 @@ class Endpointer:
         return Utterance(pcm, voiced[0].time, voiced[-1].time)
 
     def _keep_preroll(self) -> None:
-        excess = len(self._buffer) - self._chunks(self.config.non_speaking_duration)
-        if excess > 0:
-            del self._buffer[:excess]
+        """Keep the audio before an onset; what leaves it was the room's sound."""
+        excess = len(self._buffer) - self._chunks(self._preroll)
+        for old in self._buffer[: max(0, excess)]:
+            if not old.muted:  # the room's noise, not the assistant's quiet syllables
+                self.ambient = 0.95 * self.ambient + 0.05 * rms(old.pcm)
+        del self._buffer[: max(0, excess)]
+
+    @property
+    def _preroll(self) -> float:
+        """Seconds of audio kept from before an onset."""
+        lag = ONSET_LAG if self.config.vad in (Detector.SILERO, Detector.SILERO_ENERGY) else 0.0
+        return self.config.non_speaking_duration + lag
 
     def _chunks(self, seconds: float) -> int:
         return max(1, round(seconds * 1000 / self.config.chunk_ms))

