@@ -29,6 +29,7 @@ from tests.support.question_sets import (
     GUIDES,
     LANGUAGES,
     OUT_OF_SCOPE,
+    answer_key,
     guide_path,
     match_key,
     read_set,
@@ -133,13 +134,7 @@ def embed_targets(embed: Embed, texts: list[tuple[str, str, bool]]) -> np.ndarra
 
 def target_key(target: Target) -> str:
     """A lexical target written the way the sets write answers."""
-    if target.faq_id is not None:
-        return f"faq:{target.faq_id}"
-    if target.step is not None:
-        return f"step:{target.step}"
-    if target.number is not None:
-        return f"tip:{target.number}"
-    return target.part.value
+    return answer_key(target.faq_id, target.step, target.number, target.part)
 
 
 def lexical_candidates(index: QuestionIndex, text: str) -> list[str]:

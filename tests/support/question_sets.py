@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from voice.questions.index import Part
 from voice.questions.matcher import QuestionMatch
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -55,10 +56,15 @@ def match_key(found: QuestionMatch | None) -> str:
     part of the guide, or ``none``."""
     if found is None:
         return OUT_OF_SCOPE
-    if found.faq_id is not None:
-        return f"faq:{found.faq_id}"
-    if found.step is not None:
-        return f"step:{found.step}"
-    if found.number is not None:
-        return f"tip:{found.number}"
-    return found.part.value if found.part is not None else OUT_OF_SCOPE
+    return answer_key(found.faq_id, found.step, found.number, found.part)
+
+
+def answer_key(faq_id: str | None, step: int | None, tip: int | None, part: Part | None) -> str:
+    """An answer, whether a match or one of the matcher's targets, the way the sets write it."""
+    if faq_id is not None:
+        return f"faq:{faq_id}"
+    if step is not None:
+        return f"step:{step}"
+    if tip is not None:
+        return f"tip:{tip}"
+    return part.value if part is not None else OUT_OF_SCOPE
