@@ -14,6 +14,17 @@ from dataclasses import dataclass
 import snowballstemmer
 
 from voice.language.commands import normalise
+from voice.language.question_kinds import (
+    ASKS,
+    MARKS,
+    OPENING,
+    REPLACE_CUES,
+    find,
+    marked,
+    phrases,
+    replace_phrases,
+    replaced,
+)
 from voice.language.vocabulary import CARDINALS
 from voice.language.word_forms import base_forms
 from voice.language.word_lists import (
@@ -72,6 +83,11 @@ class TextAnalyzer:
         self._phrase_starts = frozenset(key[0] for key in self._synonyms if len(key) > 1)
         self._cues = {tuple(key.split()): KIND + kind for key, kind in _cues(self.lang)}
         self._cue_words = frozenset(CUE_WORDS.get(self.lang, ()))
+        self._asks = phrases(ASKS, self.lang)
+        self._kind_marks = phrases(MARKS, self.lang)
+        self._replaces = replace_phrases(self.lang)
+        self._replace_cues = frozenset(REPLACE_CUES.get(self.lang, ()))
+        self._form_starts = frozenset(key[0] for key in (*self._kind_marks, *self._replaces))
         self._forms = {
             tuple(normalise(key).split()): normalise(to).split()
             for key, to in QUESTION_FORMS.get(self.lang, {}).items()
@@ -102,6 +118,42 @@ class TextAnalyzer:
             ):
                 kinds.add(DURATION)
         return kinds
+
+    def form_kinds(self, words: Sequence[str]) -> set[str]:
+        """The kinds of answer a guide text gives by its words: a reason ("because"), a time
+        ("as soon as"), what one needs ("need"), and what it does without ("without eggs" ->
+        "#instead:egg"); see ``question_kinds``."""
+        if self._form_starts.isdisjoint(words):
+            return set()  # most texts: no reason, time, need or replacement word
+        return marked(words, self._kind_marks) | replaced(
+            words, self._replaces, self._is_thing, self.term
+        )
+
+    def asked_forms(self, words: Sequence[str]) -> tuple[set[str], list[str]]:
+        """The kinds of answer a question asks for by its form ("why", "what do I need",
+        "instead of eggs"), and its words without the form's words, which say nothing about the
+        topic: a replacement word ("instead") stays when the guide uses it (``cues``)."""
+        kinds = replaced(words, self._replaces, self._is_thing, self.term, span=1)
+        cue_at: set[int] = set()
+        for key, kind in self._asks.items():
+            for i in find(words, key):
+                if i > OPENING or (words[i + len(key) : i + len(key) + 1] == ["to"]):
+                    continue  # "what happens when ...", "what do I need to do"
+                kinds.add(kind)
+                cue_at.update(range(i, i + len(key)))
+        return kinds, [word for i, word in enumerate(words) if i not in cue_at]
+
+    def replace_cues(self, words: Sequence[str], known: Container[str]) -> list[str]:
+        """A replacement question's words without the words that only say "replace", unless
+        the guide uses them."""
+        return [
+            word
+            for word in words
+            if word not in self._replace_cues or word in known or self.term(word) in known
+        ]
+
+    def _is_thing(self, word: str) -> bool:
+        return word not in self.stop_words and not word.isdigit()
 
     def counted(self, words: Sequence[str]) -> set[str]:
         """What a guide text counts, as terms: "250 grams of flour" -> "#amount:flour" (and

@@ -1,0 +1,191 @@
+"""Question forms of a language that ask for a kind of answer beyond a number: a reason ("why"),
+a time or condition ("when"), the things one needs ("what do I need") and a replacement
+("instead of eggs").
+
+Facts of English and Dutch, not of any guide: a person asks "why", a text answers "because"; a
+person asks "what can I use instead of eggs", a text says "without eggs" or "replace each egg".
+Like ``word_lists`` this is data, with the few pure functions that read it; the kinds become terms
+("#reason", "#instead:egg") that ``voice.questions`` indexes and matches like words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from voice.language.commands import normalise
+
+KIND = "#"
+REASON = KIND + "reason"
+TIME = KIND + "time"
+NEEDS = KIND + "needs"
+INSTEAD = KIND + "instead"
+OPENING = 1
+"""Last word position at which a question form counts: "why" and "when" open a question, and
+"so why" may; "what happens when the light comes on" asks no time."""
+REPLACED_SPAN = 2
+"""Content words after "instead of" that may be what is replaced: "instead of cow's milk"."""
+
+ASKS: dict[str, dict[str, str]] = {
+    "en": {
+        "why": REASON,
+        "how come": REASON,
+        "what for": REASON,
+        "when": TIME,
+        "what do i need": NEEDS,
+        "what do you need": NEEDS,
+        "what will i need": NEEDS,
+        "what is needed": NEEDS,
+        "what ingredients": NEEDS,
+        "which ingredients": NEEDS,
+        "what tools": NEEDS,
+        "which tools": NEEDS,
+        "what supplies": NEEDS,
+        "what equipment": NEEDS,
+        "what materials": NEEDS,
+    },
+    "nl": {
+        "waarom": REASON,
+        "waarvoor": REASON,
+        "hoezo": REASON,
+        "wanneer": TIME,
+        "wat heb ik nodig": NEEDS,
+        "wat heb je nodig": NEEDS,
+        "wat hebben we nodig": NEEDS,
+        "wat is er nodig": NEEDS,
+        "welke ingrediënten": NEEDS,
+        "welke benodigdheden": NEEDS,
+        "welk gereedschap": NEEDS,
+        "welke spullen": NEEDS,
+        "welke materialen": NEEDS,
+    },
+}
+"""Question forms and the kind of answer they ask for; the words of the form go from the
+question, the kind stands for them."""
+
+MARKS: dict[str, dict[str, str]] = {
+    "en": {
+        "why": REASON,
+        "because": REASON,
+        "so that": REASON,
+        "otherwise": REASON,
+        "to prevent": REASON,
+        "to avoid": REASON,
+        "when": TIME,
+        "after": TIME,
+        "once": TIME,
+        "as soon as": TIME,
+        "until": TIME,
+        "before": TIME,
+        "need": NEEDS,
+        "needs": NEEDS,
+        "needed": NEEDS,
+        "require": NEEDS,
+        "requires": NEEDS,
+        "required": NEEDS,
+    },
+    "nl": {
+        "waarom": REASON,
+        "omdat": REASON,
+        "zodat": REASON,
+        "anders": REASON,
+        "doordat": REASON,
+        "om te voorkomen": REASON,
+        "wanneer": TIME,
+        "zodra": TIME,
+        "als": TIME,
+        "nadat": TIME,
+        "totdat": TIME,
+        "voordat": TIME,
+        "nodig": NEEDS,
+        "benodigd": NEEDS,
+        "benodigdheden": NEEDS,
+    },
+}
+"""Words and phrases by which a text gives a kind of answer: "because" a reason, "as soon as"
+a time, "need" the things one needs."""
+
+REPLACES: dict[str, dict[str, int]] = {
+    "en": {
+        "instead of": 1,
+        "in place of": 1,
+        "without": 1,
+        "replace": 1,
+        "substitute": 1,
+        "substitute for": 1,
+        "replacement for": 1,
+        "have no": 1,
+        "dont have": 1,
+        "do not have": 1,
+    },
+    "nl": {
+        "in plaats van": 1,
+        "zonder": 1,
+        "vervang": 1,
+        "vervangen": -1,
+        "vervangt": 1,
+        "vervanging voor": 1,
+        "heb geen": 1,
+        "hebt geen": 1,
+        "hebben geen": 1,
+    },
+}
+"""Phrases that name a thing one does without, and where that thing stands: after the phrase
+(1: "instead of eggs", "zonder eieren") or before it (-1: "eieren vervangen")."""
+
+REPLACE_CUES: dict[str, tuple[str, ...]] = {
+    "en": ("instead", "replace", "substitute", "replacement"),
+    "nl": ("plaats", "vervang", "vervangen", "vervangt", "vervanging"),
+}
+"""Words of a replacement question that say nothing more than its kind ("what can I use
+instead of eggs") when the guide does not use them."""
+
+
+def phrases(table: dict[str, dict[str, str]], lang: str) -> dict[tuple[str, ...], str]:
+    """A table's phrases as tuples of normalised words."""
+    return {tuple(normalise(key).split()): kind for key, kind in table.get(lang, {}).items()}
+
+
+def replace_phrases(lang: str) -> dict[tuple[str, ...], int]:
+    """``REPLACES`` of a language as tuples of normalised words."""
+    return {tuple(normalise(key).split()): side for key, side in REPLACES.get(lang, {}).items()}
+
+
+def find(words: Sequence[str], key: tuple[str, ...]) -> list[int]:
+    """Where ``key`` starts in ``words``."""
+    size = len(key)
+    return [i for i in range(len(words) - size + 1) if tuple(words[i : i + size]) == key]
+
+
+def marked(words: Sequence[str], marks: dict[tuple[str, ...], str]) -> set[str]:
+    """The kinds of answer a text gives by its words ("because" -> "#reason")."""
+    return {kind for key, kind in marks.items() if find(words, key)}
+
+
+def replaced(
+    words: Sequence[str],
+    forms: dict[tuple[str, ...], int],
+    content: Callable[[str], bool],
+    term: Callable[[str], str],
+    span: int = REPLACED_SPAN,
+) -> set[str]:
+    """What a text or question does without, as terms: "instead of cow's milk" ->
+    "#instead:cow" and "#instead:milk"; ``content`` tells a word that names a thing."""
+    found: set[str] = set()
+    for key, side in forms.items():
+        for i in find(words, key):
+            after = words[i + len(key) :] if side > 0 else words[:i][::-1]
+            found.update(f"{INSTEAD}:{term(thing)}" for thing in _things(after, content, span))
+    return found
+
+
+def _things(words: Sequence[str], content: Callable[[str], bool], span: int) -> list[str]:
+    """The first run of at most ``span`` content words: "each egg with water" -> "egg"."""
+    things: list[str] = []
+    for word in words:
+        if content(word):
+            things.append(word)
+        elif things:
+            break
+        if len(things) == span:
+            break
+    return things
