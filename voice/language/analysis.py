@@ -18,7 +18,6 @@ from voice.language.question_kinds import (
     ASKS,
     MARKS,
     OPENING,
-    REPLACE_CUES,
     find,
     marked,
     phrases,
@@ -86,7 +85,6 @@ class TextAnalyzer:
         self._asks = phrases(ASKS, self.lang)
         self._kind_marks = phrases(MARKS, self.lang)
         self._replaces = replace_phrases(self.lang)
-        self._replace_cues = frozenset(REPLACE_CUES.get(self.lang, ()))
         self._form_starts = frozenset(key[0] for key in (*self._kind_marks, *self._replaces))
         self._forms = {
             tuple(normalise(key).split()): normalise(to).split()
@@ -131,8 +129,9 @@ class TextAnalyzer:
 
     def asked_forms(self, words: Sequence[str]) -> tuple[set[str], list[str]]:
         """The kinds of answer a question asks for by its form ("why", "what do I need",
-        "instead of eggs"), and its words without the form's words, which say nothing about the
-        topic: a replacement word ("instead") stays when the guide uses it (``cues``)."""
+        "instead of eggs"), and its words without the words of "why", "when" and "what do I
+        need", which say nothing about the topic ("instead" stays: no dev question gained when it
+        went)."""
         kinds = replaced(words, self._replaces, self._is_thing, self.term, span=1)
         cue_at: set[int] = set()
         for key, kind in self._asks.items():
@@ -142,15 +141,6 @@ class TextAnalyzer:
                 kinds.add(kind)
                 cue_at.update(range(i, i + len(key)))
         return kinds, [word for i, word in enumerate(words) if i not in cue_at]
-
-    def replace_cues(self, words: Sequence[str], known: Container[str]) -> list[str]:
-        """A replacement question's words without the words that only say "replace", unless
-        the guide uses them."""
-        return [
-            word
-            for word in words
-            if word not in self._replace_cues or word in known or self.term(word) in known
-        ]
 
     def _is_thing(self, word: str) -> bool:
         return word not in self.stop_words and not word.isdigit()

@@ -132,13 +132,6 @@ REPLACES: dict[str, dict[str, int]] = {
 """Phrases that name a thing one does without, and where that thing stands: after the phrase
 (1: "instead of eggs", "zonder eieren") or before it (-1: "eieren vervangen")."""
 
-REPLACE_CUES: dict[str, tuple[str, ...]] = {
-    "en": ("instead", "replace", "substitute", "replacement"),
-    "nl": ("plaats", "vervang", "vervangen", "vervangt", "vervanging"),
-}
-"""Words of a replacement question that say nothing more than its kind ("what can I use
-instead of eggs") when the guide does not use them."""
-
 
 def phrases(table: dict[str, dict[str, str]], lang: str) -> dict[tuple[str, ...], str]:
     """A table's phrases as tuples of normalised words."""
