@@ -428,3 +428,54 @@ def test_an_english_word_before_a_guide_word_is_an_open_compound() -> None:
     assert not foreign(almond)
     assert match_key(matcher.match("can i use almond milk")) == "faq:plant-milk"
     assert foreign(expand(index, index.analyzer.words("how do i make waffles")))
+
+
+def test_question_forms_ask_for_reasons_times_needs_and_replacements() -> None:
+    """A question's form asks for a kind of answer that a text gives by its words: "why" a
+    reason, "when" a time, "what do I need" the things needed, "instead of eggs" a text that does
+    without eggs; the form's own words go from the question."""
+    en, nl = TextAnalyzer("en"), TextAnalyzer("nl")
+    assert en.asked_forms(en.words("why is it bitter")) == ({"#reason"}, ["is", "it", "bitter"])
+    assert en.asked_forms(en.words("what happens when it beeps"))[0] == set()
+    assert en.asked_forms(en.words("what do i need to do"))[0] == set()
+    assert nl.asked_forms(nl.words("welke ingrediënten heb ik nodig"))[0] == {"#needs"}
+    assert en.asked_forms(en.words("what can i use instead of eggs"))[0] == {"#instead:egg"}
+    assert nl.asked_forms(nl.words("kan ik de eieren vervangen"))[0] == {"#instead:eier"}
+    assert en.form_kinds(en.words("Replace each egg with water")) == {"#instead:egg"}
+    assert en.form_kinds(en.words("Flip it as soon as it is golden")) == {"#time"}
+    assert nl.form_kinds(nl.words("U hebt bloem nodig, anders lukt het niet")) == {
+        "#needs",
+        "#reason",
+    }
+    assert en.form_kinds(en.words("Pour in the milk")) == set()
+
+
+def recipe(lang: str = "en") -> Guide:
+    return Guide(
+        id="r",
+        title="Omelette",
+        language=lang,
+        intro="An omelette is a quick and filling meal. You need a pan, butter and three eggs.",
+        steps=(
+            Step("Beat the eggs", "Beat the eggs with a fork."),
+            Step("Fry", "Melt the butter and fry the eggs over a low heat."),
+            Step("Fold", "Fold the omelette once the top is set."),
+        ),
+        faq=(
+            FaqEntry("no-butter", "Can I fry it without butter?", "Yes, use a little oil."),
+            FaqEntry("cheese", "Can I add cheese?", "Yes, add it before you fold the omelette."),
+        ),
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("what can i use instead of butter", "faq:no-butter"),
+        ("what do i need", "intro"),
+        ("why is an omelette a good meal", "intro"),
+        ("when do i fold it", "step:3"),
+    ],
+)
+def test_question_forms_find_their_answers(text: str, expected: str) -> None:
+    assert match_key(build_matcher(recipe()).match(text)) == expected

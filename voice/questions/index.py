@@ -18,6 +18,7 @@ from enum import Enum
 from voice.guide.model import Guide
 from voice.language.analysis import KIND, TextAnalyzer
 from voice.language.guide_lexicon import Lexicon
+from voice.language.question_kinds import REASON
 from voice.language.sentences import split_sentences
 from voice.language.word_data import related_words, word_zipf
 from voice.questions.config import MatcherConfig
@@ -158,7 +159,8 @@ def doc_terms(
         words = analyzer.words(text)
     kinds = analyzer.answer_kinds(words)
     counted = analyzer.counted(words) if kinds else set()
-    return set(analyzer.terms(lexicon.with_parts(words))) | kinds | counted
+    forms = analyzer.form_kinds(words)
+    return set(analyzer.terms(lexicon.with_parts(words))) | kinds | counted | forms
 
 
 class _Draft:
@@ -233,6 +235,8 @@ def _text_targets(guide: Guide, terms: _TermCache, config: MatcherConfig) -> lis
                 draft = _Draft(None, None, sentence, part)
                 draft.factor = config.prose_factor
                 draft.add_phrase(terms(sentence), config.text)
+                if part is Part.INTRO:  # an introduction says why the guide is worth doing
+                    draft.add((REASON,), config.text)
                 targets.append(draft.freeze())
     return targets
 

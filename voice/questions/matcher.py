@@ -67,7 +67,9 @@ def question_slots(index: QuestionIndex, text: str) -> tuple[list[Slot], bool]:
     words = analyzer.rephrase(analyzer.words(text))
     how = bool(words) and words[0] in analyzer.how_words
     count = analyzer.asked_count(words)
+    forms, words = analyzer.asked_forms(words)
     kinds, words = analyzer.cues(words, index.idf)
+    kinds |= forms
     if count is not None and count in index.idf:  # "how much milk": the amount of milk
         kinds = (kinds - {AMOUNT}) | {count}
     return expand(index, words) + kind_slots(index, kinds), how

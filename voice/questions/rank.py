@@ -93,10 +93,11 @@ def _confidence(
 def _part_factor(index: QuestionIndex, number: int, slots: list[Slot]) -> float:
     """The confidence multiplier of the target's part (a tip or a sentence of prose weighs
     less than a FAQ entry or a step, as prose mentions much in passing), unless the target
-    holds every word of a question of two words or more: then the match is no passing
-    mention ("how long does it take" and "Preparation takes about ten minutes")."""
+    holds every word of a question of two words or more, or the one kind of answer a question
+    asks for alone ("what do I need"): then the match is no passing mention ("how long does it
+    take" and "Preparation takes about ten minutes")."""
     target = index.targets[number]
-    if target.factor >= 1.0 or len(slots) < 2:
+    if target.factor >= 1.0 or (len(slots) < 2 and not slots[0].word.startswith(KIND)):
         return target.factor
     terms = target.terms
     if all(any(term in terms for term, _ in slot.options) for slot in slots):
