@@ -23,6 +23,7 @@ from voice.language.analysis import TextAnalyzer
 from voice.language.guide_lexicon import Lexicon
 from voice.questions.config import DEFAULT_CONFIG
 from voice.questions.expand import expand, foreign, foreign_count
+from voice.questions.index import Part
 from voice.questions.matcher import LexicalMatcher, QuestionMatch, build_matcher
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -479,3 +480,13 @@ def recipe(lang: str = "en") -> Guide:
 )
 def test_question_forms_find_their_answers(text: str, expected: str) -> None:
     assert match_key(build_matcher(recipe()).match(text)) == expected
+
+
+def test_the_needs_list_answers_what_do_i_need() -> None:
+    """A guide with a ``needs:`` list answers "what do I need" (and "which tools") from it, in
+    its own words, before a tip that says "need" in passing."""
+    for lang, text in (("en", "which tools do i need"), ("nl", "welk gereedschap heb ik nodig")):
+        guide = load_guide(ROOT / "scripts" / f"soft-boiled-eggs.{lang}.yaml")
+        found = build_matcher(guide).match(text)
+        assert found is not None and found.part is Part.NEEDS
+        assert found.text.startswith(guide.needs[0].spoken)

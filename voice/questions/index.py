@@ -18,7 +18,7 @@ from enum import Enum
 from voice.guide.model import Guide
 from voice.language.analysis import KIND, TextAnalyzer
 from voice.language.guide_lexicon import Lexicon
-from voice.language.question_kinds import REASON
+from voice.language.question_kinds import NEEDS, REASON
 from voice.language.sentences import split_sentences
 from voice.language.word_data import related_words, word_zipf
 from voice.questions.config import MatcherConfig
@@ -39,6 +39,7 @@ class Part(str, Enum):
 
     FAQ = "faq"
     STEP = "step"
+    NEEDS = "needs"
     TIP = "tip"
     INTRO = "intro"
     FINISH = "finish"
@@ -112,6 +113,7 @@ def build_index(guide: Guide, config: MatcherConfig) -> QuestionIndex:
     lexicon = Lexicon(analyzer, known, _general(analyzer, known))
     terms = _TermCache(analyzer, lexicon, words)
     targets = [*_faq_targets(guide, terms, config), *_step_targets(guide, terms, config)]
+    targets += _needs_targets(guide, terms, config)
     targets += _text_targets(guide, terms, config)
     return _freeze(analyzer, lexicon, targets, _postings(targets), config)
 
@@ -218,6 +220,18 @@ def _step_targets(guide: Guide, terms: _TermCache, config: MatcherConfig) -> lis
         draft.add(terms(step.text), config.body)
         targets.append(draft.freeze())
     return targets
+
+
+def _needs_targets(guide: Guide, terms: _TermCache, config: MatcherConfig) -> list[Target]:
+    """The guide's list of needs as one target, the answer to "what do I need": the guide's own
+    word on it, so it ranks with FAQ entries and steps, before a sentence that says "need" in
+    passing."""
+    if not guide.needs:
+        return []
+    listing = ", ".join(need.spoken for need in guide.needs)
+    draft = _Draft(None, None, listing, Part.NEEDS)
+    draft.add_phrase(terms(listing) | {NEEDS}, config.text)
+    return [draft.freeze()]
 
 
 def _text_targets(guide: Guide, terms: _TermCache, config: MatcherConfig) -> list[Target]:
