@@ -151,7 +151,8 @@ def find(words: Sequence[str], key: tuple[str, ...]) -> list[int]:
 
 def marked(words: Sequence[str], marks: dict[tuple[str, ...], str]) -> set[str]:
     """The kinds of answer a text gives by its words ("because" -> "#reason")."""
-    return {kind for key, kind in marks.items() if find(words, key)}
+    said = set(words)
+    return {kind for key, kind in marks.items() if key[0] in said and find(words, key)}
 
 
 def replaced(
@@ -164,7 +165,10 @@ def replaced(
     """What a text or question does without, as terms: "instead of cow's milk" ->
     "#instead:cow" and "#instead:milk"; ``content`` tells a word that names a thing."""
     found: set[str] = set()
+    said = set(words)
     for key, side in forms.items():
+        if key[0] not in said:
+            continue
         for i in find(words, key):
             after = words[i + len(key) :] if side > 0 else words[:i][::-1]
             found.update(f"{INSTEAD}:{term(thing)}" for thing in _things(after, content, span))
