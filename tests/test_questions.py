@@ -169,6 +169,16 @@ def test_out_of_scope_and_empty_questions_give_none(text: str) -> None:
     assert build_matcher(bundled("en")).match(text) is None
 
 
+@pytest.mark.parametrize("spoken", [False, True])
+def test_a_question_form_alone_is_not_a_topic(spoken: bool) -> None:
+    """What pocketsphinx heard for "the weather is nice today": "when" asks for a time, but
+    says nothing of what about, so no time in the guide answers it."""
+    matcher = build_matcher(bundled("en"))
+    assert matcher.match("when the", spoken=spoken) is None
+    assert matcher.match("why", spoken=spoken) is None
+    assert matcher.match("when is the chat available", spoken=spoken) is not None
+
+
 def test_recognised_speech_needs_the_confidence_of_a_foreign_question() -> None:
     """What pocketsphinx with the guide's language model heard for "this coffee tastes a bit
     bitter": every word is the guide's, which says nothing about spoken text."""

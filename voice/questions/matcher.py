@@ -21,7 +21,8 @@ from __future__ import annotations
 from typing import Protocol
 
 from voice.guide.model import Guide
-from voice.language.analysis import AMOUNT
+from voice.language.analysis import AMOUNT, KIND
+from voice.language.question_kinds import NEEDS
 from voice.questions.config import DEFAULT_CONFIG, MatcherConfig
 from voice.questions.decide import QuestionMatch, decide
 from voice.questions.expand import Slot, expand, foreign_count, kind_slots
@@ -56,9 +57,18 @@ class LexicalMatcher:
         (``spoken``) text needs the confidence of a question with a foreign word."""
         index = self.index
         slots, how = question_slots(index, text)
+        if not any(_topical(slot) for slot in slots):
+            return None
         ranked = _ranked(index, slots, how)
         agreeing = agreeing_words(index, ranked[0][1], slots) if ranked else 0
         return decide(index, ranked, foreign_count(slots), spoken, agreeing)
+
+
+def _topical(slot: Slot) -> bool:
+    """A word of the question, or a kind of answer that names its topic ("#amount:milk", or
+    what this guide needs): "when" or "why" alone ("when the", a recogniser's reading of noise)
+    tells what is asked, not about what, so it never puts a question in scope."""
+    return not slot.word.startswith(KIND) or ":" in slot.word or slot.word == NEEDS
 
 
 def question_slots(index: QuestionIndex, text: str) -> tuple[list[Slot], bool]:
