@@ -16,12 +16,13 @@ import snowballstemmer
 from voice.language.commands import normalise
 from voice.language.question_kinds import (
     ASKS,
+    KIND,
     MARKS,
     OPENING,
+    REPLACES,
     find,
     marked,
     phrases,
-    replace_phrases,
     replaced,
 )
 from voice.language.vocabulary import CARDINALS
@@ -46,8 +47,6 @@ _APOSTROPHES = re.compile(r"['`]")
 _NON_WORD = re.compile(r"[^\w]+")
 _VOWELS = re.compile(r"[aeiouy]+")
 _DOUBLES = re.compile(r"(.)\1+")
-KIND = "#"
-"""Prefix of the term of a kind of answer ("#duration"): no stem or synonym starts with it."""
 DURATION = KIND + "duration"
 AMOUNT = KIND + "amount"
 COUNTED_SPAN = 2
@@ -84,7 +83,7 @@ class TextAnalyzer:
         self._cue_words = frozenset(CUE_WORDS.get(self.lang, ()))
         self._asks = phrases(ASKS, self.lang)
         self._kind_marks = phrases(MARKS, self.lang)
-        self._replaces = replace_phrases(self.lang)
+        self._replaces = phrases(REPLACES, self.lang)
         self._form_starts = frozenset(key[0] for key in (*self._kind_marks, *self._replaces))
         self._forms = {
             tuple(normalise(key).split()): normalise(to).split()
@@ -108,7 +107,7 @@ class TextAnalyzer:
         marks = self._marks
         if not any(word in marks or word.isdigit() for word in words):
             return set()  # most texts: no number, no unit
-        amounts = [word.isdigit() or marks.get(word) == AMOUNT for word in words]
+        amounts = [self._is_amount(word) for word in words]
         kinds = {AMOUNT} if any(amounts) else set()
         for i, word in enumerate(words):  # "20 minutes", "half an hour"; not "once a month"
             if self._marks.get(word) == DURATION and (
@@ -142,18 +141,22 @@ class TextAnalyzer:
                 cue_at.update(range(i, i + len(key)))
         return kinds, [word for i, word in enumerate(words) if i not in cue_at]
 
+    def _is_amount(self, word: str) -> bool:
+        """A number, or a word that says how much ("half", "dozen")."""
+        return word.isdigit() or self._marks.get(word) == AMOUNT
+
     def _is_thing(self, word: str) -> bool:
         return word not in self.stop_words and not word.isdigit()
 
     def counted(self, words: Sequence[str]) -> set[str]:
         """What a guide text counts, as terms: "250 grams of flour" -> "#amount:flour" (and
         "#amount:gram"), the answer to "how much flour"."""
-        if not any(word.isdigit() or self._marks.get(word) == AMOUNT for word in words):
+        if not any(self._is_amount(word) for word in words):
             return set()
         kept = [word for word in words if word not in self.stop_words]
         found: set[str] = set()
         for i, word in enumerate(kept):
-            if word.isdigit() or self._marks.get(word) == AMOUNT:
+            if self._is_amount(word):
                 found.update(
                     f"{AMOUNT}:{self.term(thing)}"
                     for thing in kept[i + 1 : i + 1 + COUNTED_SPAN]
@@ -167,10 +170,9 @@ class TextAnalyzer:
         for key, kind in self._cues.items():
             if kind != AMOUNT:
                 continue
-            for i in range(len(words) - len(key) + 1):
-                if tuple(words[i : i + len(key)]) == key:
-                    rest = [w for w in words[i + len(key) :] if w not in self.stop_words]
-                    return f"{AMOUNT}:{self.term(rest[0])}" if rest else None
+            for i in find(words, key):
+                rest = [w for w in words[i + len(key) :] if w not in self.stop_words]
+                return f"{AMOUNT}:{self.term(rest[0])}" if rest else None
         return None
 
     def _one_unit(self, words: Sequence[str], i: int) -> bool:
@@ -206,10 +208,9 @@ class TextAnalyzer:
         kinds: set[str] = set()
         cue_at: set[int] = set()
         for key, kind in self._cues.items():
-            for i in range(len(words) - len(key) + 1):
-                if tuple(words[i : i + len(key)]) == key:
-                    kinds.add(kind)
-                    cue_at.update(range(i, i + len(key)))
+            for i in find(words, key):
+                kinds.add(kind)
+                cue_at.update(range(i, i + len(key)))
         if DURATION in kinds:
             cue_at.update(
                 i

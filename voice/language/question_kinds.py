@@ -11,14 +11,17 @@ Like ``word_lists`` this is data, with the few pure functions that read it; the 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 from voice.language.commands import normalise
 
 KIND = "#"
+"""Prefix of the term of a kind of answer ("#reason"): no stem or synonym starts with it."""
 REASON = KIND + "reason"
 TIME = KIND + "time"
 NEEDS = KIND + "needs"
 INSTEAD = KIND + "instead"
+T = TypeVar("T")
 OPENING = 1
 """Last word position at which a question form counts: "why" and "when" open a question, and
 "so why" may; "what happens when the light comes on" asks no time."""
@@ -133,14 +136,9 @@ REPLACES: dict[str, dict[str, int]] = {
 (1: "instead of eggs", "zonder eieren") or before it (-1: "eieren vervangen")."""
 
 
-def phrases(table: dict[str, dict[str, str]], lang: str) -> dict[tuple[str, ...], str]:
-    """A table's phrases as tuples of normalised words."""
-    return {tuple(normalise(key).split()): kind for key, kind in table.get(lang, {}).items()}
-
-
-def replace_phrases(lang: str) -> dict[tuple[str, ...], int]:
-    """``REPLACES`` of a language as tuples of normalised words."""
-    return {tuple(normalise(key).split()): side for key, side in REPLACES.get(lang, {}).items()}
+def phrases(table: dict[str, dict[str, T]], lang: str) -> dict[tuple[str, ...], T]:
+    """A table's phrases in one language as tuples of normalised words."""
+    return {tuple(normalise(key).split()): value for key, value in table.get(lang, {}).items()}
 
 
 def find(words: Sequence[str], key: tuple[str, ...]) -> list[int]:
