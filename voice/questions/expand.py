@@ -8,9 +8,11 @@ that a question about something else stays low.
 
 from __future__ import annotations
 
+from collections.abc import Container
 from dataclasses import dataclass
 from itertools import pairwise
 
+from voice.language.question_kinds import KIND
 from voice.questions.index import COMPOUNDING, QuestionIndex
 
 MIN_COMPOUND = 7
@@ -32,6 +34,15 @@ class Slot:
     foreign: bool = False
     """A rare word the guide does not know, with no related word and no close look-alike in
     it: the sign of a question about something else ("how do I make waffles")."""
+
+    @property
+    def kind(self) -> bool:
+        """The slot is a kind of answer asked for ("#duration"), not a word said."""
+        return self.word.startswith(KIND)
+
+    def held(self, terms: Container[str]) -> bool:
+        """Whether a target with these terms holds one of the slot's options."""
+        return any(term in terms for term, _ in self.options)
 
 
 def expand(index: QuestionIndex, words: list[str]) -> list[Slot]:
@@ -160,11 +171,6 @@ def _rarity(index: QuestionIndex, word: str) -> float:
     config = index.config
     share = (config.common_zipf - zipf) / (config.common_zipf - config.rare_zipf)
     return min(1.0, max(config.common_weight, share))
-
-
-def foreign(slots: list[Slot]) -> bool:
-    """Whether the question holds a foreign word (see ``Slot.foreign``)."""
-    return any(slot.foreign for slot in slots)
 
 
 def foreign_count(slots: list[Slot]) -> int:

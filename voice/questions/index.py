@@ -16,9 +16,9 @@ from dataclasses import dataclass, replace
 from enum import Enum
 
 from voice.guide.model import Guide
-from voice.language.analysis import KIND, TextAnalyzer
+from voice.language.analysis import TextAnalyzer
 from voice.language.guide_lexicon import Lexicon
-from voice.language.question_kinds import NEEDS, REASON
+from voice.language.question_kinds import KIND, NEEDS, REASON
 from voice.language.sentences import split_sentences
 from voice.language.word_data import related_words, word_zipf
 from voice.questions.config import MatcherConfig

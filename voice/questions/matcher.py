@@ -21,7 +21,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from voice.guide.model import Guide
-from voice.language.analysis import AMOUNT, KIND
+from voice.language.analysis import AMOUNT
 from voice.language.question_kinds import NEEDS
 from voice.questions.config import DEFAULT_CONFIG, MatcherConfig
 from voice.questions.decide import QuestionMatch, decide
@@ -68,7 +68,7 @@ def _topical(slot: Slot) -> bool:
     """A word of the question, or a kind of answer that names its topic ("#amount:milk", or
     what this guide needs): "when" or "why" alone ("when the", a recogniser's reading of noise)
     tells what is asked, not about what, so it never puts a question in scope."""
-    return not slot.word.startswith(KIND) or ":" in slot.word or slot.word == NEEDS
+    return not slot.kind or ":" in slot.word or slot.word == NEEDS
 
 
 def question_slots(index: QuestionIndex, text: str) -> tuple[list[Slot], bool]:

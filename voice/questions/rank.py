@@ -13,7 +13,6 @@ from __future__ import annotations
 import heapq
 from collections import defaultdict
 
-from voice.language.analysis import KIND
 from voice.questions.expand import Slot
 from voice.questions.index import QuestionIndex
 
@@ -97,10 +96,9 @@ def _part_factor(index: QuestionIndex, number: int, slots: list[Slot]) -> float:
     asks for alone ("what do I need"): then the match is no passing mention ("how long does it
     take" and "Preparation takes about ten minutes")."""
     target = index.targets[number]
-    if target.factor >= 1.0 or (len(slots) < 2 and not slots[0].word.startswith(KIND)):
+    if target.factor >= 1.0 or (len(slots) < 2 and not slots[0].kind):
         return target.factor
-    terms = target.terms
-    if all(any(term in terms for term, _ in slot.options) for slot in slots):
+    if all(slot.held(target.terms) for slot in slots):
         return index.config.complete_factor
     return target.factor
 
@@ -108,10 +106,7 @@ def _part_factor(index: QuestionIndex, number: int, slots: list[Slot]) -> float:
 def agreeing_words(index: QuestionIndex, number: int, slots: list[Slot]) -> int:
     """How many words of the question the target holds (kinds of answer left out)."""
     terms = index.targets[number].terms
-    return sum(
-        any(term in terms for term, _ in slot.options) and not slot.word.startswith(KIND)
-        for slot in slots
-    )
+    return sum(slot.held(terms) and not slot.kind for slot in slots)
 
 
 def _phrase_cover(index: QuestionIndex, phrase: frozenset[str], said: dict[str, float]) -> float:
