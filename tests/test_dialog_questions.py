@@ -12,6 +12,7 @@ from voice.dialog.state import Pending, State
 from voice.guide.loader import load_guide
 from voice.guide.model import FaqEntry, Guide, Step
 from voice.language.intents import Intent
+from voice.questions.index import Part
 from voice.questions.matcher import QuestionMatch
 from voice.session.keyboard import TextListener
 from voice.session.loop import Session
@@ -103,6 +104,31 @@ def test_an_answer_inside_the_introduction_is_read_as_that_sentence() -> None:
     if reply.intent is Intent.CLARIFY:
         reply = engine.respond(reply.state, "yes")
     assert (reply.intent, reply.say, reply.step) == (Intent.FAQ, said, 2)
+
+
+class NeedsMaybe:
+    """A real QuestionMatcher that finds the guide's list of needs, not sure enough to answer."""
+
+    def match(self, text: str, spoken: bool = False) -> QuestionMatch | None:
+        return QuestionMatch(
+            None,
+            None,
+            0.5,
+            False,
+            "4 eggs, a bowl of cold water",
+            Part.NEEDS,
+            text="4 eggs, a bowl of cold water",
+        )
+
+
+def test_an_ask_back_offers_the_needs_as_a_question_not_the_list() -> None:
+    engine = DialogEngine(guide(), matcher=NeedsMaybe())
+    asked = engine.respond(State(step=1), "why do they go in cold water")
+    assert (asked.intent, asked.say) == (
+        Intent.CLARIFY,
+        "Did you mean: What do I need? Say yes or no.",
+    )
+    assert engine.respond(asked.state, "yes").say == "You need: 4 eggs, a bowl of cold water."
 
 
 def test_a_tip_answers_with_its_label() -> None:

@@ -12,6 +12,7 @@ from voice.dialog.state import Pending, Reply, State
 from voice.language.intents import Command, Intent
 from voice.language.lexicon import normalise
 from voice.language.word_lists import CHOICE_WORDS
+from voice.questions.index import Part
 from voice.questions.matcher import QuestionMatch
 
 
@@ -66,7 +67,7 @@ class Asking(EngineCore):
     def _ask_back(self, state: State, match: QuestionMatch) -> Reply:
         """ "Did you mean X?", or "Do you mean X, or Y?" when two answers are as close."""
         offered = (match,) if match.other is None else (match, match.other)
-        questions = [_as_question(m.question) for m in offered]
+        questions = [self._offered(m) for m in offered]
         if len(questions) == 2:
             say = self._msg("ask_back_two", first=questions[0], second=questions[1])
         else:
@@ -74,6 +75,13 @@ class Asking(EngineCore):
         ids = "|".join(m.faq_id for m in offered if m.faq_id is not None) or None
         pending = replace(state, pending=replace(self._pending(match), asked=say))
         return self._reply(say, Intent.CLARIFY, pending, faq=ids, remember=False)
+
+    def _offered(self, match: QuestionMatch) -> str:
+        """What an ask-back offers: the entry's question or the step's title; for the guide's
+        list of needs the question it answers, not the list read out as if it were one."""
+        if match.part is Part.NEEDS:
+            return self._msg("offer_needs")
+        return _as_question(match.question)
 
     def _answer(self, state: State, pending: Pending) -> Reply:
         if pending.faq_id is not None:
