@@ -5,8 +5,15 @@
   know counts less the more common it is ("much", "instead"), and in full when it is rare
   ("waffles"), which is what tells a question about something else.
 - ``synonyms.en.txt``: related words from WordNet 3.0 (Debian's ``wordnet-base``, read with NLTK's
-  reader): the other words of each sense, the similar adjectives and the derivationally related
-  forms, restricted to everyday words.
+  reader): the other words of each sense, the derivationally related forms, the similar
+  adjectives and also-sees, and the broader verbs (hypernyms) of a verb's main senses ("stand"
+  -> "rest"), restricted to everyday words and ranked by how often WordNet's corpus uses the
+  sense, so that the cut keeps the main senses' words. Tried on the development sets and left
+  out: a noun's broader nouns name a category that a question about something else meets too
+  ("afternoon" -> "day"), narrower words (hyponyms) let more out-of-scope questions through,
+  derived words two hops away, attributes ("warm" -> "temperature"), adjective antonyms and
+  pertainyms changed nothing, nor did keeping more than ``MAX_RELATED`` words or taking rarer
+  head words.
 - ``synonyms.nl.txt``: related Dutch words, through English: no Dutch wordnet or thesaurus is
   packaged on PyPI or Debian, but FreeDict's Dutch-English and English-Dutch dictionaries are
   (Debian's ``dict-freedict-nld-eng`` and ``dict-freedict-eng-nld``). A Dutch word meets the
@@ -38,7 +45,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import nltk
-from nltk.corpus.reader.wordnet import WordNetCorpusReader
+from nltk.corpus.reader.wordnet import Synset, WordNetCorpusReader
 from wordfreq import top_n_list, zipf_frequency
 
 OUT = Path(__file__).resolve().parent.parent / "voice" / "data"
@@ -101,21 +108,60 @@ def _pos(lexname: str) -> int:
     return {"noun": 1, "verb": 2, "adj": 3, "adv": 4}[lexname.split(".")[0]]
 
 
+SYNONYM, DERIVED, SIMILAR, BROADER = 1.0, 0.9, 0.8, 0.6
+"""Strength of each WordNet relation: a word of the same sense first, then a derived form
+("peel" -> "peeler"), a similar adjective or also-see, then the broader verb of a verb's sense."""
+EVERYDAY = 3.5
+"""Least Zipf frequency of a broader word: "vessel" for "pan" is one nobody asks with."""
+MAIN_SENSE = 0.5
+"""Least sense weight (see ``_sense_weights``) of a sense whose broader words are taken: a
+word's rare senses have broad words that have nothing to do with what people mean by it."""
+
+
+def _sense_weights(synsets: list[Synset], word: str) -> list[float]:
+    """How much each sense of ``word`` is what people mean by it, in (0, 1]: WordNet's count
+    of the sense in its tagged corpus, against the word's most counted sense (add-one, so that
+    uncounted senses weigh a little and a word with no counts weighs all its senses alike)."""
+    counts = [sum(lem.count() for lem in s.lemmas() if lem.name().lower() == word) for s in synsets]
+    top = max(counts, default=0)
+    return [(count + 1) / (top + 1) for count in counts]
+
+
+def _names(synset: Synset) -> list[str]:
+    return [lemma.name() for lemma in synset.lemmas()]
+
+
+def _relations(synset: Synset, word: str, weight: float) -> Iterable[tuple[str, float, float]]:
+    """(related word, strength, least Zipf) of one sense of ``word``."""
+    for name in _names(synset):
+        yield name, weight * SYNONYM, RELATED
+    for lemma in synset.lemmas():
+        if lemma.name().lower() == word:
+            for form in lemma.derivationally_related_forms():
+                yield form.name(), weight * DERIVED, RELATED
+    for near in (*synset.similar_tos(), *synset.also_sees()):
+        for name in _names(near):
+            yield name, weight * SIMILAR, RELATED
+    if synset.pos() == "v" and weight >= MAIN_SENSE:
+        for broader in synset.hypernyms():
+            for name in _names(broader):
+                yield name, weight * BROADER, EVERYDAY
+
+
 def related(wordnet: WordNetCorpusReader, word: str) -> list[str]:
-    """Everyday single words that WordNet relates to ``word``, closest relations first."""
-    found: dict[str, None] = {}
-    for synset in wordnet.synsets(word):
-        found.update(dict.fromkeys(lemma.name() for lemma in synset.lemmas()))
-    for synset in wordnet.synsets(word):
-        for lemma in synset.lemmas():
-            if lemma.name() == word:
-                names = (d.name() for d in lemma.derivationally_related_forms())
-                found.update(dict.fromkeys(names))
-        for near in (*synset.similar_tos(), *synset.also_sees()):
-            found.update(dict.fromkeys(lemma.name() for lemma in near.lemmas()))
-    words = [w.lower() for w in found if w.isalpha() and w.lower() != word]
-    kept = [w for w in dict.fromkeys(words) if zipf_frequency(w, "en") >= RELATED]
-    return kept[:MAX_RELATED]
+    """Everyday single words that WordNet relates to ``word``, the closest relations of its
+    most used senses first, so that the cut to ``MAX_RELATED`` drops the rare senses' words
+    ("shell" as bombing) rather than whatever WordNet happens to list last."""
+    scores: dict[str, float] = {}
+    synsets = wordnet.synsets(word)
+    for synset, weight in zip(synsets, _sense_weights(synsets, word), strict=True):
+        for name, score, least in _relations(synset, word, weight):
+            near = name.lower()
+            if near == word or not near.isalpha() or scores.get(near, 0.0) >= score:
+                continue
+            if zipf_frequency(near, "en") >= least:
+                scores[near] = score
+    return sorted(scores, key=lambda near: (-scores[near], near))[:MAX_RELATED]
 
 
 def synonym_table(wordnet: WordNetCorpusReader, words: Iterable[str]) -> list[str]:
