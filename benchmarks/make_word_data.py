@@ -41,12 +41,14 @@ import shutil
 import tempfile
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from pathlib import Path
 
 import nltk
 from nltk.corpus.reader.wordnet import Synset, WordNetCorpusReader
 from wordfreq import top_n_list, zipf_frequency
+
+from voice.language.analysis import TextAnalyzer
 
 OUT = Path(__file__).resolve().parent.parent / "voice" / "data"
 WORDNET = Path("/usr/share/wordnet")
@@ -69,6 +71,11 @@ MAX_RELATED = 12
 FREEDICT = Path("/usr/share/dictd")
 _HEADWORD = re.compile(r"^(\S.*?) /[^/]*/$")
 """A FreeDict entry starts with its headword and pronunciation; its translations follow."""
+MIN_PART = 3
+"""Least length of a part of an English compound ("tea" of "teaspoon")."""
+SHORT_PART = 4.0
+"""Least Zipf frequency of a part of ``MIN_PART`` letters: short rare words ("mal", "dis") are
+mostly prefixes, not words."""
 WORDS = 60000
 """Most frequent words of wordfreq looked at per language."""
 
@@ -173,6 +180,47 @@ def synonym_table(wordnet: WordNetCorpusReader, words: Iterable[str]) -> list[st
     return lines
 
 
+def compound_table(wordnet: WordNetCorpusReader, zipf: dict[str, float]) -> list[str]:
+    """``word<TAB>first last`` for everyday English words written as one word of two everyday
+    words, where WordNet confirms the last part names the thing (see ``_head_confirmed``)."""
+    stop = TextAnalyzer("en").stop_words
+    lines = []
+    for word in zipf:
+        for cut in range(MIN_PART, len(word) - MIN_PART + 1):
+            first, last = word[:cut], word[cut:]
+            parts = (first, last)
+            if all(_part(wordnet, part, zipf, stop) for part in parts) and _head_confirmed(
+                wordnet, word, last
+            ):
+                lines.append(f"{word}\t{first} {last}")
+                break
+    return lines
+
+
+def _part(
+    wordnet: WordNetCorpusReader, part: str, zipf: dict[str, float], stop: Container[str]
+) -> bool:
+    """An everyday content word that WordNet lists ("tea", "spoon"; not "how" of "however")."""
+    if part in stop or part not in zipf or not wordnet.synsets(part):
+        return False
+    return len(part) > MIN_PART or zipf[part] >= SHORT_PART
+
+
+def _head_confirmed(wordnet: WordNetCorpusReader, word: str, head: str) -> bool:
+    """Whether a sense of ``word`` is a kind of ``head`` or another name for it: ``head`` is a
+    word of the sense or of its broader sense ("saucepan" is a "pan", "teaspoon" a "spoon"), or
+    of a noun's definition ("password": "a secret word or phrase"). What tells a compound from
+    two words that happen to spell it ("breakfast" is no "fast", "carpet" no "pet")."""
+    heads = {head, wordnet.morphy(head)}  # "teaspoons" is a kind of "spoon"
+    for synset in wordnet.synsets(word):
+        said = {lem.name().lower() for s in (synset, *synset.hypernyms()) for lem in s.lemmas()}
+        if synset.pos() == "n":
+            said.update(re.findall(r"[a-z]+", synset.definition().lower()))
+        if heads & said:
+            return True
+    return False
+
+
 def read_freedict(name: str) -> dict[str, list[str]]:
     """Headword -> single-word translations, in the order the dictionary gives them."""
     text = gzip.decompress((FREEDICT / f"freedict-{name}.dict.dz").read_bytes()).decode()
@@ -215,6 +263,18 @@ def write(name: str, header: str, lines: list[str]) -> None:
     print(f"wrote {OUT / name}: {len(lines)} lines")
 
 
+def write_english(zipf: dict[str, str], source: str) -> None:
+    """The English tables made from WordNet: related words and compounds."""
+    with tempfile.TemporaryDirectory() as folder:
+        wordnet = open_wordnet(Path(folder))
+        related = synonym_table(wordnet, zipf)
+        compounds = compound_table(wordnet, {word: float(value) for word, value in zipf.items()})
+    header = "# {} from WordNet 3.0 (Princeton University, WordNet licence: free use with this "
+    header += "notice); {}\n"
+    write("synonyms.en.txt", header.format("Related words", source), related)
+    write("compounds.en.txt", header.format("Compounds split", source), compounds)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dutch", action="store_true", help="also write synonyms.nl.txt")
@@ -227,14 +287,7 @@ def main(argv: list[str] | None = None) -> int:
             f"Robyn Speer et al.); {source}\n"
         )
         write(f"word-zipf.{lang}.txt", header, lines)
-    with tempfile.TemporaryDirectory() as folder:
-        wordnet = open_wordnet(Path(folder))
-        lines = synonym_table(wordnet, (line.split()[0] for line in zipf["en"]))
-    header = (
-        "# Related words from WordNet 3.0 (Princeton University, WordNet licence: free use "
-        f"with this notice); {source}\n"
-    )
-    write("synonyms.en.txt", header, lines)
+    write_english(dict(line.split() for line in zipf["en"]), source)
     if not args.dutch:
         return 0
     lines = dutch_table([line.split()[0] for line in zipf["nl"]])

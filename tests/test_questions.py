@@ -21,6 +21,7 @@ from voice.guide.loader import load_guide, parse_guide
 from voice.guide.model import FaqEntry, Guide, Step
 from voice.language.analysis import TextAnalyzer
 from voice.language.guide_lexicon import Lexicon
+from voice.language.word_data import compound_parts
 from voice.questions.config import DEFAULT_CONFIG
 from voice.questions.expand import expand, foreign_count
 from voice.questions.index import Part
@@ -267,6 +268,23 @@ def test_lexicon_splits_joins_and_repairs_against_the_guide_words() -> None:
     assert lexicon.join(["contact", "knop"]) == ["contact", "knop"]
     assert lexicon.near("sjat")[0][0] == "chat"
     assert lexicon.near("zz") == []
+
+
+def test_everyday_compounds_meet_their_head() -> None:
+    """English writes some compounds as one everyday word: a guide's "saucepan" makes "pan" a
+    word it knows, and a question's "saucepan" meets a guide's "pan"; the first part is no
+    word of the guide ("sauce"), and a short part is no look-alike ("tea" for "tear")."""
+    lexicon = Lexicon(TextAnalyzer("en"), ["saucepan", "teaspoon"], (), compound_parts("en"))
+    assert {"pan", "spoon"} <= lexicon.known and not {"sauce", "tea"} & lexicon.known
+    assert lexicon.with_parts(["saucepan"]) == ["saucepan", "pan"]
+    assert lexicon.near("tear") == []
+    eggs = LexicalMatcher(load_guide(ROOT / "scripts" / "soft-boiled-eggs.en.yaml")).index
+    [pan] = expand(eggs, ["pan"])
+    assert pan.options == (("pan", 1.0),)
+    pancakes = LexicalMatcher(load_guide(DATA / "guides" / "pancakes.en.yaml")).index
+    slots = expand(pancakes, ["saucepan"])
+    assert [(slot.word, slot.foreign) for slot in slots] == [("sauce", False), ("pan", False)]
+    assert slots[1].options == (("pan", 1.0),)
 
 
 def test_generated_guide_is_a_valid_script_file(tmp_path: Path) -> None:

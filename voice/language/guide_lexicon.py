@@ -7,7 +7,8 @@ neighbour ("trans script" -> "transcript") or replaced by the guide words it sou
 
 from __future__ import annotations
 
-from collections.abc import Container, Iterable, Sequence
+from collections.abc import Container, Iterable, Mapping, Sequence
+from types import MappingProxyType
 
 from rapidfuzz import fuzz, process
 
@@ -35,18 +36,28 @@ class Lexicon:
     """The words of one guide, used to repair words of a question that the guide does not know."""
 
     def __init__(
-        self, analyzer: TextAnalyzer, words: Iterable[str], general: Container[str] = ()
+        self,
+        analyzer: TextAnalyzer,
+        words: Iterable[str],
+        general: Container[str] = (),
+        compounds: Mapping[str, Sequence[str]] = MappingProxyType({}),
     ) -> None:
         self.analyzer = analyzer
-        self.known = frozenset(words)
-        """Normalised words of the guide."""
-        self._parts = self.known | analyzer.synonym_words()
+        self._compounds = compounds
+        """Everyday words written of two everyday words ("saucepan" -> "sauce", "pan"), for a
+        language that writes some compounds as one word but has no rule to split them by."""
+        guide = frozenset(words)
+        self.known = guide | {head for word in guide if (head := self._head(word))}
+        """Normalised words of the guide, and the heads of its everyday compounds: a guide that
+        says "saucepan" knows the pan."""
+        self._parts = guide | analyzer.synonym_words()
         self._general = general
         """Everyday words of the language: parts of a compound of the guide that it does not
         use alone ("kalkaanslag" -> "kalk aanslag"), so that a question can say them."""
+        # Look-alikes are words the guide says: "tea" of "teaspoon" is no repair of "tear".
         candidates = sorted(
             word
-            for word in self.known
+            for word in guide
             if len(word) >= MIN_FUZZY_LENGTH
             and word not in analyzer.stop_words
             and not word.isdigit()
@@ -79,7 +90,20 @@ class Lexicon:
             parts = splits[word] if word in splits else self.split(word)
             if parts:
                 out.extend(parts)
+            elif head := self._head(word):
+                out.append(head)
         return out
+
+    def _head(self, word: str) -> str | None:
+        """The last part of an everyday compound, the one that names the thing: a saucepan is
+        a pan, not a sauce, so a question about sauce does not meet it (a pancake is a cake)."""
+        parts = self._compounds.get(word)
+        return parts[-1] if parts else None
+
+    def everyday_parts(self, word: str) -> list[str] | None:
+        """The parts of an everyday compound ("teaspoon" -> "tea", "spoon"), or ``None``."""
+        parts = self._compounds.get(word)
+        return list(parts) if parts else None
 
     def _split(self, word: str, depth: int, parts: Container[str]) -> list[str] | None:
         for cut in range(len(word) - 3, 2, -1):

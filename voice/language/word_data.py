@@ -1,12 +1,14 @@
 """General word data for matching questions on any guide, per language, read once per process.
 
-Two tables in ``voice/data``, made by ``benchmarks/make_word_data.py`` from maintained sources
+Tables in ``voice/data``, made by ``benchmarks/make_word_data.py`` from maintained sources
 (the ``wordfreq`` package and WordNet 3.0 from Debian's ``wordnet-base``) and committed, so that
-nothing needs installing at run time and a start costs two small reads instead of 60 MB:
+nothing needs installing at run time and a start costs three small reads instead of 60 MB:
 
 - how common a word is (Zipf scale): a question word the guide does not know weighs less the more
   everyday it is, so "how much water do I put in" is about water, not about "much" and "put";
-- related words (English): "frequently" meets "often", "manufacturer" meets "maker".
+- related words (English): "frequently" meets "often", "manufacturer" meets "maker";
+- compounds written as one everyday word (English): "saucepan" is "sauce" + "pan", so that a
+  question about the pan meets the guide's saucepan.
 
 A language without a table gets empty ones: matching works as before, without this help.
 """
@@ -36,6 +38,16 @@ def related_words(lang: str) -> Mapping[str, tuple[str, ...]]:
     for line in _lines(f"synonyms.{lang}.txt"):
         word, near = line.split("\t")
         table[word] = tuple(near.split(" "))
+    return MappingProxyType(table)
+
+
+@cache
+def compound_parts(lang: str) -> Mapping[str, tuple[str, ...]]:
+    """Everyday word -> the everyday words it is written of ("saucepan" -> "sauce", "pan")."""
+    table = {}
+    for line in _lines(f"compounds.{lang}.txt"):
+        word, parts = line.split("\t")
+        table[word] = tuple(parts.split(" "))
     return MappingProxyType(table)
 
 

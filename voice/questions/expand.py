@@ -105,7 +105,9 @@ def _general_split(index: QuestionIndex, word: str) -> list[str] | None:
     part is the one that names the thing ("amandelmelk" -> "amandel melk"), or the first is a
     guide word and the rest an everyday word ("ontkalkingslampje" -> "ontkalking lampje")."""
     known, general = index.lexicon.known, index.zipf
-    if len(word) < MIN_COMPOUND or word in general:  # an everyday word is no compound to split
+    if word in general:  # an everyday word is no compound, unless it is known to be one
+        return _everyday_split(index, word)
+    if len(word) < MIN_COMPOUND:
         return None
     for cut in range(len(word) - 3, 2, -1):
         head, tail = word[:cut], word[cut:]
@@ -116,6 +118,15 @@ def _general_split(index: QuestionIndex, word: str) -> list[str] | None:
             if tail in known or (stem in known and tail in general):
                 return [stem, tail]
     return None
+
+
+def _everyday_split(index: QuestionIndex, word: str) -> list[str] | None:
+    """An everyday compound ("saucepan") the guide does not say, as its parts, of which the
+    guide may say the head ("pan"). Not a word the guide says in another form ("pancake" of
+    "pancakes"): that meets the guide as it is."""
+    if index.analyzer.term(word) in index.idf:
+        return None
+    return index.lexicon.everyday_parts(word)
 
 
 def _repair(index: QuestionIndex, word: str) -> Slot:

@@ -20,7 +20,7 @@ from voice.language.analysis import TextAnalyzer
 from voice.language.guide_lexicon import Lexicon
 from voice.language.question_kinds import KIND, NEEDS, REASON
 from voice.language.sentences import split_sentences
-from voice.language.word_data import related_words, word_zipf
+from voice.language.word_data import compound_parts, related_words, word_zipf
 from voice.questions.config import MatcherConfig
 
 MIN_HEAD = 5
@@ -110,7 +110,7 @@ def build_index(guide: Guide, config: MatcherConfig) -> QuestionIndex:
     texts += [text for _, texts_of_part in _prose(guide) for text in texts_of_part]
     words = {text: analyzer.words(text) for text in texts}
     known = {w for ws in words.values() for w in ws}
-    lexicon = Lexicon(analyzer, known, _general(analyzer, known))
+    lexicon = Lexicon(analyzer, known, _general(analyzer, known), compound_parts(analyzer.lang))
     terms = _TermCache(analyzer, lexicon, words)
     targets = [*_faq_targets(guide, terms, config), *_step_targets(guide, terms, config)]
     targets += _needs_targets(guide, terms, config)
