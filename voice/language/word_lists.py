@@ -39,7 +39,9 @@ STOP_WORDS: dict[str, str] = {
         during before after please okay ok um uh er hey get gets got getting happen
         happens happened now anything something thing way possible want like know let
         lets go going gonna wanna really actually still yet ever else there theres one
-        ones someone anyone somebody sure able per next much many each
+        ones someone anyone somebody sure able per next much many each theyre youve weve
+        theyve hes shes thats youll theyll itll youd theyd whos heres shouldve wouldve
+        couldve
     """,
     "nl": """
         de het een en of ik me mij mijn je jij jou jouw u uw we wij ons onze ze zij hun
