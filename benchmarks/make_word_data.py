@@ -6,7 +6,7 @@
   ("waffles"), which is what tells a question about something else.
 - ``synonyms.en.txt``: related words from WordNet 3.0 (Debian's ``wordnet-base``, read with NLTK's
   reader): the other words of each sense, the derivationally related forms, the similar
-  adjectives and also-sees, and the broader verbs (hypernyms) of a verb's main senses ("stand"
+  adjectives and also-sees, and the broader verbs (hypernyms) of a verb's first sense ("stand"
   -> "rest"), restricted to everyday words and ranked by how often WordNet's corpus uses the
   sense, so that the cut keeps the main senses' words. Tried on the development sets and left
   out: a noun's broader nouns name a category that a question about something else meets too
@@ -121,8 +121,10 @@ SYNONYM, DERIVED, SIMILAR, BROADER = 1.0, 0.9, 0.8, 0.6
 EVERYDAY = 3.5
 """Least Zipf frequency of a broader word: "vessel" for "pan" is one nobody asks with."""
 MAIN_SENSE = 0.5
-"""Least sense weight (see ``_sense_weights``) of a sense whose broader words are taken: a
-word's rare senses have broad words that have nothing to do with what people mean by it."""
+"""Least sense weight (see ``_sense_weights``) of the first verb sense (WordNet lists the most
+used first) for its broader verbs to be taken: a word's other senses, and a verb sense rarer
+than the word's noun or adjective senses, have broad words that have nothing to do with what
+people mean by it (a guide's "whisk" would meet "travel")."""
 
 
 def _sense_weights(synsets: list[Synset], word: str) -> list[float]:
@@ -138,7 +140,9 @@ def _names(synset: Synset) -> list[str]:
     return [lemma.name() for lemma in synset.lemmas()]
 
 
-def _relations(synset: Synset, word: str, weight: float) -> Iterable[tuple[str, float, float]]:
+def _relations(
+    synset: Synset, word: str, weight: float, first_verb: bool
+) -> Iterable[tuple[str, float, float]]:
     """(related word, strength, least Zipf) of one sense of ``word``."""
     for name in _names(synset):
         yield name, weight * SYNONYM, RELATED
@@ -149,7 +153,7 @@ def _relations(synset: Synset, word: str, weight: float) -> Iterable[tuple[str, 
     for near in (*synset.similar_tos(), *synset.also_sees()):
         for name in _names(near):
             yield name, weight * SIMILAR, RELATED
-    if synset.pos() == "v" and weight >= MAIN_SENSE:
+    if first_verb and weight >= MAIN_SENSE:
         for broader in synset.hypernyms():
             for name in _names(broader):
                 yield name, weight * BROADER, EVERYDAY
@@ -161,8 +165,9 @@ def related(wordnet: WordNetCorpusReader, word: str) -> list[str]:
     ("shell" as bombing) rather than whatever WordNet happens to list last."""
     scores: dict[str, float] = {}
     synsets = wordnet.synsets(word)
+    first_verb = next((s for s in synsets if s.pos() == "v"), None)
     for synset, weight in zip(synsets, _sense_weights(synsets, word), strict=True):
-        for name, score, least in _relations(synset, word, weight):
+        for name, score, least in _relations(synset, word, weight, synset is first_verb):
             near = name.lower()
             if near == word or not near.isalpha() or scores.get(near, 0.0) >= score:
                 continue
