@@ -21,7 +21,7 @@ from voice.guide.loader import load_guide, parse_guide
 from voice.guide.model import FaqEntry, Guide, Step
 from voice.language.analysis import TextAnalyzer
 from voice.language.guide_lexicon import Lexicon
-from voice.language.word_data import compound_parts
+from voice.language.word_data import compound_parts, related_words
 from voice.questions.config import DEFAULT_CONFIG
 from voice.questions.expand import expand, foreign_count
 from voice.questions.index import Part
@@ -285,6 +285,18 @@ def test_everyday_compounds_meet_their_head() -> None:
     slots = expand(pancakes, ["saucepan"])
     assert [(slot.word, slot.foreign) for slot in slots] == [("sauce", False), ("pan", False)]
     assert slots[1].options == (("pan", 1.0),)
+
+
+def test_related_words_meet_both_ways() -> None:
+    """A relation is mutual, but each word's list is cut to its closest words: a question's
+    "boil" meets the guide's "simmer" because the list of "simmer" holds "boil"."""
+    related = related_words("en")
+    assert "simmer" not in related["boil"] and "boil" in related["simmer"]
+    steps = (Step("Simmer the sauce", "Let it simmer for ten minutes."), Step("Serve", "Pour."))
+    guide = Guide(id="s", title="Sauce", language="en", intro="", steps=steps, faq=())
+    index = LexicalMatcher(guide).index
+    [boil] = expand(index, ["boil"])
+    assert index.analyzer.term("simmer") in dict(boil.options)
 
 
 def test_generated_guide_is_a_valid_script_file(tmp_path: Path) -> None:

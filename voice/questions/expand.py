@@ -154,7 +154,8 @@ def _repair(index: QuestionIndex, word: str) -> Slot:
 
 
 def _related(index: QuestionIndex, word: str) -> dict[str, float]:
-    """Guide terms of the words related to ``word`` (or to its base form)."""
+    """Guide terms of the words related to ``word`` (or to its base form), and of the guide
+    words whose related words list it (``QuestionIndex.listed_by``)."""
     options: dict[str, float] = {}
     similarity = index.config.related
     if (_zipf(index, word) or 0.0) >= index.config.related_zipf:
@@ -164,6 +165,8 @@ def _related(index: QuestionIndex, word: str) -> dict[str, float]:
             term = index.analyzer.term(near)
             if term in index.idf:
                 options[term] = similarity
+        for term in index.listed_by.get(form, ()):
+            options[term] = similarity
     return options
 
 

@@ -99,6 +99,9 @@ class QuestionIndex:
     forms: Mapping[str, frozenset[str]]
     """Base form -> terms of the guide words with that form ("druk" -> the term of
     "ingedrukt"), where a word of a question meets a form of the guide the stemmer missed."""
+    listed_by: Mapping[str, frozenset[str]]
+    """Word -> terms of the guide words whose related words list it ("boil" -> the term of
+    "simmer")."""
 
 
 def build_index(guide: Guide, config: MatcherConfig) -> QuestionIndex:
@@ -280,6 +283,7 @@ def _freeze(
     config: MatcherConfig,
     idf: dict[str, float] | None = None,
     forms: Mapping[str, frozenset[str]] | None = None,
+    listed_by: Mapping[str, frozenset[str]] | None = None,
 ) -> QuestionIndex:
     count = len(targets)
     if idf is None:
@@ -298,6 +302,7 @@ def _freeze(
         word_zipf(lang),
         related_words(lang),
         _forms(analyzer, lexicon, idf) if forms is None else forms,
+        _listed_by(analyzer, lexicon, idf) if listed_by is None else listed_by,
     )
 
 
@@ -311,6 +316,22 @@ def _forms(
             for form in analyzer.base_forms(word):
                 forms[form].add(term)
     return {form: frozenset(terms) for form, terms in forms.items()}
+
+
+def _listed_by(
+    analyzer: TextAnalyzer, lexicon: Lexicon, idf: Mapping[str, float]
+) -> dict[str, frozenset[str]]:
+    """Relations are mutual, but each word's list is cut to its closest words: "boil" is in
+    the list of "simmer", not "simmer" in that of "boil" (whose own senses fill it). Read
+    backwards from the guide's words, a question's "boil" meets the guide's "simmer"."""
+    related = related_words(analyzer.lang)
+    listed: dict[str, set[str]] = defaultdict(set)
+    for word in lexicon.known:
+        term = analyzer.term(word)
+        if term in idf and word not in analyzer.stop_words:
+            for near in related.get(word, ()):
+                listed[near].add(term)
+    return {near: frozenset(terms) for near, terms in listed.items()}
 
 
 def attach(
@@ -333,7 +354,9 @@ def attach(
             idf[term] = bm25_idf(len(targets), len(hits))
         targets[number] = replace(target, terms=own)
     lexicon = index.lexicon  # the same words: their forms stay
-    return _freeze(index.analyzer, lexicon, targets, postings, index.config, idf, index.forms)
+    return _freeze(
+        index.analyzer, lexicon, targets, postings, index.config, idf, index.forms, index.listed_by
+    )
 
 
 def bm25_idf(count: int, hits: int) -> float:
