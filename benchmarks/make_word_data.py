@@ -6,14 +6,16 @@
   ("waffles"), which is what tells a question about something else.
 - ``synonyms.en.txt``: related words from WordNet 3.0 (Debian's ``wordnet-base``, read with NLTK's
   reader): the other words of each sense, the derivationally related forms, the similar
-  adjectives and also-sees, and the broader verbs (hypernyms) of a verb's first sense ("stand"
-  -> "rest"), restricted to everyday words and ranked by how often WordNet's corpus uses the
-  sense, so that the cut keeps the main senses' words. Tried on the development sets and left
-  out: a noun's broader nouns name a category that a question about something else meets too
-  ("afternoon" -> "day"), narrower words (hyponyms) let more out-of-scope questions through,
-  derived words two hops away, attributes ("warm" -> "temperature"), adjective antonyms and
-  pertainyms changed nothing, nor did keeping more than ``MAX_RELATED`` words or taking rarer
-  head words.
+  adjectives and also-sees, attributes and their values ("temperature" <-> "warm", "lukewarm"),
+  and the broader verbs (hypernyms) of a verb's first sense ("stand" -> "rest"), restricted to
+  everyday words and ranked by how often WordNet's corpus uses the sense, so that the cut keeps
+  the main senses' words. Tried on the development sets and left out: a noun's broader nouns
+  name a category that a question about something else meets too ("afternoon" -> "day"),
+  narrower words (hyponyms) let more out-of-scope questions through; derived words two hops
+  away, adjective antonyms ("thick" -> "thin") and pertainyms changed nothing, nor did keeping
+  more than ``MAX_RELATED`` words or taking rarer head words.
+- ``compounds.en.txt``: everyday English words written as one word of two everyday words
+  ("saucepan" -> "sauce pan"), where WordNet confirms that the last part names the thing.
 - ``synonyms.nl.txt``: related Dutch words, through English: no Dutch wordnet or thesaurus is
   packaged on PyPI or Debian, but FreeDict's Dutch-English and English-Dutch dictionaries are
   (Debian's ``dict-freedict-nld-eng`` and ``dict-freedict-eng-nld``). A Dutch word meets the
@@ -153,10 +155,24 @@ def _relations(
     for near in (*synset.similar_tos(), *synset.also_sees()):
         for name in _names(near):
             yield name, weight * SIMILAR, RELATED
+    yield from _values(synset, weight)
     if first_verb and weight >= MAIN_SENSE:
         for broader in synset.hypernyms():
             for name in _names(broader):
                 yield name, weight * BROADER, EVERYDAY
+
+
+def _values(synset: Synset, weight: float) -> Iterable[tuple[str, float, float]]:
+    """An attribute and its values, both ways ("temperature" <-> "warm"), and for an attribute
+    also the adjectives like its values ("lukewarm"): a question about the temperature is
+    answered by a text that says how warm."""
+    for value in synset.attributes():
+        for name in _names(value):
+            yield name, weight * SIMILAR, EVERYDAY
+        if synset.pos() == "n":
+            for like in value.similar_tos():
+                for name in _names(like):
+                    yield name, weight * BROADER, EVERYDAY
 
 
 def related(wordnet: WordNetCorpusReader, word: str) -> list[str]:
