@@ -14,8 +14,9 @@
   narrower words (hyponyms) let more out-of-scope questions through; derived words two hops
   away, adjective antonyms ("thick" -> "thin") and pertainyms changed nothing, nor did keeping
   more than ``MAX_RELATED`` words or taking rarer head words.
-- ``compounds.en.txt``: everyday English words written as one word of two everyday words
-  ("saucepan" -> "sauce pan"), where WordNet confirms that the last part names the thing.
+- ``compounds.en.txt``: English words written as one word of two everyday words ("saucepan" ->
+  "sauce pan"), everyday words and WordNet's own single-word lemmas ("eggshell"), where WordNet
+  confirms that the last part names the thing.
 - ``synonyms.nl.txt``: related Dutch words, through English: no Dutch wordnet or thesaurus is
   packaged on PyPI or Debian, but FreeDict's Dutch-English and English-Dutch dictionaries are
   (Debian's ``dict-freedict-nld-eng`` and ``dict-freedict-eng-nld``). A Dutch word meets the
@@ -202,11 +203,14 @@ def synonym_table(wordnet: WordNetCorpusReader, words: Iterable[str]) -> list[st
 
 
 def compound_table(wordnet: WordNetCorpusReader, zipf: dict[str, float]) -> list[str]:
-    """``word<TAB>first last`` for everyday English words written as one word of two everyday
-    words, where WordNet confirms the last part names the thing (see ``_head_confirmed``)."""
+    """``word<TAB>first last`` for English words written as one word of two everyday words, where
+    WordNet confirms the last part names the thing (see ``_head_confirmed``): the everyday words,
+    and WordNet's single-word lemmas, since a guide's rarer compound ("eggshell") names an
+    everyday thing as well."""
     stop = TextAnalyzer("en").stop_words
     lines = []
-    for word in zipf:
+    lemmas = (name.lower() for name in wordnet.all_lemma_names())
+    for word in dict.fromkeys([*zipf, *sorted(w for w in lemmas if w.isalpha())]):
         for cut in range(MIN_PART, len(word) - MIN_PART + 1):
             first, last = word[:cut], word[cut:]
             parts = (first, last)

@@ -47,7 +47,9 @@ class Lexicon:
         """Everyday words written of two everyday words ("saucepan" -> "sauce", "pan"), for a
         language that writes some compounds as one word but has no rule to split them by."""
         guide = frozenset(words)
-        self.known = guide | {head for word in guide if (head := self._head(word))}
+        self._heads = {word: head for word in guide if (head := self._head(word))}
+        """Guide word -> the head of it as an everyday compound ("saucepan" -> "pan")."""
+        self.known = guide | set(self._heads.values())
         """Normalised words of the guide, and the heads of its everyday compounds: a guide that
         says "saucepan" knows the pan."""
         self._parts = guide | analyzer.synonym_words()
@@ -90,20 +92,24 @@ class Lexicon:
             parts = splits[word] if word in splits else self.split(word)
             if parts:
                 out.extend(parts)
-            elif head := self._head(word):
-                out.append(head)
+            elif word in self._heads:
+                out.append(self._heads[word])
         return out
 
     def _head(self, word: str) -> str | None:
         """The last part of an everyday compound, the one that names the thing: a saucepan is
         a pan, not a sauce, so a question about sauce does not meet it (a pancake is a cake)."""
-        parts = self._compounds.get(word)
+        parts = self.everyday_parts(word)
         return parts[-1] if parts else None
 
     def everyday_parts(self, word: str) -> list[str] | None:
-        """The parts of an everyday compound ("teaspoon" -> "tea", "spoon"), or ``None``."""
-        parts = self._compounds.get(word)
-        return list(parts) if parts else None
+        """The parts of an everyday compound or of its dictionary form ("teaspoons" -> "tea",
+        "spoon"), or ``None``."""
+        for form in self.analyzer.base_forms(word):
+            parts = self._compounds.get(form)
+            if parts:
+                return list(parts)
+        return None
 
     def _split(self, word: str, depth: int, parts: Container[str]) -> list[str] | None:
         for cut in range(len(word) - 3, 2, -1):
