@@ -14,6 +14,8 @@
   narrower words (hyponyms) let more out-of-scope questions through; derived words two hops
   away, adjective antonyms ("thick" -> "thin") and pertainyms changed nothing, nor did keeping
   more than ``MAX_RELATED`` words or taking rarer head words.
+- ``forms.en.txt``: the dictionary forms of irregular English words ("lost" -> "lose"), from
+  WordNet's exception lists, restricted to everyday words.
 - ``compounds.en.txt``: English words written as one word of two everyday words ("saucepan" ->
   "sauce pan"), everyday words and WordNet's own single-word lemmas ("eggshell"), where WordNet
   confirms that the last part names the thing.
@@ -246,6 +248,19 @@ def _head_confirmed(wordnet: WordNetCorpusReader, word: str, head: str) -> bool:
     return False
 
 
+def irregular_table(zipf: Container[str]) -> list[str]:
+    """``word<TAB>base ...`` for everyday English words whose dictionary form no ending rule
+    finds ("lost" -> "lose", "knives" -> "knife", "stuck" -> "stick", "dropped" -> "drop"):
+    WordNet's exception lists of nouns, verbs and adjectives."""
+    bases: dict[str, list[str]] = defaultdict(list)
+    for pos in ("noun", "verb", "adj"):
+        for line in (WORDNET / f"{pos}.exc").read_text(encoding="utf-8").splitlines():
+            word, *found = line.split()
+            if word in zipf:
+                bases[word] += [base for base in found if base in zipf and base != word]
+    return [f"{word}\t{' '.join(dict.fromkeys(found))}" for word, found in bases.items() if found]
+
+
 def read_freedict(name: str) -> dict[str, list[str]]:
     """Headword -> single-word translations, in the order the dictionary gives them."""
     text = gzip.decompress((FREEDICT / f"freedict-{name}.dict.dz").read_bytes()).decode()
@@ -298,6 +313,7 @@ def write_english(zipf: dict[str, str], source: str) -> None:
     header += "notice); {}\n"
     write("synonyms.en.txt", header.format("Related words", source), related)
     write("compounds.en.txt", header.format("Compounds split", source), compounds)
+    write("forms.en.txt", header.format("Irregular forms", source), irregular_table(zipf))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -414,6 +414,17 @@ def test_a_cue_word_the_guide_uses_in_another_form_stays() -> None:
     ]
 
 
+def test_irregular_english_forms_meet_their_dictionary_form() -> None:
+    """No ending rule finds "lose" in "lost" nor "stick" in "stuck": WordNet's exception lists
+    do, so a question's "stuck" meets a guide's "sticking"."""
+    en = TextAnalyzer("en")
+    assert "lose" in en.base_forms("lost") and "knife" in en.base_forms("knives")
+    assert "stick" in en.base_forms("stuck") and "stick" in en.base_forms("sticking")
+    index = LexicalMatcher(load_guide(DATA / "guides" / "pancakes.en.yaml")).index
+    [stuck] = expand(index, ["stuck"])
+    assert (en.term("sticking"), DEFAULT_CONFIG.form) in stuck.options
+
+
 def test_dutch_forms_and_everyday_parts_of_guide_compounds_meet() -> None:
     """ "knop" is part of the guide's "reinigingsknop", "drukken" meets "ingedrukt" and
     "trager" meets "traag": questions say the parts and forms the guide does not."""

@@ -2,11 +2,12 @@
 
 Tables in ``voice/data``, made by ``benchmarks/make_word_data.py`` from maintained sources
 (the ``wordfreq`` package and WordNet 3.0 from Debian's ``wordnet-base``) and committed, so that
-nothing needs installing at run time and a start costs three small reads instead of 60 MB:
+nothing needs installing at run time and a start costs a few small reads instead of 60 MB:
 
 - how common a word is (Zipf scale): a question word the guide does not know weighs less the more
   everyday it is, so "how much water do I put in" is about water, not about "much" and "put";
 - related words (English): "frequently" meets "often", "manufacturer" meets "maker";
+- irregular forms (English): "lost" is a form of "lose", "knives" of "knife";
 - compounds written as one everyday word (English): "saucepan" is "sauce" + "pan", so that a
   question about the pan meets the guide's saucepan.
 
@@ -34,20 +35,27 @@ def word_zipf(lang: str) -> Mapping[str, float]:
 @cache
 def related_words(lang: str) -> Mapping[str, tuple[str, ...]]:
     """Word -> everyday words related to it (synonyms, similar and derived words)."""
-    table = {}
-    for line in _lines(f"synonyms.{lang}.txt"):
-        word, near = line.split("\t")
-        table[word] = tuple(near.split(" "))
-    return MappingProxyType(table)
+    return _table(f"synonyms.{lang}.txt")
+
+
+@cache
+def irregular_forms(lang: str) -> Mapping[str, tuple[str, ...]]:
+    """Word -> its dictionary forms that no ending rule finds ("lost" -> "lose")."""
+    return _table(f"forms.{lang}.txt")
 
 
 @cache
 def compound_parts(lang: str) -> Mapping[str, tuple[str, ...]]:
     """Everyday word -> the everyday words it is written of ("saucepan" -> "sauce", "pan")."""
+    return _table(f"compounds.{lang}.txt")
+
+
+def _table(name: str) -> Mapping[str, tuple[str, ...]]:
+    """``word<TAB>word word ...`` lines as word -> words."""
     table = {}
-    for line in _lines(f"compounds.{lang}.txt"):
-        word, parts = line.split("\t")
-        table[word] = tuple(parts.split(" "))
+    for line in _lines(name):
+        word, words = line.split("\t")
+        table[word] = tuple(words.split(" "))
     return MappingProxyType(table)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from voice.language.word_data import irregular_forms
 from voice.language.word_lists import BASE_ENDINGS, OPEN_SYLLABLES, PARTICIPLES
 
 _SHORT_END = re.compile(r"(?:^|[^aeiou])[aeou][^aeiouwjy]$")
@@ -25,7 +26,8 @@ def _long_vowel(form: str) -> str:
 
 def base_forms(lang: str, word: str) -> tuple[str, ...]:
     """The word and the forms a dictionary might list it under: "descaled" -> "descale",
-    Dutch "trager" -> "traag", "ingedrukt" -> "druk"."""
+    Dutch "trager" -> "traag", "ingedrukt" -> "druk", and an irregular form's own ("lost" ->
+    "lose", from ``word_data.irregular_forms``)."""
     forms = [word]
     for particle in PARTICIPLES.get(lang, ()):
         start = particle + "ge"
@@ -39,4 +41,5 @@ def base_forms(lang: str, word: str) -> tuple[str, ...]:
         cut = forms[1:]
         forms += [_long_vowel(form) for form in cut if _SHORT_END.search(form)]
         forms += [form[:-1] for form in cut if _DOUBLE_END.search(form)]
+    forms += irregular_forms(lang).get(word, ())
     return tuple(dict.fromkeys(forms))

@@ -99,7 +99,7 @@ class QuestionIndex:
     forms: Mapping[str, frozenset[str]]
     """Base form -> terms of the guide words with that form ("druk" -> the term of
     "ingedrukt"), where a word of a question meets a form of the guide the stemmer missed."""
-    listed_by: Mapping[str, frozenset[str]]
+    listed_by: Mapping[str, tuple[str, ...]]
     """Word -> terms of the guide words whose related words list it ("boil" -> the term of
     "simmer")."""
 
@@ -283,7 +283,7 @@ def _freeze(
     config: MatcherConfig,
     idf: dict[str, float] | None = None,
     forms: Mapping[str, frozenset[str]] | None = None,
-    listed_by: Mapping[str, frozenset[str]] | None = None,
+    listed_by: Mapping[str, tuple[str, ...]] | None = None,
 ) -> QuestionIndex:
     count = len(targets)
     if idf is None:
@@ -320,7 +320,7 @@ def _forms(
 
 def _listed_by(
     analyzer: TextAnalyzer, lexicon: Lexicon, idf: Mapping[str, float]
-) -> dict[str, frozenset[str]]:
+) -> dict[str, tuple[str, ...]]:
     """Relations are mutual, but each word's list is cut to its closest words: "boil" is in
     the list of "simmer", not "simmer" in that of "boil" (whose own senses fill it). Read
     backwards from the guide's words, a question's "boil" meets the guide's "simmer"."""
@@ -331,7 +331,7 @@ def _listed_by(
         if term in idf and word not in analyzer.stop_words:
             for near in related.get(word, ()):
                 listed[near].add(term)
-    return {near: frozenset(terms) for near, terms in listed.items()}
+    return {near: tuple(sorted(terms)) for near, terms in listed.items()}
 
 
 def attach(
