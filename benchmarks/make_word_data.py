@@ -11,9 +11,11 @@
   everyday words and ranked by how often WordNet's corpus uses the sense, so that the cut keeps
   the main senses' words. Tried on the development sets and left out: a noun's broader nouns
   name a category that a question about something else meets too ("afternoon" -> "day"),
-  narrower words (hyponyms) let more out-of-scope questions through; derived words two hops
-  away, adjective antonyms ("thick" -> "thin") and pertainyms changed nothing, nor did keeping
-  more than ``MAX_RELATED`` words or taking rarer head words.
+  narrower words (hyponyms) and a verb's siblings under its broader verb ("drop" ~ "lower")
+  let more out-of-scope questions through; counting an inflected word's senses by its lemma
+  ("stopped" as "stop") lost a question; derived words two hops away, adjective antonyms
+  ("thick" -> "thin") and pertainyms changed nothing, nor did keeping more than
+  ``MAX_RELATED`` words or taking rarer head words.
 - ``forms.en.txt``: the dictionary forms of irregular English words ("lost" -> "lose"), from
   WordNet's exception lists, restricted to everyday words.
 - ``compounds.en.txt``: English words written as one word of two everyday words ("saucepan" ->
