@@ -500,3 +500,23 @@ def test_the_needs_list_answers_what_do_i_need() -> None:
         found = build_matcher(guide).match(text)
         assert found is not None and found.part is Part.NEEDS
         assert found.text.startswith(guide.needs[0].spoken)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "key"),
+    [
+        ("en", "can you recap it for me", "summary"),
+        ("nl", "geef me een beknopt overzicht", "summary"),
+        ("en", "any advice on peeling them", "tip:2"),
+        ("nl", "heb je een trucje om ze te pellen", "tip:2"),
+    ],
+)
+def test_a_request_for_the_summary_or_a_tip_finds_that_part(lang: str, text: str, key: str) -> None:
+    """Words that name a part of a guide ("recap", "advice") lead to it wherever they stand."""
+    matcher = build_matcher(load_guide(ROOT / "scripts" / f"soft-boiled-eggs.{lang}.yaml"))
+    assert match_key(matcher.match(text)) == key
+
+
+def test_something_free_is_the_thing_done_without() -> None:
+    matcher = build_matcher(load_guide(DATA / "guides" / "pancakes.en.yaml"))
+    assert match_key(matcher.match("are egg free pancakes possible")) == "faq:without-eggs"

@@ -20,6 +20,7 @@ from voice.language.question_kinds import (
     MARKS,
     OPENING,
     REPLACES,
+    REQUESTS,
     find,
     marked,
     phrases,
@@ -82,6 +83,7 @@ class TextAnalyzer:
         self._cues = {tuple(key.split()): KIND + kind for key, kind in _cues(self.lang)}
         self._cue_words = frozenset(CUE_WORDS.get(self.lang, ()))
         self._asks = phrases(ASKS, self.lang)
+        self._requests = phrases(REQUESTS, self.lang)
         self._kind_marks = phrases(MARKS, self.lang)
         self._replaces = phrases(REPLACES, self.lang)
         self._form_starts = frozenset(key[0] for key in (*self._kind_marks, *self._replaces))
@@ -128,15 +130,19 @@ class TextAnalyzer:
 
     def asked_forms(self, words: Sequence[str]) -> tuple[set[str], list[str]]:
         """The kinds of answer a question asks for by its form ("why", "what do I need",
-        "instead of eggs"), and its words without the words of "why", "when" and "what do I
-        need", which say nothing about the topic ("instead" stays: no dev question gained when it
-        went)."""
+        "instead of eggs", "any tips"), and its words without the words of "why", "when", "what
+        do I need" and "the short version", which say nothing about the topic ("instead" stays:
+        no dev question gained when it went)."""
         kinds = replaced(words, self._replaces, self._is_thing, self.term, span=1)
         cue_at: set[int] = set()
         for key, kind in self._asks.items():
             for i in find(words, key):
                 if i > OPENING or (words[i + len(key) : i + len(key) + 1] == ["to"]):
                     continue  # "what happens when ...", "what do I need to do"
+                kinds.add(kind)
+                cue_at.update(range(i, i + len(key)))
+        for key, kind in self._requests.items():  # "the short version", anywhere
+            for i in find(words, key):
                 kinds.add(kind)
                 cue_at.update(range(i, i + len(key)))
         return kinds, [word for i, word in enumerate(words) if i not in cue_at]

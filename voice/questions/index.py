@@ -18,7 +18,7 @@ from enum import Enum
 from voice.guide.model import Guide
 from voice.language.analysis import TextAnalyzer
 from voice.language.guide_lexicon import Lexicon
-from voice.language.question_kinds import KIND, NEEDS, REASON
+from voice.language.question_kinds import KIND, NEEDS, REASON, SUMMARY, TIP
 from voice.language.sentences import split_sentences
 from voice.language.word_data import related_words, word_zipf
 from voice.questions.config import MatcherConfig
@@ -187,6 +187,12 @@ class _Draft:
         if said:  # a kind of answer is no word of the phrase that a person could say
             self.phrases.append(said)
 
+    def add_request(self, kind: str, weight: float) -> None:
+        """A kind of answer that names this target ("the short version": the summary): asking
+        for it is saying the target's own question."""
+        self.add((kind,), weight)
+        self.phrases.append(frozenset((kind,)))
+
     def freeze(self) -> Target:
         return Target(
             self.faq_id,
@@ -230,7 +236,8 @@ def _needs_targets(guide: Guide, terms: _TermCache, config: MatcherConfig) -> li
         return []
     listing = ", ".join(need.spoken for need in guide.needs)
     draft = _Draft(None, None, listing, Part.NEEDS)
-    draft.add_phrase(terms(listing) | {NEEDS}, config.text)
+    draft.add_phrase(terms(listing), config.text)
+    draft.add_request(NEEDS, config.text)
     return [draft.freeze()]
 
 
@@ -242,6 +249,7 @@ def _text_targets(guide: Guide, terms: _TermCache, config: MatcherConfig) -> lis
         draft = _Draft(None, None, tip, Part.TIP)
         draft.number, draft.factor = number, config.tip_factor
         draft.add_phrase(terms(tip), config.text)
+        draft.add((TIP,), config.text)
         targets.append(draft.freeze())
     for part, texts in _prose(guide):
         for text in texts:
@@ -251,6 +259,8 @@ def _text_targets(guide: Guide, terms: _TermCache, config: MatcherConfig) -> lis
                 draft.add_phrase(terms(sentence), config.text)
                 if part is Part.INTRO:  # an introduction says why the guide is worth doing
                     draft.add((REASON,), config.text)
+                if part is Part.SUMMARY:  # the guide's own short version
+                    draft.add_request(SUMMARY, config.text)
                 targets.append(draft.freeze())
     return targets
 

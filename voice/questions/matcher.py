@@ -22,7 +22,7 @@ from typing import Protocol
 
 from voice.guide.model import Guide
 from voice.language.analysis import AMOUNT
-from voice.language.question_kinds import NEEDS
+from voice.language.question_kinds import NEEDS, SUMMARY
 from voice.questions.config import DEFAULT_CONFIG, MatcherConfig
 from voice.questions.decide import QuestionMatch, decide
 from voice.questions.expand import Slot, expand, foreign_count, kind_slots
@@ -65,10 +65,10 @@ class LexicalMatcher:
 
 
 def _topical(slot: Slot) -> bool:
-    """A word of the question, or a kind of answer that names its topic ("#amount:milk", or
-    what this guide needs): "when" or "why" alone ("when the", a recogniser's reading of noise)
-    tells what is asked, not about what, so it never puts a question in scope."""
-    return not slot.kind or ":" in slot.word or slot.word == NEEDS
+    """A word of the question, or a kind of answer that names its topic ("#amount:milk", what
+    this guide needs, its summary): "when" or "why" alone ("when the", a recogniser's reading of
+    noise) tells what is asked, not about what, so it never puts a question in scope."""
+    return not slot.kind or ":" in slot.word or slot.word in (NEEDS, SUMMARY)
 
 
 def question_slots(index: QuestionIndex, text: str) -> tuple[list[Slot], bool]:
