@@ -263,9 +263,10 @@ Handler = Callable[["DialogEngine", State, Command], Reply]
 
 
 def _offer_answer(command: Command) -> Command:
-    """After the resume offer, 'continue', 'next', 'yes' and 'resume' read the saved step; 'no'
-    starts over like 'start over' (any other command works as usual)."""
-    if command.intent in (Intent.NEXT, Intent.YES, Intent.RESUME):
+    """After the resume offer, 'continue', 'next', 'start', 'yes' and 'resume' read the saved
+    step; 'no' starts over like 'start over'; any other command works as usual, a relative move
+    too: 'skip ahead two' goes two on from the saved step, which was not read yet."""
+    if command.intent in (Intent.YES, Intent.RESUME) or command == Command(Intent.NEXT):
         return Command(Intent.RESUME)
     return Command(Intent.START_OVER) if command.intent is Intent.NO else command
 

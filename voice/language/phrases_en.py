@@ -27,6 +27,12 @@ PHRASES_EN: dict[Intent, tuple[str, ...]] = {
         "next one",
         "the next step",
         "following step",
+        "start",
+        "begin",
+        "let's start",
+        "let's begin",
+        "let's go",
+        "start the guide",
     ),
     Intent.PREVIOUS: (
         "back",
