@@ -172,7 +172,7 @@ def test_the_offer_in_dutch() -> None:
 
 
 @pytest.mark.parametrize(
-    "answer", ["continue", "next", "yes", "resume", "okay continue please", "start", "let's go"]
+    "answer", ["continue", "next", "yes", "resume", "okay continue please", "start", "begin"]
 )
 def test_continue_reads_the_saved_step(answer: str) -> None:
     engine, state = offered(tea(), step=3)

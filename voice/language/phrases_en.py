@@ -31,7 +31,6 @@ PHRASES_EN: dict[Intent, tuple[str, ...]] = {
         "begin",
         "let's start",
         "let's begin",
-        "let's go",
         "start the guide",
     ),
     Intent.PREVIOUS: (
