@@ -396,6 +396,20 @@ def test_dutch_forms_and_everyday_parts_of_guide_compounds_meet() -> None:
     }
 
 
+def test_dutch_diminutives_particles_and_final_devoicing_meet_their_base() -> None:
+    """ "eitje" is a small "ei", "invriezen" holds the "vriezen" of "vriezer", "zeven" is
+    "zeef" + "en"; the guide's own short word is the form a diminutive reduces to."""
+    nl = TextAnalyzer("nl")
+    assert "ei" in nl.base_forms("eitje")
+    assert "lamp" in nl.base_forms("lampjes")
+    assert "ko" not in nl.base_forms("kopje")
+    assert "vries" in set(nl.base_forms("invriezen")) & set(nl.base_forms("vriezer"))
+    assert "zeef" in nl.base_forms("zeven")
+    assert "houd" not in nl.base_forms("inhoud")  # a noun: no verb after the particle
+    pancakes = build_matcher(load_guide(guide_path("pancakes", "nl")))
+    assert match_key(pancakes.match("kan ik pannenkoeken in de vriezer doen")) == "faq:freeze"
+
+
 def test_a_guide_compound_splits_on_another_form_of_a_guide_word() -> None:
     """The guide says "ontkalken" and "ontkalkingsprogramma": the compound's head is a form of
     the verb, so a question about "ontkalken" meets the step that starts the programme."""

@@ -304,11 +304,14 @@ def _freeze(
 def _forms(
     analyzer: TextAnalyzer, lexicon: Lexicon, idf: Mapping[str, float]
 ) -> dict[str, frozenset[str]]:
+    """Base form -> guide terms. A short guide word ("ei") is only its own form: its base forms
+    would look like too many words, but a question word that reduces to it exactly ("eitje")
+    is that word."""
     forms: dict[str, set[str]] = defaultdict(set)
     for word in lexicon.known:
         term = analyzer.term(word)
-        if term in idf and len(word) >= MIN_FORM and word not in analyzer.stop_words:
-            for form in analyzer.base_forms(word):
+        if term in idf and word not in analyzer.stop_words and not word.isdigit():
+            for form in analyzer.base_forms(word) if len(word) >= MIN_FORM else (word,):
                 forms[form].add(term)
     return {form: frozenset(terms) for form, terms in forms.items()}
 
