@@ -24,7 +24,7 @@ from voice.language.guide_lexicon import Lexicon
 from voice.questions.config import DEFAULT_CONFIG
 from voice.questions.expand import expand, foreign_count
 from voice.questions.index import Part
-from voice.questions.matcher import LexicalMatcher, QuestionMatch, build_matcher
+from voice.questions.matcher import LexicalMatcher, QuestionMatch, build_matcher, question_slots
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
@@ -408,6 +408,17 @@ def test_dutch_diminutives_particles_and_final_devoicing_meet_their_base() -> No
     assert "houd" not in nl.base_forms("inhoud")  # a noun: no verb after the particle
     pancakes = build_matcher(load_guide(guide_path("pancakes", "nl")))
     assert match_key(pancakes.match("kan ik pannenkoeken in de vriezer doen")) == "faq:freeze"
+
+
+def test_a_number_word_that_is_a_guide_word_reads_as_that_word() -> None:
+    """ "zeven" is seven and "to sieve": the pancake guide says "Zeef de bloem" and has no 7,
+    so the question is about sieving; in the egg guide, which cooks eggs "zeven" minutes, a
+    number stays a number."""
+    pancakes = build_matcher(load_guide(guide_path("pancakes", "nl")))
+    assert match_key(pancakes.match("moet ik de bloem zeven")) == "step:1"
+    eggs = LexicalMatcher(load_guide(guide_path("soft-boiled-eggs", "nl")))
+    slots, _ = question_slots(eggs.index, "kook ik ze zeven minuten")
+    assert "7" in {term for slot in slots for term, _ in slot.options}
 
 
 def test_a_guide_compound_splits_on_another_form_of_a_guide_word() -> None:

@@ -232,6 +232,17 @@ class TextAnalyzer:
                 words.append(str(value))
         return words
 
+    def number_words(self, text: str) -> dict[str, str]:
+        """The numbers of ``words`` said as one word, digits -> word ("zeven" -> "7": "zeven"):
+        such a word may be another word too (Dutch "zeven" is also "to sieve"), for the
+        matcher to read it as when the guide has no such number."""
+        found = {}
+        for word in _normalise(text).split():
+            value = self._numbers.get(word)
+            if value is not None and word not in self.stop_words:
+                found[str(value)] = word
+        return found
+
     def stem(self, word: str) -> str:
         """Snowball stem, cached: the stemmer is the slowest step of indexing."""
         stem = self._stems.get(word)

@@ -8,7 +8,7 @@ that a question about something else stays low.
 
 from __future__ import annotations
 
-from collections.abc import Container
+from collections.abc import Container, Mapping
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -45,8 +45,11 @@ class Slot:
         return any(term in terms for term, _ in self.options)
 
 
-def expand(index: QuestionIndex, words: list[str]) -> list[Slot]:
-    """The question as weighted term options; unknown words get their look-alikes."""
+def expand(
+    index: QuestionIndex, words: list[str], numbers: Mapping[str, str] | None = None
+) -> list[Slot]:
+    """The question as weighted term options; unknown words get their look-alikes. A number
+    said as a word (``numbers``: digits -> word) may also be read as that word."""
     lexicon, idf = index.lexicon, index.idf
     expanded: list[str] = []
     modifiers: set[str] = set()
@@ -58,14 +61,46 @@ def expand(index: QuestionIndex, words: list[str]) -> list[Slot]:
             modifiers.update(part for part in parts[:-1] if part not in lexicon.known)
     modifiers.update(_open_modifiers(index, expanded))
     slots: list[Slot] = []
+    numbers = numbers or {}
     for token in index.analyzer.tokens(expanded):
-        if token.term in idf:
+        reading = _number_word(index, token.term, numbers.get(token.surface, ""))
+        if reading is not None:
+            slots.append(reading)
+        elif token.term in idf:
             slots.append(Slot(token.surface, ((token.term, 1.0),), idf[token.term]))
         elif token.surface in modifiers:
             slots.append(_modifier(index, _repair(index, token.surface)))
         else:
             slots.append(_repair(index, token.surface))
     return list(dict.fromkeys(slots))  # a word said twice is no more evidence
+
+
+def _number_word(index: QuestionIndex, digits: str, word: str) -> Slot | None:
+    """A number said as a word that is also a word the guide knows by its stem or base form
+    ("moet ik de bloem zeven": "to sieve", the guide's "zeef"): one slot with both readings,
+    the number's only when the guide has that number. ``None`` when the guide knows no other
+    reading, so that "zeven minuten" stays a number. The guide decides because nothing in a
+    short question tells the readings apart better than what the guide is about."""
+    if not word:
+        return None
+    options = _word_terms(index, word)
+    if not options:
+        return None
+    if digits in index.idf:
+        options[digits] = 1.0
+    return Slot(word, tuple(options.items()), max(index.idf[term] for term in options))
+
+
+def _word_terms(index: QuestionIndex, word: str) -> dict[str, float]:
+    """Guide terms a word stands for by its stem, or else by its base forms."""
+    term = index.analyzer.term(word)
+    if term in index.idf:
+        return {term: 1.0}
+    return {
+        term: index.config.form
+        for form in index.analyzer.base_forms(word)
+        for term in index.forms.get(form, ())
+    }
 
 
 def _modifier(index: QuestionIndex, slot: Slot) -> Slot:

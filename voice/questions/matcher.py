@@ -82,7 +82,8 @@ def question_slots(index: QuestionIndex, text: str) -> tuple[list[Slot], bool]:
     kinds |= forms
     if count is not None and count in index.idf:  # "how much milk": the amount of milk
         kinds = (kinds - {AMOUNT}) | {count}
-    return expand(index, words) + kind_slots(index, kinds), how
+    said = analyzer.number_words(text)
+    return expand(index, words, said) + kind_slots(index, kinds), how
 
 
 def _ranked(index: QuestionIndex, slots: list[Slot], how: bool = False) -> list[Ranked]:
