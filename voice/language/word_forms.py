@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from voice.language.word_lists import (
+from voice.language.form_lists import (
     BASE_ENDINGS,
     DIMINUTIVES,
     FINAL_DEVOICING,
