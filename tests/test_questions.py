@@ -269,6 +269,17 @@ def test_lexicon_splits_joins_and_repairs_against_the_guide_words() -> None:
     assert lexicon.near("zz") == []
 
 
+def test_a_guide_compound_has_its_everyday_head_as_a_form() -> None:
+    """ "pan" is the thing a "steelpan" is, so a question that says "pan" meets the guide's
+    "steelpan"; an ending that looks like a short word is no head a question meets."""
+    analyzer = TextAnalyzer("nl")
+    lexicon = Lexicon(analyzer, ["steelpan", "kuil"], {"steel", "pan", "kuil"})
+    assert lexicon.head("steelpan") == "pan"
+    assert lexicon.split("steelpan") is None  # the text is not indexed under "pan"
+    eggs = LexicalMatcher(load_guide(guide_path("soft-boiled-eggs", "nl")))
+    assert eggs.index.analyzer.term("steelpan") in eggs.index.forms["pan"]
+
+
 def test_generated_guide_is_a_valid_script_file(tmp_path: Path) -> None:
     out = tmp_path / "big.yaml"
     subprocess.run(

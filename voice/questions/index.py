@@ -306,13 +306,16 @@ def _forms(
 ) -> dict[str, frozenset[str]]:
     """Base form -> guide terms. A short guide word ("ei") is only its own form: its base forms
     would look like too many words, but a question word that reduces to it exactly ("eitje")
-    is that word."""
+    is that word. A guide compound is a form of its head too ("steelpan" of "pan")."""
     forms: dict[str, set[str]] = defaultdict(set)
     for word in lexicon.known:
         term = analyzer.term(word)
         if term in idf and word not in analyzer.stop_words and not word.isdigit():
             for form in analyzer.base_forms(word) if len(word) >= MIN_FORM else (word,):
                 forms[form].add(term)
+            head = lexicon.head(word)
+            if head is not None:  # "pan" meets the guide's "steelpan"
+                forms[head].add(term)
     return {form: frozenset(terms) for form, terms in forms.items()}
 
 
