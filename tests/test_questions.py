@@ -280,6 +280,22 @@ def test_a_guide_compound_has_its_everyday_head_as_a_form() -> None:
     assert eggs.index.analyzer.term("steelpan") in eggs.index.forms["pan"]
 
 
+def test_a_separable_verb_split_over_a_clause_is_read_whole() -> None:
+    """ "keer de pannenkoek dan om" is "omkeren": the guide's step holds the whole verb, and a
+    question that splits the verb the same way reads it whole when the guide knows it."""
+    nl = TextAnalyzer("nl")
+    text = "Bak tot de randen bruin zijn, keer de pannenkoek dan om en bak de andere kant."
+    assert [verb.joined for verb in nl.particle_verbs(text, nl.words(text))] == ["omkeer"]
+    assert nl.particle_verbs("doe het zout erin", nl.words("doe het zout erin"))[0].joined == (
+        "inzout"  # the first meaningful word: a noun joins into a word nothing else says
+    )
+    pancakes = LexicalMatcher(load_guide(guide_path("pancakes", "nl")))
+    step = next(target for target in pancakes.index.targets if target.step == 5)
+    assert "omkeer" in step.terms and all("omkeer" not in p for p in step.phrases)
+    slots, _ = question_slots(pancakes.index, "wanneer draai ik de pannenkoek om")
+    assert "draai" in {slot.word for slot in slots}  # the guide knows no "omdraaien"
+
+
 def test_generated_guide_is_a_valid_script_file(tmp_path: Path) -> None:
     out = tmp_path / "big.yaml"
     subprocess.run(

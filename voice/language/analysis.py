@@ -14,6 +14,8 @@ from dataclasses import dataclass
 import snowballstemmer
 
 from voice.language.commands import normalise
+from voice.language.form_lists import PRONOMINAL, SEPARABLE
+from voice.language.particle_verbs import ParticleVerb, clauses, particle_verbs
 from voice.language.question_kinds import (
     ASKS,
     KIND,
@@ -91,6 +93,11 @@ class TextAnalyzer:
         }
         self._articles = frozenset(UNIT_ARTICLES.get(self.lang, ()))
         self._repeats = frozenset(REPEATS.get(self.lang, ()))
+        self._particle_words = frozenset(
+            front + particle
+            for particle in SEPARABLE.get(self.lang, ())
+            for front in ("", *PRONOMINAL.get(self.lang, ()))
+        )
         self._marks = {
             word: KIND + kind
             for kind, words in ANSWER_MARKS.get(self.lang, {}).items()
@@ -242,6 +249,17 @@ class TextAnalyzer:
             if value is not None and word not in self.stop_words:
                 found[str(value)] = word
         return found
+
+    def particle_verbs(self, text: str, words: Sequence[str]) -> list[ParticleVerb]:
+        """Separable verbs whose particle ends a clause of ``text`` ("draai hem om" ->
+        "omdraai"); ``words``, the text's words, tell fast that most texts have none."""
+        if self._particle_words.isdisjoint(words):
+            return []
+        return [
+            verb
+            for clause in clauses(text)
+            for verb in particle_verbs(self.lang, self.words(clause), self.stop_words)
+        ]
 
     def stem(self, word: str) -> str:
         """Snowball stem, cached: the stemmer is the slowest step of indexing."""

@@ -87,3 +87,12 @@ PARTICIPLES: dict[str, tuple[str, ...]] = {
 OPEN_SYLLABLES = frozenset({"nl"})
 """Languages that write a long vowel single before a syllable and double at the end of a word:
 Dutch "trager" is "traag" + "er"."""
+
+PRONOMINAL: dict[str, tuple[str, ...]] = {"nl": ("er", "daar", "hier")}
+"""Words that join a particle at the end of a clause: "doe het zout erin" holds "in"."""
+
+CLAUSE_WORDS: dict[str, tuple[str, ...]] = {
+    "nl": ("en", "of", "maar", "want", "zodat", "omdat", "tot", "totdat", "voordat", "nadat"),
+}
+"""Conjunctions that start a new clause: "dek de kom af en laat het rusten" is two clauses, so
+the particle "af" ends the first."""

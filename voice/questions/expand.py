@@ -8,10 +8,11 @@ that a question about something else stays low.
 
 from __future__ import annotations
 
-from collections.abc import Container, Mapping
+from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
+from voice.language.particle_verbs import ParticleVerb
 from voice.language.question_kinds import KIND
 from voice.questions.index import COMPOUNDING, QuestionIndex
 
@@ -75,6 +76,22 @@ def expand(
     return list(dict.fromkeys(slots))  # a word said twice is no more evidence
 
 
+def with_particle_verbs(
+    index: QuestionIndex, words: list[str], verbs: Sequence[ParticleVerb]
+) -> list[str]:
+    """The question's words with each separable verb said whole, when the whole verb meets
+    the guide by its term, a base form or a related word ("wanneer keer ik hem om" ->
+    "wanneer omkeer ik hem" where the guide says "omkeren"): the particle changes the meaning,
+    so the whole verb is what was asked. Kept apart otherwise: the first word of a clause
+    need not be a verb, and the guide may know the verb alone."""
+    out = list(words)
+    for verb in verbs:
+        if verb.verb in out and verb.particle in out and _word_terms(index, verb.joined):
+            out[out.index(verb.verb)] = verb.joined
+            del out[len(out) - 1 - out[::-1].index(verb.particle)]
+    return out
+
+
 def _number_word(index: QuestionIndex, digits: str, word: str) -> Slot | None:
     """A number said as a word that is also a word the guide knows by its stem or base form
     ("moet ik de bloem zeven": "to sieve", the guide's "zeef"): one slot with both readings,
@@ -92,15 +109,16 @@ def _number_word(index: QuestionIndex, digits: str, word: str) -> Slot | None:
 
 
 def _word_terms(index: QuestionIndex, word: str) -> dict[str, float]:
-    """Guide terms a word stands for by its stem, or else by its base forms."""
+    """Guide terms a word stands for by its stem, or else by its base forms and related
+    words."""
     term = index.analyzer.term(word)
     if term in index.idf:
         return {term: 1.0}
-    return {
-        term: index.config.form
-        for form in index.analyzer.base_forms(word)
-        for term in index.forms.get(form, ())
-    }
+    options = _related(index, word)
+    for form in index.analyzer.base_forms(word):
+        for term in index.forms.get(form, ()):
+            options[term] = index.config.form
+    return options
 
 
 def _modifier(index: QuestionIndex, slot: Slot) -> Slot:
