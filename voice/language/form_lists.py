@@ -96,3 +96,7 @@ CLAUSE_WORDS: dict[str, tuple[str, ...]] = {
 }
 """Conjunctions that start a new clause: "dek de kom af en laat het rusten" is two clauses, so
 the particle "af" ends the first."""
+
+INFINITIVE: dict[str, str] = {"nl": "en"}
+"""The ending of the infinitive, the form a dictionary lists a verb under ("draai" ->
+"draaien"); ``word_forms.infinitives`` undoes the spelling rules of a stem before it."""

@@ -16,6 +16,7 @@ from voice.language.form_lists import (
     BASE_ENDINGS,
     DIMINUTIVES,
     FINAL_DEVOICING,
+    INFINITIVE,
     OPEN_SYLLABLES,
     PARTICIPLES,
     SEPARABLE,
@@ -24,6 +25,10 @@ from voice.language.form_lists import (
 _SHORT_END = re.compile(r"(?:^|[^aeiou])[aeou][^aeiouwjy]$")
 """A single vowel before a last consonant ("trag"), where Dutch writes a long vowel double."""
 _DOUBLE_END = re.compile(r"([^aeiou])\1$")
+_LONG_END = re.compile(r"(?:^|[^aeiou])([aeou])\1[^aeiouwjy]$")
+"""A doubled vowel before the last consonant ("keer"), written single before a syllable."""
+_CLOSED_END = re.compile(r"(?:^|[^aeiou])[aeiou][^aeiouwjy]$")
+"""A short vowel before the last consonant ("schrik"), whose consonant doubles before one."""
 """A doubled last consonant ("drukk" of "drukken"), single at the end of a Dutch word."""
 MIN_BASE = 3
 """Least length of what is left when an inflection ending goes: "best" is no "be" + "st"."""
@@ -83,3 +88,23 @@ def _without_ending(form: str, endings: tuple[tuple[str, str], ...], short: str 
         if form.endswith(ending) and len(form) - len(ending) >= least:
             cut.append(form[: -len(ending)] + base)
     return cut
+
+
+def infinitives(lang: str, stem: str) -> tuple[str, ...]:
+    """The infinitives a verb stem may have, where a dictionary lists the verb: Dutch "draai"
+    -> "draaien", "keer" -> "keren", "schrik" -> "schrikken", "vries" -> "vriezen" (the
+    spelling rules of ``base_forms`` undone). Empty for a language without such an ending."""
+    ending = INFINITIVE.get(lang)
+    if ending is None:
+        return ()
+    stems = [stem]
+    for voiced, voiceless in FINAL_DEVOICING.get(lang, ()):
+        if stem.endswith(voiceless):
+            stems.append(stem[:-1] + voiced)
+    forms = [form + ending for form in stems]
+    for form in stems:
+        if _LONG_END.search(form):
+            forms.append(form[:-2] + form[-1] + ending)
+        elif _CLOSED_END.search(form):
+            forms.append(form + form[-1] + ending)
+    return tuple(dict.fromkeys(forms))

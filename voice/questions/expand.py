@@ -14,6 +14,7 @@ from itertools import pairwise
 
 from voice.language.particle_verbs import ParticleVerb
 from voice.language.question_kinds import KIND
+from voice.language.word_forms import infinitives
 from voice.questions.index import COMPOUNDING, QuestionIndex
 
 MIN_COMPOUND = 7
@@ -82,12 +83,18 @@ def with_particle_verbs(
     """The question's words with each separable verb said whole, when the whole verb meets
     the guide by its term, a base form or a related word ("wanneer keer ik hem om" ->
     "wanneer omkeer ik hem" where the guide says "omkeren"): the particle changes the meaning,
-    so the whole verb is what was asked. Kept apart otherwise: the first word of a clause
+    so the whole verb is what was asked. The infinitive is tried too ("omdraaien"): it is
+    the form the related-word table knows. Kept apart otherwise: the first word of a clause
     need not be a verb, and the guide may know the verb alone."""
     out = list(words)
     for verb in verbs:
-        if verb.verb in out and verb.particle in out and _word_terms(index, verb.joined):
-            out[out.index(verb.verb)] = verb.joined
+        if verb.verb not in out or verb.particle not in out:
+            continue
+        lang = index.analyzer.lang
+        whole = (verb.joined, *infinitives(lang, verb.joined))
+        meets = next((word for word in whole if _word_terms(index, word)), None)
+        if meets is not None:
+            out[out.index(verb.verb)] = meets
             del out[len(out) - 1 - out[::-1].index(verb.particle)]
     return out
 
