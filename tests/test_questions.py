@@ -305,6 +305,9 @@ def test_a_separable_verb_split_over_a_clause_is_read_whole() -> None:
     pancakes = LexicalMatcher(load_guide(guide_path("pancakes", "nl")))
     step = next(target for target in pancakes.index.targets if target.step == 5)
     assert "omkeer" in step.terms and all("omkeer" not in p for p in step.phrases)
+    amazon = LexicalMatcher(load_guide(guide_path("amazon-chat", "nl")))
+    slots, _ = question_slots(amazon.index, "mijn chatsessie is weg")
+    assert "chatsessie" in {slot.word for slot in slots}  # no verb "wegchatsessieen"
     assert infinitives("nl", "omkeer") == ("omkeeren", "omkeren")
     assert "schrikken" in infinitives("nl", "schrik")
 

@@ -85,14 +85,15 @@ def with_particle_verbs(
     "wanneer omkeer ik hem" where the guide says "omkeren"): the particle changes the meaning,
     so the whole verb is what was asked. The infinitive is tried too ("omdraaien"): it is
     the form the related-word table knows. Kept apart otherwise: the first word of a clause
-    need not be a verb, and the guide may know the verb alone."""
+    need not be a verb, and the guide may know the verb alone. Forms without the particle do
+    not count: they are the verb alone ("wegchatsessieen" is no "chatsessie")."""
     out = list(words)
     for verb in verbs:
         if verb.verb not in out or verb.particle not in out:
             continue
-        lang = index.analyzer.lang
+        lang, particle = index.analyzer.lang, verb.joined[: -len(verb.verb)]
         whole = (verb.joined, *infinitives(lang, verb.joined))
-        meets = next((word for word in whole if _word_terms(index, word)), None)
+        meets = next((word for word in whole if _word_terms(index, word, particle)), None)
         if meets is not None:
             out[out.index(verb.verb)] = meets
             del out[len(out) - 1 - out[::-1].index(verb.particle)]
@@ -115,15 +116,15 @@ def _number_word(index: QuestionIndex, digits: str, word: str) -> Slot | None:
     return Slot(word, tuple(options.items()), max(index.idf[term] for term in options))
 
 
-def _word_terms(index: QuestionIndex, word: str) -> dict[str, float]:
-    """Guide terms a word stands for by its stem, or else by its base forms and related
-    words."""
+def _word_terms(index: QuestionIndex, word: str, start: str = "") -> dict[str, float]:
+    """Guide terms a word stands for by its stem, or else by its base forms (those that begin
+    with ``start``) and related words."""
     term = index.analyzer.term(word)
     if term in index.idf:
         return {term: 1.0}
-    options = _related(index, word)
+    options = _related(index, word, start)
     for form in index.analyzer.base_forms(word):
-        for term in index.forms.get(form, ()):
+        for term in index.forms.get(form, ()) if form.startswith(start) else ():
             options[term] = index.config.form
     return options
 
@@ -202,14 +203,15 @@ def _repair(index: QuestionIndex, word: str) -> Slot:
     return Slot(word, tuple(options.items()), idf, foreign)
 
 
-def _related(index: QuestionIndex, word: str) -> dict[str, float]:
-    """Guide terms of the words related to ``word`` (or to its base form)."""
+def _related(index: QuestionIndex, word: str, start: str = "") -> dict[str, float]:
+    """Guide terms of the words related to ``word`` (or to its base forms that begin with
+    ``start``)."""
     options: dict[str, float] = {}
     similarity = index.config.related
     if (_zipf(index, word) or 0.0) >= index.config.related_zipf:
         return options
     for form in index.analyzer.base_forms(word):
-        for near in index.related.get(form, ()):
+        for near in index.related.get(form, ()) if form.startswith(start) else ():
             term = index.analyzer.term(near)
             if term in index.idf:
                 options[term] = similarity
