@@ -287,7 +287,8 @@ def test_a_guide_compound_has_its_everyday_head_as_a_form() -> None:
     "steelpan"; an ending that looks like a short word is no head a question meets."""
     analyzer = TextAnalyzer("nl")
     lexicon = Lexicon(analyzer, ["steelpan", "kuil"], {"steel", "pan", "kuil"})
-    assert lexicon.head("steelpan") == "pan"
+    assert lexicon.head("steelpan", {}) == "pan"
+    assert lexicon.head("steelpan", {"steelpan": 4.0, "pan": 3.0}) is None  # commoner
     assert lexicon.split("steelpan") is None  # the text is not indexed under "pan"
     eggs = LexicalMatcher(load_guide(guide_path("soft-boiled-eggs", "nl")))
     assert eggs.index.analyzer.term("steelpan") in eggs.index.forms["pan"]

@@ -7,7 +7,7 @@ neighbour ("trans script" -> "transcript") or replaced by the guide words it sou
 
 from __future__ import annotations
 
-from collections.abc import Container, Iterable, Sequence
+from collections.abc import Container, Iterable, Mapping, Sequence
 
 from rapidfuzz import fuzz, process
 
@@ -73,17 +73,21 @@ class Lexicon:
             self._splits[word] = parts
         return self._splits[word]
 
-    def head(self, word: str) -> str | None:
+    def head(self, word: str, zipf: Mapping[str, float]) -> str | None:
         """The last part of a long guide word that is a compound of everyday words, down to
-        three letters ("steelpan" -> "pan"): the thing it names, which a question may say
-        alone. Not a part the guide text is indexed under, as ``split`` gives: at three
-        letters, endings ("kuiltje" -> "tje") look like words too, and they only matter where
-        a question says one."""
-        if len(word) < MIN_COMPOUND or word in self._general:
+        three letters ("steelpan" -> "pan", "saucepan" -> "pan"): the thing it names, which a
+        question may say alone. Not a part the guide text is indexed under, as ``split``
+        gives: at three letters, endings ("kuiltje" -> "tje") look like words too, and they
+        only matter where a question says one. An everyday word (``zipf``) has a head only
+        when it is rarer than the head, as a compound, a kind of its head, is: "understand"
+        is commoner than "stand", and no kind of it."""
+        if len(word) < MIN_COMPOUND:
             return None
         parts = _Either(self._parts, self._general)
         split = self._split(word, 2, parts, _Either(self._parts, self._general, MIN_HEAD_PART))
-        return split[-1] if split else None
+        if not split or zipf.get(word, 0.0) >= zipf.get(split[-1], 0.0) > 0.0:
+            return None
+        return split[-1]
 
     def with_parts(self, words: Iterable[str]) -> list[str]:
         """Each word followed by its compound parts, if any: how guide texts are indexed."""

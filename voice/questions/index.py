@@ -328,12 +328,13 @@ def _forms(
     would look like too many words, but a question word that reduces to it exactly ("eitje")
     is that word. A guide compound is a form of its head too ("steelpan" of "pan")."""
     forms: dict[str, set[str]] = defaultdict(set)
+    zipf = word_zipf(analyzer.lang)
     for word in lexicon.known:
         term = analyzer.term(word)
         if term in idf and word not in analyzer.stop_words and not word.isdigit():
             for form in analyzer.base_forms(word) if len(word) >= MIN_FORM else (word,):
                 forms[form].add(term)
-            head = lexicon.head(word)
+            head = lexicon.head(word, zipf)
             if head is not None:  # "pan" meets the guide's "steelpan"
                 forms[head].add(term)
     return {form: frozenset(terms) for form, terms in forms.items()}
