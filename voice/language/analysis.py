@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import snowballstemmer
 
 from voice.language.commands import normalise
+from voice.language.cues import STEP_NOUNS
 from voice.language.form_lists import PRONOMINAL, SEPARABLE
 from voice.language.particle_verbs import ParticleVerb, clauses, particle_verbs
 from voice.language.question_kinds import (
@@ -93,6 +94,7 @@ class TextAnalyzer:
         }
         self._articles = frozenset(UNIT_ARTICLES.get(self.lang, ()))
         self._repeats = frozenset(REPEATS.get(self.lang, ()))
+        self._steps = STEP_NOUNS.get(self.lang, frozenset())
         self._particle_words = frozenset(
             front + particle
             for particle in SEPARABLE.get(self.lang, ())
@@ -242,12 +244,15 @@ class TextAnalyzer:
     def number_words(self, text: str) -> dict[str, str]:
         """The numbers of ``words`` said as one word, digits -> word ("zeven" -> "7": "zeven"):
         such a word may be another word too (Dutch "zeven" is also "to sieve"), for the
-        matcher to read it as when the guide has no such number."""
+        matcher to read it as when the guide has no such number. Not after a word that numbers
+        steps ("stap zeven"): there it is a number."""
         found = {}
+        before = ""
         for word in _normalise(text).split():
             value = self._numbers.get(word)
-            if value is not None and word not in self.stop_words:
+            if value is not None and word not in self.stop_words and before not in self._steps:
                 found[str(value)] = word
+            before = word
         return found
 
     def particle_verbs(self, text: str, words: Sequence[str]) -> list[ParticleVerb]:
