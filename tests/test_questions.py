@@ -458,7 +458,7 @@ def test_a_number_word_that_is_a_guide_word_reads_as_that_word() -> None:
     """ "zeven" is seven and "to sieve": the pancake guide says "Zeef de bloem" and has no 7,
     so the question is about sieving; in the egg guide, which cooks eggs "zeven" minutes, a
     number stays a number."""
-    pancakes = build_matcher(load_guide(guide_path("pancakes", "nl")))
+    pancakes = LexicalMatcher(load_guide(guide_path("pancakes", "nl")))
     assert match_key(pancakes.match("moet ik de bloem zeven")) == "step:1"
     step, _ = question_slots(pancakes.index, "wat staat er in stap zeven")  # no sieve
     assert "zeef" not in {term for slot in step for term, _ in slot.options}
