@@ -21,10 +21,12 @@ from voice.guide.loader import load_guide, parse_guide
 from voice.guide.model import FaqEntry, Guide, Step
 from voice.language.analysis import TextAnalyzer
 from voice.language.guide_lexicon import Lexicon
+from voice.language.word_data import related_words
+from voice.language.word_forms import infinitives
 from voice.questions.config import DEFAULT_CONFIG
 from voice.questions.expand import expand, foreign_count
 from voice.questions.index import Part
-from voice.questions.matcher import LexicalMatcher, QuestionMatch, build_matcher
+from voice.questions.matcher import LexicalMatcher, QuestionMatch, build_matcher, question_slots
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
@@ -102,6 +104,17 @@ def test_related_words_and_everyday_words() -> None:
         "faq:often-descale"
     )
     assert matcher.match("how do i make waffles with the machine") is None
+
+
+def test_dutch_related_words_meet_a_verb_the_guide_says_otherwise() -> None:
+    """ "draai ... om" is "omdraaien", which shares translations with "omkeren", and the guide
+    says "keer de pannenkoek dan om"; a word that shares one translation only is no relation
+    ("morgen", tomorrow and morning, is no "ochtend")."""
+    assert "omkeren" in related_words("nl")["omdraaien"]
+    assert "ochtend" not in related_words("nl").get("morgen", ())
+    pancakes = LexicalMatcher(load_guide(guide_path("pancakes", "nl")))
+    slots, _ = question_slots(pancakes.index, "wanneer draai ik de pannenkoek om")
+    assert "omkeer" in {term for slot in slots for term, _ in slot.options}
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
@@ -269,6 +282,37 @@ def test_lexicon_splits_joins_and_repairs_against_the_guide_words() -> None:
     assert lexicon.near("zz") == []
 
 
+def test_a_guide_compound_has_its_everyday_head_as_a_form() -> None:
+    """ "pan" is the thing a "steelpan" is, so a question that says "pan" meets the guide's
+    "steelpan"; an ending that looks like a short word is no head a question meets."""
+    analyzer = TextAnalyzer("nl")
+    lexicon = Lexicon(analyzer, ["steelpan", "kuil"], {"steel", "pan", "kuil"})
+    assert lexicon.head("steelpan", {}) == "pan"
+    assert lexicon.head("steelpan", {"steelpan": 4.0, "pan": 3.0}) is None  # commoner
+    assert lexicon.split("steelpan") is None  # the text is not indexed under "pan"
+    eggs = LexicalMatcher(load_guide(guide_path("soft-boiled-eggs", "nl")))
+    assert eggs.index.analyzer.term("steelpan") in eggs.index.forms["pan"]
+
+
+def test_a_separable_verb_split_over_a_clause_is_read_whole() -> None:
+    """ "keer de pannenkoek dan om" is "omkeren": the guide's step holds the whole verb, and a
+    question that splits the verb the same way reads it whole when the guide knows it."""
+    nl = TextAnalyzer("nl")
+    text = "Bak tot de randen bruin zijn, keer de pannenkoek dan om en bak de andere kant."
+    assert [verb.joined for verb in nl.particle_verbs(text, nl.words(text))] == ["omkeer"]
+    assert nl.particle_verbs("doe het zout erin", nl.words("doe het zout erin"))[0].joined == (
+        "inzout"  # the first meaningful word: a noun joins into a word nothing else says
+    )
+    pancakes = LexicalMatcher(load_guide(guide_path("pancakes", "nl")))
+    step = next(target for target in pancakes.index.targets if target.step == 5)
+    assert "omkeer" in step.terms and all("omkeer" not in p for p in step.phrases)
+    amazon = LexicalMatcher(load_guide(guide_path("amazon-chat", "nl")))
+    slots, _ = question_slots(amazon.index, "mijn chatsessie is weg")
+    assert "chatsessie" in {slot.word for slot in slots}  # no verb "wegchatsessieen"
+    assert infinitives("nl", "omkeer") == ("omkeeren", "omkeren")
+    assert "schrikken" in infinitives("nl", "schrik")
+
+
 def test_generated_guide_is_a_valid_script_file(tmp_path: Path) -> None:
     out = tmp_path / "big.yaml"
     subprocess.run(
@@ -394,6 +438,33 @@ def test_dutch_forms_and_everyday_parts_of_guide_compounds_meet() -> None:
         "intro",
         "faq:often-descale",
     }
+
+
+def test_dutch_diminutives_particles_and_final_devoicing_meet_their_base() -> None:
+    """ "eitje" is a small "ei", "invriezen" holds the "vriezen" of "vriezer", "zeven" is
+    "zeef" + "en"; the guide's own short word is the form a diminutive reduces to."""
+    nl = TextAnalyzer("nl")
+    assert "ei" in nl.base_forms("eitje")
+    assert "lamp" in nl.base_forms("lampjes")
+    assert "ko" not in nl.base_forms("kopje")
+    assert "vries" in set(nl.base_forms("invriezen")) & set(nl.base_forms("vriezer"))
+    assert "zeef" in nl.base_forms("zeven")
+    assert "houd" not in nl.base_forms("inhoud")  # a noun: no verb after the particle
+    pancakes = build_matcher(load_guide(guide_path("pancakes", "nl")))
+    assert match_key(pancakes.match("kan ik pannenkoeken in de vriezer doen")) == "faq:freeze"
+
+
+def test_a_number_word_that_is_a_guide_word_reads_as_that_word() -> None:
+    """ "zeven" is seven and "to sieve": the pancake guide says "Zeef de bloem" and has no 7,
+    so the question is about sieving; in the egg guide, which cooks eggs "zeven" minutes, a
+    number stays a number."""
+    pancakes = LexicalMatcher(load_guide(guide_path("pancakes", "nl")))
+    assert match_key(pancakes.match("moet ik de bloem zeven")) == "step:1"
+    step, _ = question_slots(pancakes.index, "wat staat er in stap zeven")  # no sieve
+    assert "zeef" not in {term for slot in step for term, _ in slot.options}
+    eggs = LexicalMatcher(load_guide(guide_path("soft-boiled-eggs", "nl")))
+    slots, _ = question_slots(eggs.index, "kook ik ze zeven minuten")
+    assert "7" in {term for slot in slots for term, _ in slot.options}
 
 
 def test_a_guide_compound_splits_on_another_form_of_a_guide_word() -> None:

@@ -14,6 +14,9 @@ from dataclasses import dataclass
 import snowballstemmer
 
 from voice.language.commands import normalise
+from voice.language.cues import STEP_NOUNS
+from voice.language.form_lists import PRONOMINAL, SEPARABLE
+from voice.language.particle_verbs import ParticleVerb, clauses, particle_verbs
 from voice.language.question_kinds import (
     ASKS,
     KIND,
@@ -93,6 +96,12 @@ class TextAnalyzer:
         }
         self._articles = frozenset(UNIT_ARTICLES.get(self.lang, ()))
         self._repeats = frozenset(REPEATS.get(self.lang, ()))
+        self._steps = STEP_NOUNS.get(self.lang, frozenset())
+        self._particle_words = frozenset(
+            front + particle
+            for particle in SEPARABLE.get(self.lang, ())
+            for front in ("", *PRONOMINAL.get(self.lang, ()))
+        )
         self._marks = {
             word: KIND + kind
             for kind, words in ANSWER_MARKS.get(self.lang, {}).items()
@@ -237,6 +246,31 @@ class TextAnalyzer:
             else:
                 words.append(str(value))
         return words
+
+    def number_words(self, text: str) -> dict[str, str]:
+        """The numbers of ``words`` said as one word, digits -> word ("zeven" -> "7": "zeven"):
+        such a word may be another word too (Dutch "zeven" is also "to sieve"), for the
+        matcher to read it as when the guide has no such number. Not after a word that numbers
+        steps ("stap zeven"): there it is a number."""
+        found = {}
+        before = ""
+        for word in _normalise(text).split():
+            value = self._numbers.get(word)
+            if value is not None and word not in self.stop_words and before not in self._steps:
+                found[str(value)] = word
+            before = word
+        return found
+
+    def particle_verbs(self, text: str, words: Sequence[str]) -> list[ParticleVerb]:
+        """Separable verbs whose particle ends a clause of ``text`` ("draai hem om" ->
+        "omdraai"); ``words``, the text's words, tell fast that most texts have none."""
+        if self._particle_words.isdisjoint(words):
+            return []
+        return [
+            verb
+            for clause in clauses(text)
+            for verb in particle_verbs(self.lang, self.words(clause), self.stop_words)
+        ]
 
     def stem(self, word: str) -> str:
         """Snowball stem, cached: the stemmer is the slowest step of indexing."""

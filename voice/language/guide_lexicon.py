@@ -7,7 +7,7 @@ neighbour ("trans script" -> "transcript") or replaced by the guide words it sou
 
 from __future__ import annotations
 
-from collections.abc import Container, Iterable, Sequence
+from collections.abc import Container, Iterable, Mapping, Sequence
 
 from rapidfuzz import fuzz, process
 
@@ -23,6 +23,9 @@ MIN_COMPOUND = 7
 """Shorter words are not split into everyday words: "often" is no "of" + "ten"."""
 MIN_PART = 4
 """Least length of an everyday word as part of a compound."""
+MIN_HEAD_PART = 3
+"""Least length of an everyday word as the head of a guide compound (``head``): "steelpan" is
+a "pan", "soepkom" a "kom"."""
 SOUND_CUTOFF = 90.0
 """Least similarity of sound-alike keys: keys are short and coarse, so nearly equal only."""
 SOUND_SKIP = 0.85
@@ -70,6 +73,22 @@ class Lexicon:
             self._splits[word] = parts
         return self._splits[word]
 
+    def head(self, word: str, zipf: Mapping[str, float]) -> str | None:
+        """The last part of a long guide word that is a compound of everyday words, down to
+        three letters ("steelpan" -> "pan", "saucepan" -> "pan"): the thing it names, which a
+        question may say alone. Not a part the guide text is indexed under, as ``split``
+        gives: at three letters, endings ("kuiltje" -> "tje") look like words too, and they
+        only matter where a question says one. An everyday word (``zipf``) has a head only
+        when it is rarer than the head, as a compound, a kind of its head, is: "understand"
+        is commoner than "stand", and no kind of it."""
+        if len(word) < MIN_COMPOUND:
+            return None
+        parts = _Either(self._parts, self._general)
+        split = self._split(word, 2, parts, _Either(self._parts, self._general, MIN_HEAD_PART))
+        if not split or zipf.get(word, 0.0) >= zipf.get(split[-1], 0.0) > 0.0:
+            return None
+        return split[-1]
+
     def with_parts(self, words: Iterable[str]) -> list[str]:
         """Each word followed by its compound parts, if any: how guide texts are indexed."""
         out: list[str] = []
@@ -81,7 +100,11 @@ class Lexicon:
                 out.extend(parts)
         return out
 
-    def _split(self, word: str, depth: int, parts: Container[str]) -> list[str] | None:
+    def _split(
+        self, word: str, depth: int, parts: Container[str], heads: Container[str] | None = None
+    ) -> list[str] | None:
+        """``word`` as parts (``heads``: what the last part may be, ``parts`` by default)."""
+        heads = parts if heads is None else heads
         for cut in range(len(word) - 3, 2, -1):
             head, tail = word[:cut], word[cut:]
             if head not in parts:
@@ -90,9 +113,9 @@ class Lexicon:
                 if not tail.startswith(link) or len(tail) - len(link) < 3:
                     continue
                 rest = tail[len(link) :]
-                if rest in parts:
+                if rest in heads:
                     return [head, rest]
-                deeper = self._split(rest, depth - 1, parts) if depth > 1 else None
+                deeper = self._split(rest, depth - 1, parts, heads) if depth > 1 else None
                 if deeper:
                     return [head, *deeper]
         return None
@@ -148,15 +171,15 @@ class Lexicon:
 
 
 class _Either:
-    """Words of the guide, or everyday words of at least ``MIN_PART`` letters."""
+    """Words of the guide, or everyday words of at least ``least`` letters."""
 
-    def __init__(self, known: Container[str], general: Container[str]) -> None:
-        self.known, self.general = known, general
+    def __init__(self, known: Container[str], general: Container[str], least: int = MIN_PART):
+        self.known, self.general, self.least = known, general, least
 
     def __contains__(self, word: object) -> bool:
         if word in self.known:
             return True
-        return isinstance(word, str) and len(word) >= MIN_PART and word in self.general
+        return isinstance(word, str) and len(word) >= self.least and word in self.general
 
 
 def _by_initial(pairs: Iterable[tuple[str, str]]) -> dict[str, list[tuple[str, str]]]:

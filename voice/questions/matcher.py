@@ -25,7 +25,7 @@ from voice.language.analysis import AMOUNT
 from voice.language.question_kinds import NEEDS, SUMMARY
 from voice.questions.config import DEFAULT_CONFIG, MatcherConfig
 from voice.questions.decide import QuestionMatch, decide
-from voice.questions.expand import Slot, expand, foreign_count, kind_slots
+from voice.questions.expand import Slot, expand, foreign_count, kind_slots, with_particle_verbs
 from voice.questions.index import QuestionIndex, attach, build_index, doc_terms
 from voice.questions.rank import Ranked, agreeing_words, rank
 
@@ -74,7 +74,10 @@ def _topical(slot: Slot) -> bool:
 def question_slots(index: QuestionIndex, text: str) -> tuple[list[Slot], bool]:
     """The slots of a question, and whether it opens with a how-word (it prefers steps)."""
     analyzer = index.analyzer
-    words = analyzer.rephrase(analyzer.words(text))
+    words = analyzer.words(text)
+    words = analyzer.rephrase(
+        with_particle_verbs(index, words, analyzer.particle_verbs(text, words))
+    )
     how = bool(words) and words[0] in analyzer.how_words
     count = analyzer.asked_count(words)
     forms, words = analyzer.asked_forms(words)
@@ -82,7 +85,8 @@ def question_slots(index: QuestionIndex, text: str) -> tuple[list[Slot], bool]:
     kinds |= forms
     if count is not None and count in index.idf:  # "how much milk": the amount of milk
         kinds = (kinds - {AMOUNT}) | {count}
-    return expand(index, words) + kind_slots(index, kinds), how
+    said = analyzer.number_words(text)
+    return expand(index, words, said) + kind_slots(index, kinds), how
 
 
 def _ranked(index: QuestionIndex, slots: list[Slot], how: bool = False) -> list[Ranked]:
