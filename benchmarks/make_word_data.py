@@ -10,19 +10,16 @@
 - ``synonyms.nl.txt``: related Dutch words, through English: no Dutch wordnet or thesaurus is
   packaged on PyPI or Debian, but FreeDict's Dutch-English and English-Dutch dictionaries are
   (Debian's ``dict-freedict-nld-eng`` and ``dict-freedict-eng-nld``). A Dutch word meets the
-  Dutch words that share at least two English translations with it, most shared first, three
-  at most ("kapot" -> "broken", "defective" -> "defect"). One shared translation is too loose a
-  relation: a word with two senses meets the words of each ("morgen", tomorrow and morning,
-  -> "ochtend"), so
-  on the development sets a question about something else looked like one about the guide
-  (all relations: out-of-scope rejection fell on three of the four Dutch sets; one shared
-  translation, the three closest: on one). Widening through the WordNet synonyms of the
-  translations was tried and left out: it brought more noise ("brood" -> "dough" -> "beslag",
-  batter) than help.
+  Dutch words that share an English translation with it, most shared first ("regelmatig" ->
+  "regularly" -> "vaak"). Widening through the WordNet synonyms of the translations was tried
+  and left out: on the development sets it brought more noise ("brood" -> "dough" -> "beslag",
+  batter) than help. Not written by default: with it, the Dutch held-out sets let more
+  out-of-scope questions through (a loose relation makes a foreign word look known), so
+  ``--dutch`` writes it for the next try only.
 
     apt-get install wordnet-base dict-freedict-nld-eng dict-freedict-eng-nld
     .venv/bin/pip install -e '.[wordlists]'
-    .venv/bin/python -m benchmarks.make_word_data [--only nl]
+    .venv/bin/python -m benchmarks.make_word_data [--dutch]
 
 The tables are committed, so the matcher loads two small text files instead of the 60 MB of
 wordfreq and WordNet at every start, and needs neither installed at run time.
@@ -62,16 +59,11 @@ COMMON = 3.0
 RELATED = 2.5
 """Least Zipf frequency of a related word: obscure synonyms only add noise."""
 MAX_RELATED = 12
-MIN_SHARED = 2
-"""Least English translations a Dutch word shares with a related Dutch word."""
-MAX_DUTCH_RELATED = 3
-"""Most related words kept per Dutch word: the ones sharing most translations."""
 FREEDICT = Path("/usr/share/dictd")
 _HEADWORD = re.compile(r"^(\S.*?) /[^/]*/$")
 """A FreeDict entry starts with its headword and pronunciation; its translations follow."""
 WORDS = 60000
 """Most frequent words of wordfreq looked at per language."""
-SOURCE = f"made by benchmarks/{Path(__file__).name}"
 
 
 def zipf_table(lang: str) -> list[str]:
@@ -163,23 +155,13 @@ def dutch_table(words: list[str]) -> list[str]:
     everyday = set(words)
     lines = []
     for word in words:
-        near = _shared_translations(word, to_english.get(word, []), to_dutch, everyday)
+        pivots = to_english.get(word, [])
+        near = [d for e in pivots for d in to_dutch.get(e, ()) if d != word and d in everyday]
+        shared = Counter(near)  # more translations in common first: "regelmatig" -> "vaak"
+        near = sorted(dict.fromkeys(near), key=lambda d: -shared[d])[:MAX_RELATED]
         if near:
             lines.append(f"{word}\t{' '.join(near)}")
     return lines
-
-
-def _shared_translations(
-    word: str, pivots: list[str], to_dutch: dict[str, list[str]], everyday: set[str]
-) -> list[str]:
-    """Everyday Dutch words sharing ``MIN_SHARED`` or more of ``word``'s English translations,
-    most shared first, then in the dictionaries' order (their first senses first)."""
-    shared: Counter[str] = Counter()
-    for english in dict.fromkeys(pivots):
-        found = (d for d in to_dutch.get(english, ()) if d != word and d in everyday)
-        shared.update(tuple(dict.fromkeys(found)))  # one count per translation shared
-    kept = [dutch for dutch, count in shared.most_common() if count >= MIN_SHARED]
-    return kept[:MAX_DUTCH_RELATED]
 
 
 def write(name: str, header: str, lines: list[str]) -> None:
@@ -189,37 +171,33 @@ def write(name: str, header: str, lines: list[str]) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--only", choices=("en", "nl"), help="write one language's tables")
+    parser.add_argument("--dutch", action="store_true", help="also write synonyms.nl.txt")
     args = parser.parse_args(argv)
-    for lang in (args.only,) if args.only else ("en", "nl"):
-        zipf = zipf_table(lang)
+    source = f"made by benchmarks/{Path(__file__).name}"
+    zipf = {lang: zipf_table(lang) for lang in ("en", "nl")}
+    for lang, lines in zipf.items():
         header = (
             f"# Zipf frequency of everyday {lang} words, from wordfreq (data CC BY-SA 4.0, "
-            f"Robyn Speer et al.); {SOURCE}\n"
+            f"Robyn Speer et al.); {source}\n"
         )
-        write(f"word-zipf.{lang}.txt", header, zipf)
-        everyday = [line.split()[0] for line in zipf]
-        (english_related if lang == "en" else dutch_related)(everyday)
-    return 0
-
-
-def english_related(words: list[str]) -> None:
+        write(f"word-zipf.{lang}.txt", header, lines)
     with tempfile.TemporaryDirectory() as folder:
-        lines = synonym_table(open_wordnet(Path(folder)), words)
+        wordnet = open_wordnet(Path(folder))
+        lines = synonym_table(wordnet, (line.split()[0] for line in zipf["en"]))
     header = (
         "# Related words from WordNet 3.0 (Princeton University, WordNet licence: free use "
-        f"with this notice); {SOURCE}\n"
+        f"with this notice); {source}\n"
     )
     write("synonyms.en.txt", header, lines)
-
-
-def dutch_related(words: list[str]) -> None:
+    if not args.dutch:
+        return 0
+    lines = dutch_table([line.split()[0] for line in zipf["nl"]])
     header = (
-        f"# Related Dutch words: words sharing {MIN_SHARED} or more English translations in "
-        "FreeDict Dutch-English and English-Dutch 0.2 (GNU GPL 2.0 or later, freedict.org); "
-        f"{SOURCE}\n"
+        "# Related Dutch words: words sharing an English translation in FreeDict Dutch-English "
+        f"and English-Dutch 0.2 (GNU GPL 2.0 or later, freedict.org); {source}\n"
     )
-    write("synonyms.nl.txt", header, dutch_table(words))
+    write("synonyms.nl.txt", header, lines)
+    return 0
 
 
 if __name__ == "__main__":

@@ -1,14 +1,12 @@
 """General word data for matching questions on any guide, per language, read once per process.
 
-Two tables per language in ``voice/data``, made by ``benchmarks/make_word_data.py`` from
-maintained sources (the ``wordfreq`` package, WordNet 3.0 from Debian's ``wordnet-base`` and
-FreeDict's Dutch-English dictionaries) and committed, so that nothing needs installing at run
-time and a start costs two small reads instead of 60 MB:
+Two tables in ``voice/data``, made by ``benchmarks/make_word_data.py`` from maintained sources
+(the ``wordfreq`` package and WordNet 3.0 from Debian's ``wordnet-base``) and committed, so that
+nothing needs installing at run time and a start costs two small reads instead of 60 MB:
 
 - how common a word is (Zipf scale): a question word the guide does not know weighs less the more
   everyday it is, so "how much water do I put in" is about water, not about "much" and "put";
-- related words: "frequently" meets "often", "manufacturer" meets "maker" (WordNet); Dutch
-  "omdraaien" meets "omkeren" (two English translations shared).
+- related words (English): "frequently" meets "often", "manufacturer" meets "maker".
 
 A language without a table gets empty ones: matching works as before, without this help.
 """
