@@ -32,8 +32,6 @@ DATA = Path(__file__).resolve().parent / "data"
 TOP1_FLOOR = 0.85
 """Targets are 90%; the floor leaves room for small changes that trade one question for another."""
 REJECT_FLOOR = 0.85
-HELD_OUT_FLOOR = 0.6
-"""The held-out sets are never tuned on; this floor only catches a collapse."""
 
 
 def bundled(lang: str) -> Guide:
@@ -56,13 +54,20 @@ def rates(lang: str, name: str) -> tuple[float, float, list[str]]:
     return right / len(in_scope), rejected / len(out), misses
 
 
-GUIDE_TOP1_FLOOR = {"amazon-chat": 0.78, "descale-coffee": 0.6, "pancakes": 0.45}
-"""Floors per guide, a little below today's lowest figure over language and split (80%, 67%, 50%
-with ``python -m benchmarks.bench_questions``): the guides of other kinds, without 'also:'
-phrasings, are still far from the 90% target; these catch a step back."""
-GUIDE_REJECT_FLOOR = 0.9
-"""The target is 95%; the held-out sets have 8 to 10 out-of-scope questions, so one miss is
-10%. Today one held-out question gets through ("doe het licht aan" on the Dutch bundled guide)."""
+FLOORS: dict[tuple[str, str], tuple[float, float]] = {
+    ("amazon-chat", "dev"): (0.85, 0.9),
+    ("amazon-chat", "heldout"): (0.3, 0.85),
+    ("descale-coffee", "dev"): (0.75, 0.95),
+    ("descale-coffee", "heldout"): (0.3, 0.8),
+    ("pancakes", "dev"): (0.75, 0.95),
+    ("pancakes", "heldout"): (0.25, 0.9),
+    ("soft-boiled-eggs", "dev"): (0.3, 0.7),
+    ("soft-boiled-eggs", "heldout"): (0.3, 0.9),
+}
+"""(top-1, out-of-scope rejected) floors per guide and split, a little below today's lowest
+figure over the two languages (``python -m benchmarks.bench_questions``). The targets are 90% and
+95%; the blind held-out sets of 2026-11-30 show how far the matcher still is from them on
+questions its authors did not write. These floors catch a step back, nothing more."""
 
 
 @pytest.mark.parametrize("split", SPLITS)
@@ -74,9 +79,10 @@ def test_every_guide_meets_its_floors(guide: str, lang: str, split: str) -> None
     found = [(expected, match_key(matcher.match(q))) for expected, q in rows]
     in_scope = [key in expected for expected, key in found if expected != {"none"}]
     out = [key == "none" for expected, key in found if expected == {"none"}]
-    assert len(in_scope) >= 15 and len(out) >= 8
-    assert sum(in_scope) / len(in_scope) >= GUIDE_TOP1_FLOOR[guide]
-    assert sum(out) / len(out) >= GUIDE_REJECT_FLOOR
+    assert len(in_scope) >= 25 and len(out) >= 10
+    top1, reject = FLOORS[guide, split]
+    assert sum(in_scope) / len(in_scope) >= top1
+    assert sum(out) / len(out) >= reject
 
 
 def test_an_answer_inside_a_paragraph_is_that_sentence() -> None:
@@ -116,13 +122,6 @@ def test_development_set_sizes(lang: str) -> None:
 def test_development_set_accuracy(lang: str) -> None:
     top1, rejected, misses = rates(lang, "")
     assert top1 >= TOP1_FLOOR, misses
-    assert rejected >= REJECT_FLOOR, misses
-
-
-@pytest.mark.parametrize("lang", ["en", "nl"])
-def test_held_out_set_does_not_collapse(lang: str) -> None:
-    top1, rejected, misses = rates(lang, "heldout.")
-    assert top1 >= HELD_OUT_FLOOR, misses
     assert rejected >= REJECT_FLOOR, misses
 
 

@@ -251,6 +251,18 @@ class DialogEngine(Asking, Switching, Timing):
     def _thanks(self, state: State, _: Command) -> Reply:
         return self._reply(self._msg("welcome_thanks"), Intent.THANKS, state, remember=False)
 
+    def _greet(self, state: State, _: Command) -> Reply:
+        """Hello back, and where we are, so a greeting is never a dead end."""
+        if state.resuming:
+            say = self._msg("greeting_offer")
+        elif state.step == 0:
+            say = self._msg("greeting") + " " + self._msg("not_started")
+        else:
+            title = _sentence(self.guide.steps[state.step - 1].title)
+            where = self._msg("where", number=state.step, total=self.total, title=title)
+            say = self._msg("greeting") + " " + where
+        return self._reply(say, Intent.GREETING, state, remember=False)
+
     def _stop(self, state: State, _: Command) -> Reply:
         if state.step == 0:
             say = self._msg("goodbye_intro")
@@ -304,4 +316,5 @@ HANDLERS: Mapping[Intent, Handler] = {
     Intent.TIMER_CANCEL: DialogEngine._timer,
     Intent.CANCEL: DialogEngine._cancel,
     Intent.THANKS: DialogEngine._thanks,
+    Intent.GREETING: DialogEngine._greet,
 }
