@@ -578,3 +578,12 @@ def test_a_request_for_the_summary_or_a_tip_finds_that_part(lang: str, text: str
 def test_something_free_is_the_thing_done_without() -> None:
     matcher = build_matcher(load_guide(DATA / "guides" / "pancakes.en.yaml"))
     assert match_key(matcher.match("are egg free pancakes possible")) == "faq:without-eggs"
+
+
+def test_a_typed_everyday_word_is_taken_as_meant_a_heard_one_may_be_misheard() -> None:
+    """A recogniser may turn a guide word into an everyday one; a person typing "licht" meant
+    light, not the guide's "legt"."""
+    index = LexicalMatcher(bundled("nl")).index
+    heard = expand(index, ["licht"], spoken=True)
+    typed = expand(index, ["licht"], spoken=False)
+    assert heard[0].options and not typed[0].options and typed[0].foreign

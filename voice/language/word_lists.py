@@ -51,6 +51,10 @@ STOP_WORDS: dict[str, str] = {
         graag alsjeblieft alstublieft gebeurt gebeuren gebeurd nu iets ding manier
         mogelijk weten eigenlijk gewoon zelf iemand ergens mee men s kom komt komen ga
         gaat gaan krijg krijgt krijgen per hoeveel veel elke elk ieder iedere waarmee nodig
+        erin eruit erbij erop eraf eraan erover ermee ervan ervoor erna erachter erom erdoor
+        erheen ertegen daarin daaruit daarbij daarop daaraan daarmee daarvan daarvoor
+        daarover daardoor hierin hieruit hierbij hierop hiermee hiervan hiervoor waarin
+        waaruit waarbij waarop waaraan waarvan waarvoor
     """,
 }
 """Words that carry no meaning for telling one answer from another."""

@@ -48,10 +48,15 @@ class Slot:
 
 
 def expand(
-    index: QuestionIndex, words: list[str], numbers: Mapping[str, str] | None = None
+    index: QuestionIndex,
+    words: list[str],
+    numbers: Mapping[str, str] | None = None,
+    spoken: bool = True,
 ) -> list[Slot]:
     """The question as weighted term options; unknown words get their look-alikes. A number
-    said as a word (``numbers``: digits -> word) may also be read as that word."""
+    said as a word (``numbers``: digits -> word) may also be read as that word. In typed text
+    (not ``spoken``) an everyday word gets no look-alikes: it was typed as meant, where a
+    recogniser may have misheard a guide word as an everyday one ("cat" for "chat")."""
     lexicon, idf = index.lexicon, index.idf
     expanded: list[str] = []
     modifiers: set[str] = set()
@@ -71,9 +76,9 @@ def expand(
         elif token.term in idf:
             slots.append(Slot(token.surface, ((token.term, 1.0),), idf[token.term]))
         elif token.surface in modifiers:
-            slots.append(_modifier(index, _repair(index, token.surface)))
+            slots.append(_modifier(index, _repair(index, token.surface, spoken)))
         else:
-            slots.append(_repair(index, token.surface))
+            slots.append(_repair(index, token.surface, spoken))
     return list(dict.fromkeys(slots))  # a word said twice is no more evidence
 
 
@@ -179,14 +184,16 @@ def _general_split(index: QuestionIndex, word: str) -> list[str] | None:
     return None
 
 
-def _repair(index: QuestionIndex, word: str) -> Slot:
-    """A word the guide does not know: its related words and look-alikes that it does know."""
+def _repair(index: QuestionIndex, word: str, spoken: bool = True) -> Slot:
+    """A word the guide does not know: its related words and look-alikes that it does know
+    (look-alikes of an everyday word only when it was ``spoken``)."""
     options = _related(index, word)
     for form in index.analyzer.base_forms(word):
         for term in index.forms.get(form, ()):
             options[term] = max(index.config.form, options.get(term, 0.0))
     related = bool(options)
-    for candidate, similarity in index.lexicon.near(word):
+    typed = not spoken and word in index.zipf
+    for candidate, similarity in () if typed else index.lexicon.near(word):
         term = index.analyzer.term(candidate)
         if term in index.idf:
             options[term] = max(similarity, options.get(term, 0.0))

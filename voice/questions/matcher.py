@@ -56,7 +56,7 @@ class LexicalMatcher:
         """The best answer for ``text``, or ``None`` when nothing covers enough of it; recognised
         (``spoken``) text needs the confidence of a question with a foreign word."""
         index = self.index
-        slots, how = question_slots(index, text)
+        slots, how = question_slots(index, text, spoken)
         if not any(_topical(slot) for slot in slots):
             return None
         ranked = _ranked(index, slots, how)
@@ -71,8 +71,9 @@ def _topical(slot: Slot) -> bool:
     return not slot.kind or ":" in slot.word or slot.word in (NEEDS, SUMMARY)
 
 
-def question_slots(index: QuestionIndex, text: str) -> tuple[list[Slot], bool]:
-    """The slots of a question, and whether it opens with a how-word (it prefers steps)."""
+def question_slots(index: QuestionIndex, text: str, spoken: bool = True) -> tuple[list[Slot], bool]:
+    """The slots of a question, and whether it opens with a how-word (it prefers steps);
+    ``spoken``: a recogniser's reading, whose everyday words may be mishearings."""
     analyzer = index.analyzer
     words = analyzer.words(text)
     words = analyzer.rephrase(
@@ -86,7 +87,7 @@ def question_slots(index: QuestionIndex, text: str) -> tuple[list[Slot], bool]:
     if count is not None and count in index.idf:  # "how much milk": the amount of milk
         kinds = (kinds - {AMOUNT}) | {count}
     said = analyzer.number_words(text)
-    return expand(index, words, said) + kind_slots(index, kinds), how
+    return expand(index, words, said, spoken) + kind_slots(index, kinds), how
 
 
 def _ranked(index: QuestionIndex, slots: list[Slot], how: bool = False) -> list[Ranked]:
