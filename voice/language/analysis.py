@@ -14,12 +14,16 @@ from dataclasses import dataclass
 import snowballstemmer
 
 from voice.language.commands import normalise
+from voice.language.cues import STEP_NOUNS
+from voice.language.form_lists import PRONOMINAL, SEPARABLE
+from voice.language.particle_verbs import ParticleVerb, clauses, particle_verbs
 from voice.language.question_kinds import (
     ASKS,
     KIND,
     MARKS,
     OPENING,
     REPLACES,
+    REQUESTS,
     find,
     marked,
     phrases,
@@ -82,6 +86,7 @@ class TextAnalyzer:
         self._cues = {tuple(key.split()): KIND + kind for key, kind in _cues(self.lang)}
         self._cue_words = frozenset(CUE_WORDS.get(self.lang, ()))
         self._asks = phrases(ASKS, self.lang)
+        self._requests = phrases(REQUESTS, self.lang)
         self._kind_marks = phrases(MARKS, self.lang)
         self._replaces = phrases(REPLACES, self.lang)
         self._form_starts = frozenset(key[0] for key in (*self._kind_marks, *self._replaces))
@@ -91,6 +96,12 @@ class TextAnalyzer:
         }
         self._articles = frozenset(UNIT_ARTICLES.get(self.lang, ()))
         self._repeats = frozenset(REPEATS.get(self.lang, ()))
+        self._steps = STEP_NOUNS.get(self.lang, frozenset())
+        self._particle_words = frozenset(
+            front + particle
+            for particle in SEPARABLE.get(self.lang, ())
+            for front in ("", *PRONOMINAL.get(self.lang, ()))
+        )
         self._marks = {
             word: KIND + kind
             for kind, words in ANSWER_MARKS.get(self.lang, {}).items()
@@ -128,15 +139,19 @@ class TextAnalyzer:
 
     def asked_forms(self, words: Sequence[str]) -> tuple[set[str], list[str]]:
         """The kinds of answer a question asks for by its form ("why", "what do I need",
-        "instead of eggs"), and its words without the words of "why", "when" and "what do I
-        need", which say nothing about the topic ("instead" stays: no dev question gained when it
-        went)."""
+        "instead of eggs", "any tips"), and its words without the words of "why", "when", "what
+        do I need" and "the short version", which say nothing about the topic ("instead" stays:
+        no dev question gained when it went)."""
         kinds = replaced(words, self._replaces, self._is_thing, self.term, span=1)
         cue_at: set[int] = set()
         for key, kind in self._asks.items():
             for i in find(words, key):
                 if i > OPENING or (words[i + len(key) : i + len(key) + 1] == ["to"]):
                     continue  # "what happens when ...", "what do I need to do"
+                kinds.add(kind)
+                cue_at.update(range(i, i + len(key)))
+        for key, kind in self._requests.items():  # "the short version", anywhere
+            for i in find(words, key):
                 kinds.add(kind)
                 cue_at.update(range(i, i + len(key)))
         return kinds, [word for i, word in enumerate(words) if i not in cue_at]
@@ -231,6 +246,31 @@ class TextAnalyzer:
             else:
                 words.append(str(value))
         return words
+
+    def number_words(self, text: str) -> dict[str, str]:
+        """The numbers of ``words`` said as one word, digits -> word ("zeven" -> "7": "zeven"):
+        such a word may be another word too (Dutch "zeven" is also "to sieve"), for the
+        matcher to read it as when the guide has no such number. Not after a word that numbers
+        steps ("stap zeven"): there it is a number."""
+        found = {}
+        before = ""
+        for word in _normalise(text).split():
+            value = self._numbers.get(word)
+            if value is not None and word not in self.stop_words and before not in self._steps:
+                found[str(value)] = word
+            before = word
+        return found
+
+    def particle_verbs(self, text: str, words: Sequence[str]) -> list[ParticleVerb]:
+        """Separable verbs whose particle ends a clause of ``text`` ("draai hem om" ->
+        "omdraai"); ``words``, the text's words, tell fast that most texts have none."""
+        if self._particle_words.isdisjoint(words):
+            return []
+        return [
+            verb
+            for clause in clauses(text)
+            for verb in particle_verbs(self.lang, self.words(clause), self.stop_words)
+        ]
 
     def stem(self, word: str) -> str:
         """Snowball stem, cached: the stemmer is the slowest step of indexing."""

@@ -175,7 +175,15 @@ def _without_cues(
     thanks = [word for word in words if word in vocab.thanks]
     if thanks:
         return Parse(Command(Intent.THANKS), (f"thanks word '{thanks[0]}'",), True)
+    if _greeting(key, vocab):
+        return Parse(Command(Intent.GREETING), (f"greeting '{' '.join(key)}'",), True)
     return Parse(UNKNOWN, ("no command words",), False)
+
+
+def _greeting(key: tuple[str, ...], vocab: Vocabulary) -> bool:
+    """'hello', 'good morning', 'hello there': a greeting word, and nothing but its companions."""
+    companions = vocab.greetings | vocab.greeting_companions
+    return any(word in vocab.greetings for word in key) and all(w in companions for w in key)
 
 
 def _only_step_words(key: tuple[str, ...], vocab: Vocabulary) -> bool:

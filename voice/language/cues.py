@@ -40,10 +40,12 @@ MORE_PHRASES: dict[str, dict[Intent, tuple[str, ...]]] = {
     "en": {
         Intent.CANCEL: ("never mind", "nevermind", "cancel", "forget it"),
         Intent.THANKS: ("thanks", "thank you", "thanks a lot", "cheers"),
+        Intent.GREETING: ("hello", "hi", "good morning", "good afternoon", "good evening"),
     },
     "nl": {
         Intent.CANCEL: ("laat maar", "laat maar zitten", "annuleer", "vergeet het"),
         Intent.THANKS: ("bedankt", "dank je wel", "dankjewel", "dank u wel"),
+        Intent.GREETING: ("hallo", "hoi", "goedemorgen", "goedemiddag", "goedenavond"),
     },
 }
 """Phrases of the intents added after the spoken grammar was measured (``PHRASES`` feeds
@@ -233,6 +235,19 @@ THANKS: dict[str, frozenset[str]] = {
     "nl": frozenset("bedankt dank dankjewel dankuwel merci thanks".split()),
 }
 """Words of a short acknowledgement; one of them with nothing else is ``Intent.THANKS``."""
+
+GREETINGS: dict[str, frozenset[str]] = {
+    "en": frozenset("hi hello hiya howdy morning afternoon evening".split()),
+    "nl": frozenset("hoi hallo hai goedemorgen goedemiddag goedenavond goeiemorgen".split()),
+}
+"""Words of a greeting; an utterance of one of these with only ``GREETING_COMPANIONS`` and
+fillers is ``Intent.GREETING``: people greet a voice assistant before they ask it anything."""
+
+GREETING_COMPANIONS: dict[str, frozenset[str]] = {
+    "en": frozenset("good there everyone all".split()),
+    "nl": frozenset("goede goeie allemaal daar".split()),
+}
+"""Words said with a greeting ("good morning", "hello there") that are no greeting alone."""
 
 STEP_NOUNS: dict[str, frozenset[str]] = {
     "en": frozenset("step steps number".split()),

@@ -24,6 +24,9 @@ MIN_COMPOUND = 7
 """Shorter words are not split into everyday words: "often" is no "of" + "ten"."""
 MIN_PART = 4
 """Least length of an everyday word as part of a compound."""
+MIN_HEAD_PART = 3
+"""Least length of an everyday word as the head of a guide compound (``head``): "steelpan" is
+a "pan", "soepkom" a "kom"."""
 SOUND_CUTOFF = 90.0
 """Least similarity of sound-alike keys: keys are short and coarse, so nearly equal only."""
 SOUND_SKIP = 0.85
@@ -43,23 +46,19 @@ class Lexicon:
         compounds: Mapping[str, Sequence[str]] = MappingProxyType({}),
     ) -> None:
         self.analyzer = analyzer
+        self.known = frozenset(words)
+        """Normalised words of the guide."""
         self._compounds = compounds
-        """Everyday words written of two everyday words ("saucepan" -> "sauce", "pan"), for a
-        language that writes some compounds as one word but has no rule to split them by."""
-        guide = frozenset(words)
-        self._heads = {word: head for word in guide if (head := self._head(word))}
-        """Guide word -> the head of it as an everyday compound ("saucepan" -> "pan")."""
-        self.known = guide | set(self._heads.values())
-        """Normalised words of the guide, and the heads of its everyday compounds: a guide that
-        says "saucepan" knows the pan."""
-        self._parts = guide | analyzer.synonym_words()
+        """Words of the language written as one word of two everyday words, where a dictionary
+        confirms the last part names the thing ("saucepan" -> "sauce", "pan"; English, from
+        ``word_data.compound_parts``)."""
+        self._parts = self.known | analyzer.synonym_words()
         self._general = general
         """Everyday words of the language: parts of a compound of the guide that it does not
         use alone ("kalkaanslag" -> "kalk aanslag"), so that a question can say them."""
-        # Look-alikes are words the guide says: "tea" of "teaspoon" is no repair of "tear".
         candidates = sorted(
             word
-            for word in guide
+            for word in self.known
             if len(word) >= MIN_FUZZY_LENGTH
             and word not in analyzer.stop_words
             and not word.isdigit()
@@ -83,6 +82,36 @@ class Lexicon:
             self._splits[word] = parts
         return self._splits[word]
 
+    def head(self, word: str, zipf: Mapping[str, float]) -> str | None:
+        """The last part of a long guide word that is a compound of everyday words, down to
+        three letters ("steelpan" -> "pan", "saucepan" -> "pan"): the thing it names, which a
+        question may say alone. Not a part the guide text is indexed under, as ``split``
+        gives: at three letters, endings ("kuiltje" -> "tje") look like words too, and they
+        only matter where a question says one. An everyday word (``zipf``) has a head only
+        when it is rarer than the head, as a compound, a kind of its head, is: "understand"
+        is commoner than "stand", and no kind of it. In a language with a table of confirmed
+        compounds, the table says it for everyday words: "breakfast" is rarer than "fast" and
+        no kind of it, "industry" no kind of "try"."""
+        confirmed = self.everyday_parts(word)
+        if confirmed or (self._compounds and word in zipf):
+            return confirmed[-1] if confirmed else None  # a dictionary's word on it stands
+        if len(word) < MIN_COMPOUND:
+            return None
+        parts = _Either(self._parts, self._general)
+        split = self._split(word, 2, parts, _Either(self._parts, self._general, MIN_HEAD_PART))
+        if not split or zipf.get(word, 0.0) >= zipf.get(split[-1], 0.0) > 0.0:
+            return None
+        return split[-1]
+
+    def everyday_parts(self, word: str) -> list[str] | None:
+        """The parts of a confirmed compound, or of its dictionary form ("teaspoons" -> "tea",
+        "spoon"), or ``None``."""
+        for form in self.analyzer.base_forms(word) if self._compounds else ():
+            parts = self._compounds.get(form)
+            if parts:
+                return list(parts)
+        return None
+
     def with_parts(self, words: Iterable[str]) -> list[str]:
         """Each word followed by its compound parts, if any: how guide texts are indexed."""
         out: list[str] = []
@@ -92,26 +121,13 @@ class Lexicon:
             parts = splits[word] if word in splits else self.split(word)
             if parts:
                 out.extend(parts)
-            elif word in self._heads:
-                out.append(self._heads[word])
         return out
 
-    def _head(self, word: str) -> str | None:
-        """The last part of an everyday compound, the one that names the thing: a saucepan is
-        a pan, not a sauce, so a question about sauce does not meet it (a pancake is a cake)."""
-        parts = self.everyday_parts(word)
-        return parts[-1] if parts else None
-
-    def everyday_parts(self, word: str) -> list[str] | None:
-        """The parts of an everyday compound or of its dictionary form ("teaspoons" -> "tea",
-        "spoon"), or ``None``."""
-        for form in self.analyzer.base_forms(word):
-            parts = self._compounds.get(form)
-            if parts:
-                return list(parts)
-        return None
-
-    def _split(self, word: str, depth: int, parts: Container[str]) -> list[str] | None:
+    def _split(
+        self, word: str, depth: int, parts: Container[str], heads: Container[str] | None = None
+    ) -> list[str] | None:
+        """``word`` as parts (``heads``: what the last part may be, ``parts`` by default)."""
+        heads = parts if heads is None else heads
         for cut in range(len(word) - 3, 2, -1):
             head, tail = word[:cut], word[cut:]
             if head not in parts:
@@ -120,9 +136,9 @@ class Lexicon:
                 if not tail.startswith(link) or len(tail) - len(link) < 3:
                     continue
                 rest = tail[len(link) :]
-                if rest in parts:
+                if rest in heads:
                     return [head, rest]
-                deeper = self._split(rest, depth - 1, parts) if depth > 1 else None
+                deeper = self._split(rest, depth - 1, parts, heads) if depth > 1 else None
                 if deeper:
                     return [head, *deeper]
         return None
@@ -178,15 +194,15 @@ class Lexicon:
 
 
 class _Either:
-    """Words of the guide, or everyday words of at least ``MIN_PART`` letters."""
+    """Words of the guide, or everyday words of at least ``least`` letters."""
 
-    def __init__(self, known: Container[str], general: Container[str]) -> None:
-        self.known, self.general = known, general
+    def __init__(self, known: Container[str], general: Container[str], least: int = MIN_PART):
+        self.known, self.general, self.least = known, general, least
 
     def __contains__(self, word: object) -> bool:
         if word in self.known:
             return True
-        return isinstance(word, str) and len(word) >= MIN_PART and word in self.general
+        return isinstance(word, str) and len(word) >= self.least and word in self.general
 
 
 def _by_initial(pairs: Iterable[tuple[str, str]]) -> dict[str, list[tuple[str, str]]]:

@@ -51,6 +51,8 @@ class Intent(str, Enum):
     """'never mind': drop what is going on (a question asked back), not the session."""
     THANKS = "thanks"
     """A short acknowledgement, answered briefly."""
+    GREETING = "greeting"
+    """'hello' alone: greeted back, with what one can say from here."""
     UNKNOWN = "unknown"
 
 

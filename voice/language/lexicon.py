@@ -15,6 +15,8 @@ from typing import Protocol
 
 from voice.language.cues import (
     CUES,
+    GREETING_COMPANIONS,
+    GREETINGS,
     LIGHT,
     MORE_PHRASES,
     NEGATIONS,
@@ -90,6 +92,10 @@ class Vocabulary:
     """Words that undo a command they are not part of ("don't stop")."""
     thanks: frozenset[str] = frozenset()
     """Words of a short acknowledgement ("thanks", "bedankt")."""
+    greetings: frozenset[str] = frozenset()
+    """Words of a greeting ("hello", "goedemorgen")."""
+    greeting_companions: frozenset[str] = frozenset()
+    """Words said with a greeting ("good morning"), no greeting alone."""
     step_nouns: frozenset[str] = frozenset()
     """Words next to which a number names a step ("step", "stap")."""
     towards: frozenset[str] = frozenset()
@@ -140,6 +146,8 @@ def vocabulary(lang: str, extra: Mapping[str, Sequence[str]] | None = None) -> V
         frozenset(ORDINALS.get(lang, ())),
         NEGATIONS.get(lang, frozenset()),
         THANKS.get(lang, frozenset()),
+        GREETINGS.get(lang, frozenset()),
+        GREETING_COMPANIONS.get(lang, frozenset()),
         STEP_NOUNS.get(lang, frozenset()),
         TOWARDS.get(lang, frozenset()),
         QUESTION_ENDINGS.get(lang, frozenset()),
@@ -173,9 +181,9 @@ def _cues(lang: str, phrases: Mapping[Intent, tuple[str, ...]]) -> list[Cue]:
     return [cue for cue in cues if cue.words]
 
 
-_NOT_CUES = frozenset({Intent.GOTO, Intent.THANKS})
-"""A goto phrase needs its number; thanks is what is left when no cue matched ('thank you,
-next' is 'next')."""
+_NOT_CUES = frozenset({Intent.GOTO, Intent.THANKS, Intent.GREETING})
+"""A goto phrase needs its number; thanks and a greeting are what is left when no cue matched
+('thank you, next' and 'hello, next' are 'next')."""
 
 
 def _weight(intent: Intent) -> int:
@@ -194,7 +202,8 @@ def _known(lang: str, cues: list[Cue], words: frozenset[str]) -> frozenset[str]:
     the cue matches: "time" in "one more time", not in "what time is it"."""
     cue_words = {cue.words[0] for cue in cues if len(cue.words) == 1}
     extra = SOFT.get(lang, frozenset()) | NEGATIONS.get(lang, frozenset())
-    return frozenset(cue_words) | words | extra | THANKS.get(lang, frozenset())
+    greeting = GREETINGS.get(lang, frozenset()) | GREETING_COMPANIONS.get(lang, frozenset())
+    return frozenset(cue_words) | words | extra | THANKS.get(lang, frozenset()) | greeting
 
 
 class HasCommands(Protocol):

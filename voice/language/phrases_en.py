@@ -27,6 +27,11 @@ PHRASES_EN: dict[Intent, tuple[str, ...]] = {
         "next one",
         "the next step",
         "following step",
+        "start",
+        "begin",
+        "let's start",
+        "let's begin",
+        "start the guide",
     ),
     Intent.PREVIOUS: (
         "back",

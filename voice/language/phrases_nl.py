@@ -23,6 +23,10 @@ PHRASES_NL: dict[Intent, tuple[str, ...]] = {
         "en dan",
         "gedaan",
         "volgende graag",
+        "start",
+        "begin",
+        "starten",
+        "laten we beginnen",
     ),
     Intent.PREVIOUS: (
         "terug",

@@ -21,6 +21,8 @@ REASON = KIND + "reason"
 TIME = KIND + "time"
 NEEDS = KIND + "needs"
 INSTEAD = KIND + "instead"
+SUMMARY = KIND + "summary"
+TIP = KIND + "tip"
 T = TypeVar("T")
 OPENING = 1
 """Last word position at which a question form counts: "why" and "when" open a question, and
@@ -64,6 +66,49 @@ ASKS: dict[str, dict[str, str]] = {
 }
 """Question forms and the kind of answer they ask for; the words of the form go from the
 question, the kind stands for them."""
+
+REQUESTS: dict[str, dict[str, str]] = {
+    "en": {
+        "short version": SUMMARY,
+        "quick version": SUMMARY,
+        "in short": SUMMARY,
+        "in brief": SUMMARY,
+        "in a nutshell": SUMMARY,
+        "sum up": SUMMARY,
+        "sum it up": SUMMARY,
+        "summarize": SUMMARY,
+        "summarise": SUMMARY,
+        "recap": SUMMARY,
+        "overview": SUMMARY,
+        "gist": SUMMARY,
+        "tip": TIP,
+        "tips": TIP,
+        "advice": TIP,
+        "trick": TIP,
+        "tricks": TIP,
+        "hint": TIP,
+        "hints": TIP,
+    },
+    "nl": {
+        "samenvatten": SUMMARY,
+        "samenvatting": SUMMARY,
+        "samengevat": SUMMARY,
+        "in het kort": SUMMARY,
+        "kort en bondig": SUMMARY,
+        "in een notendop": SUMMARY,
+        "overzicht": SUMMARY,
+        "beknopt": SUMMARY,
+        "tip": TIP,
+        "tips": TIP,
+        "advies": TIP,
+        "trucje": TIP,
+        "trucjes": TIP,
+        "truc": TIP,
+    },
+}
+"""Words that ask for a part of a guide wherever they stand ("can you give me the short
+version", "any tips for peeling"): the summary, or a tip. A guide's summary and tips are its
+own word on these, whatever their sentences say."""
 
 MARKS: dict[str, dict[str, str]] = {
     "en": {
@@ -119,6 +164,8 @@ REPLACES: dict[str, dict[str, int]] = {
         "have no": 1,
         "dont have": 1,
         "do not have": 1,
+        "free": -1,
+        "free of": 1,
     },
     "nl": {
         "in plaats van": 1,
@@ -130,10 +177,12 @@ REPLACES: dict[str, dict[str, int]] = {
         "heb geen": 1,
         "hebt geen": 1,
         "hebben geen": 1,
+        "vrij": -1,
+        "vrij van": 1,
     },
 }
 """Phrases that name a thing one does without, and where that thing stands: after the phrase
-(1: "instead of eggs", "zonder eieren") or before it (-1: "eieren vervangen")."""
+(1: "instead of eggs", "zonder eieren") or before it (-1: "eieren vervangen", "egg free")."""
 
 
 def phrases(table: dict[str, dict[str, T]], lang: str) -> dict[tuple[str, ...], T]:

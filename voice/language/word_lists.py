@@ -53,6 +53,10 @@ STOP_WORDS: dict[str, str] = {
         graag alsjeblieft alstublieft gebeurt gebeuren gebeurd nu iets ding manier
         mogelijk weten eigenlijk gewoon zelf iemand ergens mee men s kom komt komen ga
         gaat gaan krijg krijgt krijgen per hoeveel veel elke elk ieder iedere waarmee nodig
+        erin eruit erbij erop eraf eraan erover ermee ervan ervoor erna erachter erom erdoor
+        erheen ertegen daarin daaruit daarbij daarop daaraan daarmee daarvan daarvoor
+        daarover daardoor hierin hieruit hierbij hierop hiermee hiervan hiervoor waarin
+        waaruit waarbij waarop waaraan waarvan waarvoor
     """,
 }
 """Words that carry no meaning for telling one answer from another."""
@@ -232,43 +236,6 @@ X" (a problem, often a FAQ entry) differ from "how do I find X" (a step)."""
 
 HOW_WORDS: dict[str, tuple[str, ...]] = {"en": ("how",), "nl": ("hoe",)}
 """First words of a question about a procedure; such questions prefer steps over FAQ on a tie."""
-
-BASE_ENDINGS: dict[str, tuple[tuple[str, str], ...]] = {
-    "en": (
-        ("ies", "y"),
-        ("es", ""),
-        ("s", ""),
-        ("ed", ""),
-        ("ed", "e"),
-        ("ing", ""),
-        ("ing", "e"),
-        ("ly", ""),
-    ),
-    "nl": (
-        ("ere", ""),
-        ("er", ""),
-        ("ste", ""),
-        ("st", ""),
-        ("en", ""),
-        ("je", ""),
-        ("jes", ""),
-        ("e", ""),
-        ("t", ""),
-        ("d", ""),
-    ),
-}
-"""Endings that a dictionary form does not have, and what replaces them: "descaled" ->
-"descale", Dutch "trager" -> "trag" (-> "traag", see ``OPEN_SYLLABLES``), "drukt" -> "druk"."""
-
-PARTICIPLES: dict[str, tuple[str, ...]] = {
-    "nl": ("", "aan", "af", "door", "in", "mee", "na", "om", "op", "over", "toe", "uit", "weg"),
-}
-"""Dutch past participles: an optional separable particle, then "ge": "ingedrukt" -> "druk",
-"opgelost" -> "los", so that "drukken" and "ingedrukt" meet."""
-
-OPEN_SYLLABLES = frozenset({"nl"})
-"""Languages that write a long vowel single before a syllable and double at the end of a word:
-Dutch "trager" is "traag" + "er"."""
 
 ANSWER_CUES: dict[str, dict[str, str]] = {
     "en": {"how long": "duration", "how much": "amount", "how many": "amount"},

@@ -8,11 +8,13 @@ that a question about something else stays low.
 
 from __future__ import annotations
 
-from collections.abc import Container
+from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
+from voice.language.particle_verbs import ParticleVerb
 from voice.language.question_kinds import KIND
+from voice.language.word_forms import infinitives
 from voice.questions.index import COMPOUNDING, QuestionIndex
 
 MIN_COMPOUND = 7
@@ -45,8 +47,16 @@ class Slot:
         return any(term in terms for term, _ in self.options)
 
 
-def expand(index: QuestionIndex, words: list[str]) -> list[Slot]:
-    """The question as weighted term options; unknown words get their look-alikes."""
+def expand(
+    index: QuestionIndex,
+    words: list[str],
+    numbers: Mapping[str, str] | None = None,
+    spoken: bool = True,
+) -> list[Slot]:
+    """The question as weighted term options; unknown words get their look-alikes. A number
+    said as a word (``numbers``: digits -> word) may also be read as that word. In typed text
+    (not ``spoken``) an everyday word gets no look-alikes: it was typed as meant, where a
+    recogniser may have misheard a guide word as an everyday one ("cat" for "chat")."""
     lexicon, idf = index.lexicon, index.idf
     expanded: list[str] = []
     modifiers: set[str] = set()
@@ -58,14 +68,70 @@ def expand(index: QuestionIndex, words: list[str]) -> list[Slot]:
             modifiers.update(part for part in parts[:-1] if part not in lexicon.known)
     modifiers.update(_open_modifiers(index, expanded))
     slots: list[Slot] = []
+    numbers = numbers or {}
     for token in index.analyzer.tokens(expanded):
-        if token.term in idf:
+        reading = _number_word(index, token.term, numbers.get(token.surface, ""))
+        if reading is not None:
+            slots.append(reading)
+        elif token.term in idf:
             slots.append(Slot(token.surface, ((token.term, 1.0),), idf[token.term]))
         elif token.surface in modifiers:
-            slots.append(_modifier(index, _repair(index, token.surface)))
+            slots.append(_modifier(index, _repair(index, token.surface, spoken)))
         else:
-            slots.append(_repair(index, token.surface))
+            slots.append(_repair(index, token.surface, spoken))
     return list(dict.fromkeys(slots))  # a word said twice is no more evidence
+
+
+def with_particle_verbs(
+    index: QuestionIndex, words: list[str], verbs: Sequence[ParticleVerb]
+) -> list[str]:
+    """The question's words with each separable verb said whole, when the whole verb meets
+    the guide by its term, a base form or a related word ("wanneer keer ik hem om" ->
+    "wanneer omkeer ik hem" where the guide says "omkeren"): the particle changes the meaning,
+    so the whole verb is what was asked. The infinitive is tried too ("omdraaien"): it is
+    the form the related-word table knows. Kept apart otherwise: the first word of a clause
+    need not be a verb, and the guide may know the verb alone. Forms without the particle do
+    not count: they are the verb alone ("wegchatsessieen" is no "chatsessie")."""
+    out = list(words)
+    for verb in verbs:
+        if verb.verb not in out or verb.particle not in out:
+            continue
+        lang, particle = index.analyzer.lang, verb.joined[: -len(verb.verb)]
+        whole = (verb.joined, *infinitives(lang, verb.joined))
+        meets = next((word for word in whole if _word_terms(index, word, particle)), None)
+        if meets is not None:
+            out[out.index(verb.verb)] = meets
+            del out[len(out) - 1 - out[::-1].index(verb.particle)]
+    return out
+
+
+def _number_word(index: QuestionIndex, digits: str, word: str) -> Slot | None:
+    """A number said as a word that is also a word the guide knows by its stem or base form
+    ("moet ik de bloem zeven": "to sieve", the guide's "zeef"): one slot with both readings,
+    the number's only when the guide has that number. ``None`` when the guide knows no other
+    reading, so that "zeven minuten" stays a number. The guide decides because nothing in a
+    short question tells the readings apart better than what the guide is about."""
+    if not word:
+        return None
+    options = _word_terms(index, word)
+    if not options:
+        return None
+    if digits in index.idf:
+        options[digits] = 1.0
+    return Slot(word, tuple(options.items()), max(index.idf[term] for term in options))
+
+
+def _word_terms(index: QuestionIndex, word: str, start: str = "") -> dict[str, float]:
+    """Guide terms a word stands for by its stem, or else by its base forms (those that begin
+    with ``start``) and related words."""
+    term = index.analyzer.term(word)
+    if term in index.idf:
+        return {term: 1.0}
+    options = _related(index, word, start)
+    for form in index.analyzer.base_forms(word):
+        for term in index.forms.get(form, ()) if form.startswith(start) else ():
+            options[term] = index.config.form
+    return options
 
 
 def _modifier(index: QuestionIndex, slot: Slot) -> Slot:
@@ -129,14 +195,16 @@ def _everyday_split(index: QuestionIndex, word: str) -> list[str] | None:
     return index.lexicon.everyday_parts(word)
 
 
-def _repair(index: QuestionIndex, word: str) -> Slot:
-    """A word the guide does not know: its related words and look-alikes that it does know."""
+def _repair(index: QuestionIndex, word: str, spoken: bool = True) -> Slot:
+    """A word the guide does not know: its related words and look-alikes that it does know
+    (look-alikes of an everyday word only when it was ``spoken``)."""
     options = _related(index, word)
     for form in index.analyzer.base_forms(word):
         for term in index.forms.get(form, ()):
             options[term] = max(index.config.form, options.get(term, 0.0))
     related = bool(options)
-    for candidate, similarity in index.lexicon.near(word):
+    typed = not spoken and word in index.zipf
+    for candidate, similarity in () if typed else index.lexicon.near(word):
         term = index.analyzer.term(candidate)
         if term in index.idf:
             options[term] = max(similarity, options.get(term, 0.0))
@@ -153,19 +221,19 @@ def _repair(index: QuestionIndex, word: str) -> Slot:
     return Slot(word, tuple(options.items()), idf, foreign)
 
 
-def _related(index: QuestionIndex, word: str) -> dict[str, float]:
-    """Guide terms of the words related to ``word`` (or to its base form), and of the guide
-    words whose related words list it (``QuestionIndex.listed_by``)."""
+def _related(index: QuestionIndex, word: str, start: str = "") -> dict[str, float]:
+    """Guide terms of the words related to ``word`` (or to its base forms that begin with
+    ``start``), and of the guide words whose related words list it (``listed_by``)."""
     options: dict[str, float] = {}
     similarity = index.config.related
     if (_zipf(index, word) or 0.0) >= index.config.related_zipf:
         return options
     for form in index.analyzer.base_forms(word):
-        for near in index.related.get(form, ()):
+        for near in index.related.get(form, ()) if form.startswith(start) else ():
             term = index.analyzer.term(near)
             if term in index.idf:
                 options[term] = similarity
-        for term in index.listed_by.get(form, ()):
+        for term in index.listed_by.get(form, ()) if form.startswith(start) else ():
             options[term] = similarity
     return options
 

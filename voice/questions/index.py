@@ -18,7 +18,7 @@ from enum import Enum
 from voice.guide.model import Guide
 from voice.language.analysis import TextAnalyzer
 from voice.language.guide_lexicon import Lexicon
-from voice.language.question_kinds import KIND, NEEDS, REASON
+from voice.language.question_kinds import KIND, NEEDS, REASON, SUMMARY, TIP
 from voice.language.sentences import split_sentences
 from voice.language.word_data import compound_parts, related_words, word_zipf
 from voice.questions.config import MatcherConfig
@@ -100,8 +100,7 @@ class QuestionIndex:
     """Base form -> terms of the guide words with that form ("druk" -> the term of
     "ingedrukt"), where a word of a question meets a form of the guide the stemmer missed."""
     listed_by: Mapping[str, tuple[str, ...]]
-    """Word -> terms of the guide words whose related words list it ("boil" -> the term of
-    "simmer")."""
+    """Word -> terms of the guide words whose related words list it (``_listed_by``)."""
 
 
 def build_index(guide: Guide, config: MatcherConfig) -> QuestionIndex:
@@ -154,18 +153,36 @@ class _TermCache:
     def __call__(self, text: str) -> set[str]:
         return doc_terms(self.analyzer, self.lexicon, text, self.words.get(text))
 
+    def whole_verbs(self, text: str) -> set[str]:
+        """Terms of the separable verbs of a text said whole (``doc_terms``), which are in
+        no way the text was worded."""
+        words = self.words.get(text)
+        return whole_verbs(self.analyzer, text, words) - set(
+            self.analyzer.terms(words if words is not None else self.analyzer.words(text))
+        )
+
 
 def doc_terms(
     analyzer: TextAnalyzer, lexicon: Lexicon, text: str, words: list[str] | None = None
 ) -> set[str]:
-    """Terms of a guide text; compounds count as themselves and as their parts, and the kinds
-    of answer it gives (a duration, an amount) count as terms too."""
+    """Terms of a guide text; compounds count as themselves and as their parts, a separable verb
+    split over a clause also as the whole verb ("keer ... om": "omkeren"), and the kinds of
+    answer it gives (a duration, an amount) count as terms too."""
     if words is None:
         words = analyzer.words(text)
     kinds = analyzer.answer_kinds(words)
     counted = analyzer.counted(words) if kinds else set()
     forms = analyzer.form_kinds(words)
-    return set(analyzer.terms(lexicon.with_parts(words))) | kinds | counted | forms
+    terms = set(analyzer.terms(lexicon.with_parts(words)))
+    return terms | whole_verbs(analyzer, text, words) | kinds | counted | forms
+
+
+def whole_verbs(analyzer: TextAnalyzer, text: str, words: list[str] | None = None) -> set[str]:
+    """Terms of the separable verbs split over a clause of a guide text, said whole ("keer de
+    pannenkoek om": "omkeer", the term of "omkeren")."""
+    if words is None:
+        words = analyzer.words(text)
+    return set(analyzer.terms([verb.joined for verb in analyzer.particle_verbs(text, words)]))
 
 
 class _Draft:
@@ -184,11 +201,19 @@ class _Draft:
         for term in terms:
             self.terms[term] = max(weight, self.terms.get(term, 0.0))
 
-    def add_phrase(self, terms: set[str], weight: float) -> None:
+    def add_phrase(self, terms: set[str], weight: float, unsaid: Container[str] = ()) -> None:
+        """Terms of a question-like field; ``unsaid`` ones (a verb said whole that the field
+        says split) count in the target but not as words of the phrase to be said."""
         self.add(terms, weight)
-        said = frozenset(term for term in terms if not term.startswith(KIND))
+        said = frozenset(t for t in terms if not t.startswith(KIND) and t not in unsaid)
         if said:  # a kind of answer is no word of the phrase that a person could say
             self.phrases.append(said)
+
+    def add_request(self, kind: str, weight: float) -> None:
+        """A kind of answer that names this target ("the short version": the summary): asking
+        for it is saying the target's own question."""
+        self.add((kind,), weight)
+        self.phrases.append(frozenset((kind,)))
 
     def freeze(self) -> Target:
         return Target(
@@ -209,7 +234,7 @@ def _faq_targets(guide: Guide, terms: _TermCache, config: MatcherConfig) -> list
     for entry in guide.faq:
         draft = _Draft(entry.id, None, entry.question)
         for phrase in (entry.question, *entry.also):
-            draft.add_phrase(terms(phrase), config.phrase)
+            draft.add_phrase(terms(phrase), config.phrase, terms.whole_verbs(phrase))
         draft.add(terms(entry.answer), config.body)
         targets.append(draft.freeze())
     return targets
@@ -219,7 +244,7 @@ def _step_targets(guide: Guide, terms: _TermCache, config: MatcherConfig) -> lis
     targets = []
     for number, step in enumerate(guide.steps, start=1):
         draft = _Draft(None, number, step.title, Part.STEP)
-        draft.add_phrase(terms(step.title), config.phrase)
+        draft.add_phrase(terms(step.title), config.phrase, terms.whole_verbs(step.title))
         draft.add(terms(step.text), config.body)
         targets.append(draft.freeze())
     return targets
@@ -233,7 +258,8 @@ def _needs_targets(guide: Guide, terms: _TermCache, config: MatcherConfig) -> li
         return []
     listing = ", ".join(need.spoken for need in guide.needs)
     draft = _Draft(None, None, listing, Part.NEEDS)
-    draft.add_phrase(terms(listing) | {NEEDS}, config.text)
+    draft.add_phrase(terms(listing), config.text)
+    draft.add_request(NEEDS, config.text)
     return [draft.freeze()]
 
 
@@ -244,16 +270,19 @@ def _text_targets(guide: Guide, terms: _TermCache, config: MatcherConfig) -> lis
     for number, tip in enumerate(guide.tips, start=1):
         draft = _Draft(None, None, tip, Part.TIP)
         draft.number, draft.factor = number, config.tip_factor
-        draft.add_phrase(terms(tip), config.text)
+        draft.add_phrase(terms(tip), config.text, terms.whole_verbs(tip))
+        draft.add((TIP,), config.text)
         targets.append(draft.freeze())
     for part, texts in _prose(guide):
         for text in texts:
             for sentence in split_sentences(text):
                 draft = _Draft(None, None, sentence, part)
                 draft.factor = config.prose_factor
-                draft.add_phrase(terms(sentence), config.text)
+                draft.add_phrase(terms(sentence), config.text, terms.whole_verbs(sentence))
                 if part is Part.INTRO:  # an introduction says why the guide is worth doing
                     draft.add((REASON,), config.text)
+                if part is Part.SUMMARY:  # the guide's own short version
+                    draft.add_request(SUMMARY, config.text)
                 targets.append(draft.freeze())
     return targets
 
@@ -309,26 +338,30 @@ def _freeze(
 def _forms(
     analyzer: TextAnalyzer, lexicon: Lexicon, idf: Mapping[str, float]
 ) -> dict[str, frozenset[str]]:
+    """Base form -> guide terms. A short guide word ("ei") is only its own form: its base forms
+    would look like too many words, but a question word that reduces to it exactly ("eitje")
+    is that word. A guide compound is a form of its head too ("steelpan" of "pan")."""
     forms: dict[str, set[str]] = defaultdict(set)
+    zipf = word_zipf(analyzer.lang)
     for word in lexicon.known:
         term = analyzer.term(word)
-        if term in idf and len(word) >= MIN_FORM and word not in analyzer.stop_words:
-            for form in analyzer.base_forms(word):
+        if term in idf and word not in analyzer.stop_words and not word.isdigit():
+            for form in analyzer.base_forms(word) if len(word) >= MIN_FORM else (word,):
                 forms[form].add(term)
+            head = lexicon.head(word, zipf)
+            if head is not None:  # "pan" meets the guide's "steelpan"
+                forms[head].add(term)
     return {form: frozenset(terms) for form, terms in forms.items()}
 
 
 def _listed_by(
     analyzer: TextAnalyzer, lexicon: Lexicon, idf: Mapping[str, float]
 ) -> dict[str, tuple[str, ...]]:
-    """Relations are mutual, but each word's list is cut to its closest words: "boil" is in
-    the list of "simmer", not "simmer" in that of "boil" (whose own senses fill it). Read
-    backwards from the guide's words, a question's "boil" meets the guide's "simmer"."""
-    related = related_words(analyzer.lang)
-    listed: dict[str, set[str]] = defaultdict(set)
-    for word in lexicon.known:
-        term = analyzer.term(word)
-        if term in idf and word not in analyzer.stop_words:
+    """Relations are mutual, but each word's list is cut to its closest words: "simmer" lists
+    "boil", not "boil" "simmer", so a question's "boil" meets the guide's "simmer" backwards."""
+    related, listed = related_words(analyzer.lang), defaultdict(set)
+    for word in lexicon.known - analyzer.stop_words:
+        if (term := analyzer.term(word)) in idf:
             for near in related.get(word, ()):
                 listed[near].add(term)
     return {near: tuple(sorted(terms)) for near, terms in listed.items()}

@@ -22,10 +22,10 @@ from typing import Protocol
 
 from voice.guide.model import Guide
 from voice.language.analysis import AMOUNT
-from voice.language.question_kinds import NEEDS
+from voice.language.question_kinds import NEEDS, SUMMARY
 from voice.questions.config import DEFAULT_CONFIG, MatcherConfig
 from voice.questions.decide import QuestionMatch, decide
-from voice.questions.expand import Slot, expand, foreign_count, kind_slots
+from voice.questions.expand import Slot, expand, foreign_count, kind_slots, with_particle_verbs
 from voice.questions.index import QuestionIndex, attach, build_index, doc_terms
 from voice.questions.rank import Ranked, agreeing_words, rank
 
@@ -56,7 +56,7 @@ class LexicalMatcher:
         """The best answer for ``text``, or ``None`` when nothing covers enough of it; recognised
         (``spoken``) text needs the confidence of a question with a foreign word."""
         index = self.index
-        slots, how = question_slots(index, text)
+        slots, how = question_slots(index, text, spoken)
         if not any(_topical(slot) for slot in slots):
             return None
         ranked = _ranked(index, slots, how)
@@ -65,16 +65,20 @@ class LexicalMatcher:
 
 
 def _topical(slot: Slot) -> bool:
-    """A word of the question, or a kind of answer that names its topic ("#amount:milk", or
-    what this guide needs): "when" or "why" alone ("when the", a recogniser's reading of noise)
-    tells what is asked, not about what, so it never puts a question in scope."""
-    return not slot.kind or ":" in slot.word or slot.word == NEEDS
+    """A word of the question, or a kind of answer that names its topic ("#amount:milk", what
+    this guide needs, its summary): "when" or "why" alone ("when the", a recogniser's reading of
+    noise) tells what is asked, not about what, so it never puts a question in scope."""
+    return not slot.kind or ":" in slot.word or slot.word in (NEEDS, SUMMARY)
 
 
-def question_slots(index: QuestionIndex, text: str) -> tuple[list[Slot], bool]:
-    """The slots of a question, and whether it opens with a how-word (it prefers steps)."""
+def question_slots(index: QuestionIndex, text: str, spoken: bool = True) -> tuple[list[Slot], bool]:
+    """The slots of a question, and whether it opens with a how-word (it prefers steps);
+    ``spoken``: a recogniser's reading, whose everyday words may be mishearings."""
     analyzer = index.analyzer
-    words = analyzer.rephrase(analyzer.words(text))
+    words = analyzer.words(text)
+    words = analyzer.rephrase(
+        with_particle_verbs(index, words, analyzer.particle_verbs(text, words))
+    )
     how = bool(words) and words[0] in analyzer.how_words
     count = analyzer.asked_count(words)
     forms, words = analyzer.asked_forms(words)
@@ -82,7 +86,8 @@ def question_slots(index: QuestionIndex, text: str) -> tuple[list[Slot], bool]:
     kinds |= forms
     if count is not None and count in index.idf:  # "how much milk": the amount of milk
         kinds = (kinds - {AMOUNT}) | {count}
-    return expand(index, words) + kind_slots(index, kinds), how
+    said = analyzer.number_words(text)
+    return expand(index, words, said, spoken) + kind_slots(index, kinds), how
 
 
 def _ranked(index: QuestionIndex, slots: list[Slot], how: bool = False) -> list[Ranked]:

@@ -13,9 +13,12 @@ from __future__ import annotations
 import heapq
 from collections import defaultdict
 
+from voice.language.question_kinds import NEEDS, SUMMARY
 from voice.questions.expand import Slot
 from voice.questions.index import QuestionIndex
 
+NAMED_PARTS = (NEEDS, SUMMARY)
+"""Kinds of answer that name a part of the guide: the needs, the summary."""
 Ranked = tuple[float, int]
 """(confidence, target index)."""
 
@@ -93,12 +96,15 @@ def _part_factor(index: QuestionIndex, number: int, slots: list[Slot]) -> float:
     """The confidence multiplier of the target's part (a tip or a sentence of prose weighs
     less than a FAQ entry or a step, as prose mentions much in passing), unless the target
     holds every word of a question of two words or more, or the one kind of answer a question
-    asks for alone ("what do I need"): then the match is no passing mention ("how long does it
-    take" and "Preparation takes about ten minutes")."""
+    asks for alone ("what do I need"), or the question names the target's part ("the short
+    version": the summary): then the match is no passing mention ("how long does it take" and
+    "Preparation takes about ten minutes")."""
     target = index.targets[number]
     if target.factor >= 1.0 or (len(slots) < 2 and not slots[0].kind):
         return target.factor
-    if all(slot.held(target.terms) for slot in slots):
+    if all(slot.held(target.terms) for slot in slots) or any(
+        slot.word in NAMED_PARTS and slot.held(target.terms) for slot in slots
+    ):
         return index.config.complete_factor
     return target.factor
 
