@@ -14,8 +14,9 @@
   narrower words (hyponyms) and a verb's siblings under its broader verb ("drop" ~ "lower")
   let more out-of-scope questions through; counting an inflected word's senses by its lemma
   ("stopped" as "stop") lost a question; derived words two hops away, adjective antonyms
-  ("thick" -> "thin") and pertainyms changed nothing, nor did keeping more than
-  ``MAX_RELATED`` words or taking rarer head words.
+  ("thick" -> "thin"), pertainyms, the other adjectives of a cluster ("firm" ~ "set" through
+  "hard") and broader nouns no commoner than the word ("fridge" -> "refrigerator") changed
+  nothing, nor did keeping more than ``MAX_RELATED`` words or taking rarer head words.
 - ``forms.en.txt``: the dictionary forms of irregular English words ("lost" -> "lose"), from
   WordNet's exception lists, restricted to everyday words.
 - ``compounds.en.txt``: English words written as one word of two everyday words ("saucepan" ->
