@@ -557,6 +557,7 @@ def test_question_forms_ask_for_reasons_times_needs_and_replacements() -> None:
     assert nl.form_kinds(nl.words("U hebt bloem nodig, anders lukt het niet")) == {
         "#needs",
         "#reason",
+        "#goal",  # "otherwise": a way to avoid an outcome
     }
     assert en.form_kinds(en.words("Pour in the milk")) == set()
 
@@ -629,3 +630,18 @@ def test_a_typed_everyday_word_is_taken_as_meant_a_heard_one_may_be_misheard() -
     heard = expand(index, ["licht"], spoken=True)
     typed = expand(index, ["licht"], spoken=False)
     assert heard[0].options and not typed[0].options and typed[0].foreign
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "key"),
+    [
+        ("en", "how can i avoid the eggs cracking", "step:2"),
+        ("nl", "hoe voorkom ik dat de eieren barsten", "step:2"),
+    ],
+)
+def test_how_to_avoid_something_finds_the_text_that_says_how(
+    lang: str, text: str, key: str
+) -> None:
+    """ "How do I stop X" asks for a way to avoid X: "lower them in ... so they do not crack"."""
+    matcher = build_matcher(load_guide(ROOT / "scripts" / f"soft-boiled-eggs.{lang}.yaml"))
+    assert match_key(matcher.match(text)) == key

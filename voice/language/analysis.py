@@ -19,6 +19,7 @@ from voice.language.form_lists import PRONOMINAL, SEPARABLE
 from voice.language.particle_verbs import ParticleVerb, clauses, particle_verbs
 from voice.language.question_kinds import (
     ASKS,
+    GOAL_MARKS,
     KIND,
     MARKS,
     OPENING,
@@ -88,8 +89,11 @@ class TextAnalyzer:
         self._asks = phrases(ASKS, self.lang)
         self._requests = phrases(REQUESTS, self.lang)
         self._kind_marks = phrases(MARKS, self.lang)
+        self._goal_marks = phrases(GOAL_MARKS, self.lang)
         self._replaces = phrases(REPLACES, self.lang)
-        self._form_starts = frozenset(key[0] for key in (*self._kind_marks, *self._replaces))
+        self._form_starts = frozenset(
+            key[0] for key in (*self._kind_marks, *self._goal_marks, *self._replaces)
+        )
         self._forms = {
             tuple(normalise(key).split()): normalise(to).split()
             for key, to in QUESTION_FORMS.get(self.lang, {}).items()
@@ -133,8 +137,10 @@ class TextAnalyzer:
         "#instead:egg"); see ``question_kinds``."""
         if self._form_starts.isdisjoint(words):
             return set()  # most texts: no reason, time, need or replacement word
-        return marked(words, self._kind_marks) | replaced(
-            words, self._replaces, self._is_thing, self.term
+        return (
+            marked(words, self._kind_marks)
+            | marked(words, self._goal_marks)
+            | replaced(words, self._replaces, self._is_thing, self.term)
         )
 
     def asked_forms(self, words: Sequence[str]) -> tuple[set[str], list[str]]:

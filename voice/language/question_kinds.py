@@ -21,6 +21,7 @@ REASON = KIND + "reason"
 TIME = KIND + "time"
 NEEDS = KIND + "needs"
 INSTEAD = KIND + "instead"
+GOAL = KIND + "goal"
 SUMMARY = KIND + "summary"
 TIP = KIND + "tip"
 T = TypeVar("T")
@@ -47,6 +48,17 @@ ASKS: dict[str, dict[str, str]] = {
         "what supplies": NEEDS,
         "what equipment": NEEDS,
         "what materials": NEEDS,
+        "how do i stop": GOAL,
+        "how can i stop": GOAL,
+        "how do you stop": GOAL,
+        "how do i prevent": GOAL,
+        "how can i prevent": GOAL,
+        "how do i avoid": GOAL,
+        "how can i avoid": GOAL,
+        "how do i make sure": GOAL,
+        "how to stop": GOAL,
+        "how to prevent": GOAL,
+        "how to avoid": GOAL,
     },
     "nl": {
         "waarom": REASON,
@@ -62,6 +74,11 @@ ASKS: dict[str, dict[str, str]] = {
         "welk gereedschap": NEEDS,
         "welke spullen": NEEDS,
         "welke materialen": NEEDS,
+        "hoe voorkom ik": GOAL,
+        "hoe voorkom je": GOAL,
+        "hoe kan ik voorkomen": GOAL,
+        "hoe zorg ik": GOAL,
+        "hoe zorg je": GOAL,
     },
 }
 """Question forms and the kind of answer they ask for; the words of the form go from the
@@ -151,6 +168,33 @@ MARKS: dict[str, dict[str, str]] = {
 }
 """Words and phrases by which a text gives a kind of answer: "because" a reason, "as soon as"
 a time, "need" the things one needs."""
+
+GOAL_MARKS: dict[str, dict[str, str]] = {
+    "en": {
+        "so that": GOAL,
+        "so they": GOAL,
+        "so it": GOAL,
+        "so you": GOAL,
+        "to avoid": GOAL,
+        "to prevent": GOAL,
+        "prevents": GOAL,
+        "avoid": GOAL,
+        "otherwise": GOAL,
+        "keep": GOAL,
+    },
+    "nl": {
+        "zodat": GOAL,
+        "om te voorkomen": GOAL,
+        "voorkomt": GOAL,
+        "voorkom": GOAL,
+        "anders": GOAL,
+        "houd": GOAL,
+        "houden": GOAL,
+    },
+}
+"""Words by which a text gives a way to reach or avoid an outcome ("lower them in slowly so
+they do not crack", "keep them warm"): the answer to "how do I stop them cracking", "hoe
+voorkom ik dat ze knappen". Apart from ``MARKS`` because "so that" gives a reason too."""
 
 REPLACES: dict[str, dict[str, int]] = {
     "en": {

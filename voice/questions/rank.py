@@ -110,9 +110,11 @@ def _part_factor(index: QuestionIndex, number: int, slots: list[Slot]) -> float:
 
 
 def agreeing_words(index: QuestionIndex, number: int, slots: list[Slot]) -> int:
-    """How many words of the question the target holds (kinds of answer left out)."""
+    """How many words of the question the target holds, and kinds of answer it gives ("how do I
+    stop them cracking" and "so they do not crack": the crack, and a way to avoid it): a kind
+    met is as little a chance as a word met."""
     terms = index.targets[number].terms
-    return sum(slot.held(terms) and not slot.kind for slot in slots)
+    return sum(slot.held(terms) for slot in slots)
 
 
 def _phrase_cover(index: QuestionIndex, phrase: frozenset[str], said: dict[str, float]) -> float:
