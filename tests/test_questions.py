@@ -30,8 +30,9 @@ from voice.questions.matcher import LexicalMatcher, QuestionMatch, build_matcher
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
-TOP1_FLOOR = 0.85
-"""Targets are 90%; the floor leaves room for small changes that trade one question for another."""
+TOP1_FLOOR = 0.65
+"""Targets are 90%; the bundled guide's development set holds its authors' questions and, since
+2026-11-30, blind ones, on which the matcher is far weaker; the floor catches a step back."""
 REJECT_FLOOR = 0.85
 
 
@@ -56,11 +57,11 @@ def rates(lang: str, name: str) -> tuple[float, float, list[str]]:
 
 
 FLOORS: dict[tuple[str, str], tuple[float, float]] = {
-    ("amazon-chat", "dev"): (0.85, 0.9),
+    ("amazon-chat", "dev"): (0.65, 0.9),
     ("amazon-chat", "heldout"): (0.3, 0.85),
-    ("descale-coffee", "dev"): (0.75, 0.95),
+    ("descale-coffee", "dev"): (0.58, 0.9),
     ("descale-coffee", "heldout"): (0.3, 0.8),
-    ("pancakes", "dev"): (0.75, 0.95),
+    ("pancakes", "dev"): (0.58, 0.95),
     ("pancakes", "heldout"): (0.25, 0.9),
     ("soft-boiled-eggs", "dev"): (0.3, 0.7),
     ("soft-boiled-eggs", "heldout"): (0.3, 0.9),

@@ -36,6 +36,7 @@ from voice.language.word_lists import (
     ANSWER_CUES,
     ANSWER_MARKS,
     CUE_WORDS,
+    HEDGES,
     HOW_WORDS,
     LANGUAGE_NAMES,
     QUESTION_FORMS,
@@ -207,7 +208,10 @@ class TextAnalyzer:
 
     def rephrase(self, words: Sequence[str]) -> list[str]:
         """A question's words with other ways of asking said the way guides write them
-        ("how many times" -> "how often", see ``QUESTION_FORMS``)."""
+        ("how many times" -> "how often", see ``QUESTION_FORMS``), without hedges
+        ("actually", ``HEDGES``)."""
+        hedges = HEDGES.get(self.lang, frozenset())
+        words = [word for word in words if word not in hedges]
         out: list[str] = []
         i = 0
         while i < len(words):

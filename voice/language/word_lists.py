@@ -41,6 +41,7 @@ STOP_WORDS: dict[str, str] = {
         lets go going gonna wanna really actually still yet ever else there theres one
         ones someone anyone somebody sure able per next much many each theyre youve weve
         theyve hes shes thats youll theyll itll youd theyd whos heres shouldve wouldve
+        stuff things anybody basically literally pretty kind sort bit
         couldve
     """,
     "nl": """
@@ -57,6 +58,7 @@ STOP_WORDS: dict[str, str] = {
         erheen ertegen daarin daaruit daarbij daarop daaraan daarmee daarvan daarvoor
         daarover daardoor hierin hieruit hierbij hierop hiermee hiervan hiervoor waarin
         waaruit waarbij waarop waaraan waarvan waarvoor
+        spul spullen dingen echt soort beetje zeg
     """,
 }
 """Words that carry no meaning for telling one answer from another."""
@@ -244,6 +246,18 @@ QUESTION_FORMS: dict[str, dict[str, str]] = {
 }
 """Other ways to ask the same question, said the way guides write it: a guide asks "how
 often", a person "how many times"; rewritten before the cues, so "how many" is no amount."""
+
+HEDGES: dict[str, frozenset[str]] = {
+    "en": frozenset(
+        "actually really basically literally just um uh er erm hmm okay ok so hey please".split()
+    ),
+    "nl": frozenset(
+        "eigenlijk echt gewoon even eh ehm hm nou hoor toch zeg dus ok oké oke".split()
+    ),
+}
+"""Words that soften or fill a question without meaning ("what do I actually need", "hoe lang
+duurt het eigenlijk"): dropped before question forms are looked for, so "what do I actually
+need" asks what "what do I need" asks."""
 
 UNIT_ARTICLES: dict[str, tuple[str, ...]] = {"en": ("a", "an"), "nl": ("een",)}
 """Articles that count one of the unit after them: "about a minute" is a duration."""
