@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import heapq
 from collections import defaultdict
+from collections.abc import Container
 
 from voice.language.question_kinds import NEEDS, SUMMARY
 from voice.questions.expand import Slot
@@ -45,7 +46,7 @@ def rank(index: QuestionIndex, slots: list[Slot], total: float, how: bool = Fals
     order = sorted(
         scored,
         key=lambda item: (
-            -round(_rank_score(index, item[0], item[1], how), 2),
+            -round(_rank_score(index, item[0], item[1], how, slots), 2),
             _tie_rank(index, item[1], how),
         ),
     )
@@ -61,13 +62,17 @@ def _best_option(index: QuestionIndex, slot: Slot) -> dict[int, float]:
     return best
 
 
-def _rank_score(index: QuestionIndex, score: float, number: int, how: bool) -> float:
+def _rank_score(
+    index: QuestionIndex, score: float, number: int, how: bool, slots: list[Slot]
+) -> float:
     """The confidence a target ranks by: discounted by its part (entries and steps come
-    first), and with a lead for a step when the question opens with a how-word: "how do I
-    start a chat" asks for a procedure, not the FAQ entry that mentions starting a new chat."""
+    first) unless the question names that part ("the short version"), and with a lead for a
+    step when the question opens with a how-word: "how do I start a chat" asks for a
+    procedure, not the FAQ entry that mentions starting a new chat."""
     target = index.targets[number]
     lead = index.config.how_step if how and target.step is not None else 0.0
-    return score * target.factor * (1 + lead)
+    factor = 1.0 if _names_part(target.terms, slots) else target.factor
+    return score * factor * (1 + lead)
 
 
 def _tie_rank(index: QuestionIndex, number: int, how: bool) -> int:
@@ -102,11 +107,14 @@ def _part_factor(index: QuestionIndex, number: int, slots: list[Slot]) -> float:
     target = index.targets[number]
     if target.factor >= 1.0 or (len(slots) < 2 and not slots[0].kind):
         return target.factor
-    if all(slot.held(target.terms) for slot in slots) or any(
-        slot.word in NAMED_PARTS and slot.held(target.terms) for slot in slots
-    ):
+    if all(slot.held(target.terms) for slot in slots) or _names_part(target.terms, slots):
         return index.config.complete_factor
     return target.factor
+
+
+def _names_part(terms: Container[str], slots: list[Slot]) -> bool:
+    """Whether the question asks for the part these terms are ("the short version")."""
+    return any(slot.word in NAMED_PARTS and slot.held(terms) for slot in slots)
 
 
 def agreeing_words(index: QuestionIndex, number: int, slots: list[Slot]) -> int:
