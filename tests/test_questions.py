@@ -646,3 +646,14 @@ def test_how_to_avoid_something_finds_the_text_that_says_how(
     """ "How do I stop X" asks for a way to avoid X: "lower them in ... so they do not crack"."""
     matcher = build_matcher(load_guide(ROOT / "scripts" / f"soft-boiled-eggs.{lang}.yaml"))
     assert match_key(matcher.match(text)) == key
+
+
+def test_a_question_for_the_needs_in_other_words() -> None:
+    """ "What ... do I need" with words between, or a need with "anything besides", asks for
+    the needs; "what do I need to do" does not."""
+    en, nl = TextAnalyzer("en"), TextAnalyzer("nl")
+    assert "#needs" in en.asked_forms(en.words("which tools do i need for this"))[0]
+    assert "#needs" in en.asked_forms(en.words("do i need anything apart from a pan"))[0]
+    assert "#needs" in nl.asked_forms(nl.words("heb ik verder nog iets nodig"))[0]
+    assert "#needs" not in en.asked_forms(en.words("what do i need to do next"))[0]
+    assert "#needs" not in en.asked_forms(en.words("do i need to stir it"))[0]

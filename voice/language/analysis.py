@@ -22,9 +22,11 @@ from voice.language.question_kinds import (
     GOAL_MARKS,
     KIND,
     MARKS,
+    NEEDS,
     OPENING,
     REPLACES,
     REQUESTS,
+    asks_needs,
     find,
     marked,
     phrases,
@@ -161,6 +163,10 @@ class TextAnalyzer:
             for i in find(words, key):
                 kinds.add(kind)
                 cue_at.update(range(i, i + len(key)))
+        needs_at = set() if NEEDS in kinds else asks_needs(words, self.lang)
+        if needs_at:  # "what kitchen things do I need"
+            kinds.add(NEEDS)
+            cue_at |= needs_at
         return kinds, [word for i, word in enumerate(words) if i not in cue_at]
 
     def _is_amount(self, word: str) -> bool:

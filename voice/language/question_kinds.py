@@ -127,6 +127,22 @@ REQUESTS: dict[str, dict[str, str]] = {
 version", "any tips for peeling"): the summary, or a tip. A guide's summary and tips are its
 own word on these, whatever their sentences say."""
 
+NEED_FORMS: dict[str, tuple[frozenset[str], frozenset[str], frozenset[str]]] = {
+    "en": (
+        frozenset({"need", "needs"}),
+        frozenset({"what", "which"}),
+        frozenset({"anything", "else", "besides", "apart"}),
+    ),
+    "nl": (
+        frozenset({"nodig"}),
+        frozenset({"wat", "welke", "welk"}),
+        frozenset({"iets", "behalve", "verder", "nog"}),
+    ),
+}
+"""A question for the needs in other words than ``ASKS`` has them: a need word with a which-word
+first ("what kitchen things do I need") or a word for more ("do I need anything besides
+eggs", "heb ik behalve eieren nog iets nodig"): (need words, which-words, more-words)."""
+
 MARKS: dict[str, dict[str, str]] = {
     "en": {
         "why": REASON,
@@ -232,6 +248,19 @@ REPLACES: dict[str, dict[str, int]] = {
 def phrases(table: dict[str, dict[str, T]], lang: str) -> dict[tuple[str, ...], T]:
     """A table's phrases in one language as tuples of normalised words."""
     return {tuple(normalise(key).split()): value for key, value in table.get(lang, {}).items()}
+
+
+def asks_needs(words: Sequence[str], lang: str) -> set[int]:
+    """Where the words of a question for the needs are (``NEED_FORMS``); empty when it asks no
+    such thing ("what do I need to do" asks for a step)."""
+    need, which, more = NEED_FORMS.get(lang, (frozenset(), frozenset(), frozenset()))
+    at = [i for i, word in enumerate(words) if word in need]
+    if not at or words[at[0] + 1 : at[0] + 2] in (["to"], ["te"]):
+        return set()
+    extra = {i for i, word in enumerate(words) if word in more}
+    if words[:1] and words[0] in which:
+        return {0, at[0], *extra}
+    return {at[0], *extra} if extra else set()
 
 
 def find(words: Sequence[str], key: tuple[str, ...]) -> list[int]:
