@@ -5,7 +5,8 @@
 Accuracy, per guide, language and set (dev, held-out): top-1 = the expected answer (FAQ entry,
 step, tip or sentence) is returned, answered directly or asked back; out of scope rejected =
 ``match`` returns ``None``; latency = median time of one question on that guide. The held-out
-sets were written with the development sets and never tuned on; both are printed.
+sets were written blind (by people who had read only the guide) and are never tuned on; both
+are printed (see ``tests/support/question_sets.py``).
 Speed: median over ``--repeat`` runs;
 CPU time is printed too, because wall time on a shared machine includes waiting for a core.
 """
