@@ -16,6 +16,7 @@ from voice.language.commands import (
     vocabulary,
 )
 from voice.language.intents import Command, Intent
+from voice.language.word_forms import base_forms
 
 EN = vocabulary("en")
 NL = vocabulary("nl")
@@ -396,3 +397,11 @@ def test_english_commands_work_in_a_dutch_guide() -> None:
 @pytest.mark.parametrize("text", ["what time is it", "what is the weather like today"])
 def test_small_talk_is_no_command(text: str) -> None:
     assert parse_command(text, EN).intent is Intent.UNKNOWN
+
+
+def test_dutch_strong_verbs_meet_their_infinitive() -> None:
+    """No ending rule turns "gebroken" into "breken" or "ingevroren" into "vriezen"."""
+    assert "breken" in base_forms("nl", "gebroken")
+    assert {"invriezen", "vriezen"} <= set(base_forms("nl", "ingevroren"))
+    assert "verbreken" in base_forms("nl", "verbroken")
+    assert "zijn" not in base_forms("nl", "bewaren")

@@ -21,6 +21,7 @@ from voice.language.form_lists import (
     PARTICIPLES,
     SEPARABLE,
 )
+from voice.language.strong_verbs import strong_infinitives
 from voice.language.word_data import irregular_forms
 
 _SHORT_END = re.compile(r"(?:^|[^aeiou])[aeou][^aeiouwjy]$")
@@ -52,7 +53,8 @@ def _long_vowel(form: str) -> str:
 def base_forms(lang: str, word: str) -> tuple[str, ...]:
     """The word and the forms a dictionary might list it under: "descaled" -> "descale",
     Dutch "trager" -> "traag", "ingedrukt" -> "druk", "eitje" -> "ei", "zeven" -> "zeef", and
-    an irregular form's own ("lost" -> "lose", from ``word_data.irregular_forms``)."""
+    an irregular form's own ("lost" -> "lose", from ``word_data.irregular_forms``; "gebroken"
+    -> "breken", from ``strong_verbs``)."""
     forms = [word, *_without_particle(lang, word)]
     for form in list(forms):
         forms += _without_ending(form, BASE_ENDINGS.get(lang, ()))
@@ -64,6 +66,7 @@ def base_forms(lang: str, word: str) -> tuple[str, ...]:
     for voiced, voiceless in FINAL_DEVOICING.get(lang, ()):  # "zeev" -> "zeef"
         forms += [form[:-1] + voiceless for form in forms[1:] if form.endswith(voiced)]
     forms += irregular_forms(lang).get(word, ())
+    forms += strong_infinitives(lang, word, SEPARABLE.get(lang, ()))
     return tuple(dict.fromkeys(forms))
 
 
