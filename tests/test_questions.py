@@ -58,13 +58,13 @@ def rates(lang: str, name: str) -> tuple[float, float, list[str]]:
 
 FLOORS: dict[tuple[str, str], tuple[float, float]] = {
     ("amazon-chat", "dev"): (0.65, 0.9),
-    ("amazon-chat", "heldout"): (0.3, 0.85),
+    ("amazon-chat", "heldout"): (0.3, 0.85),  # 47% / 33%, rejected 90% / 91%
     ("descale-coffee", "dev"): (0.58, 0.9),
-    ("descale-coffee", "heldout"): (0.3, 0.8),
+    ("descale-coffee", "heldout"): (0.33, 0.8),  # 50% / 38%, 82% / 92%
     ("pancakes", "dev"): (0.58, 0.95),
-    ("pancakes", "heldout"): (0.25, 0.9),
+    ("pancakes", "heldout"): (0.3, 0.9),  # 33% / 43%, 92% / 91%
     ("soft-boiled-eggs", "dev"): (0.3, 0.7),
-    ("soft-boiled-eggs", "heldout"): (0.3, 0.9),
+    ("soft-boiled-eggs", "heldout"): (0.33, 0.9),  # 47% / 37%, 100% / 92%
 }
 """(top-1, out-of-scope rejected) floors per guide and split, a little below today's lowest
 figure over the two languages (``python -m benchmarks.bench_questions``). The targets are 90% and
