@@ -757,3 +757,13 @@ def test_a_greeting_is_greeted_back_with_where_we_are(lang: str, text: str) -> N
     assert reply.say.split(".")[0] in ("Hello", "Hallo") and "2" in reply.say
     go_on = "next" if lang == "en" else "volgende"
     assert engine.respond(State(step=2), f"{text} {go_on}").state.step == 3
+
+
+@pytest.mark.parametrize(
+    ("lang", "utterance"),
+    [("en", "what do I need before I start"), ("nl", "wat heb ik nodig voordat ik begin")],
+)
+def test_what_one_needs_before_starting_is_the_needs(lang: str, utterance: str) -> None:
+    """Asked at the start, the commonest way to ask for the needs: seen in a terminal, where
+    "before" made it a question that no text answered well enough."""
+    assert last(ENGINES[lang], utterance).intent is Intent.NEEDS

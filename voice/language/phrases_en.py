@@ -244,6 +244,10 @@ PHRASES_EN: dict[Intent, tuple[str, ...]] = {
         "materials",
         "what materials do i need",
         "shopping list",
+        "what do i need before i start",
+        "what do i need before i begin",
+        "what do i need to get started",
+        "what do i need first",
     ),
     Intent.TOOLS: (
         "what tools do i need",

@@ -201,6 +201,9 @@ PHRASES_NL: dict[Intent, tuple[str, ...]] = {
         "boodschappenlijst",
         "materialen",
         "wat moet ik klaarzetten",
+        "wat heb ik nodig voordat ik begin",
+        "wat heb ik nodig om te beginnen",
+        "wat heb ik eerst nodig",
     ),
     Intent.TOOLS: (
         "welk gereedschap heb ik nodig",
