@@ -127,10 +127,16 @@ def _word_terms(index: QuestionIndex, word: str, start: str = "") -> dict[str, f
     term = index.analyzer.term(word)
     if term in index.idf:
         return {term: 1.0}
+    return _related_and_forms(index, word, start)
+
+
+def _related_and_forms(index: QuestionIndex, word: str, start: str = "") -> dict[str, float]:
+    """Guide terms of a word's related words and of the guide words that share a base form with
+    it (forms that begin with ``start``), each with its similarity."""
     options = _related(index, word, start)
     for form in index.analyzer.base_forms(word):
         for term in index.forms.get(form, ()) if form.startswith(start) else ():
-            options[term] = index.config.form
+            options[term] = max(index.config.form, options.get(term, 0.0))
     return options
 
 
@@ -198,10 +204,7 @@ def _everyday_split(index: QuestionIndex, word: str) -> list[str] | None:
 def _repair(index: QuestionIndex, word: str, spoken: bool = True) -> Slot:
     """A word the guide does not know: its related words and look-alikes that it does know
     (look-alikes of an everyday word only when it was ``spoken``)."""
-    options = _related(index, word)
-    for form in index.analyzer.base_forms(word):
-        for term in index.forms.get(form, ()):
-            options[term] = max(index.config.form, options.get(term, 0.0))
+    options = _related_and_forms(index, word)
     related = bool(options)
     typed = not spoken and word in index.zipf
     for candidate, similarity in () if typed else index.lexicon.near(word):
