@@ -84,6 +84,9 @@ PARTICIPLES: dict[str, tuple[str, ...]] = {
 """Dutch past participles: an optional separable particle, then "ge": "ingedrukt" -> "druk",
 "opgelost" -> "los", so that "drukken" and "ingedrukt" meet."""
 
+PARTICIPLE_MARK = "ge"
+"""The prefix of a Dutch past participle ("gebroken", "ingedrukt")."""
+
 OPEN_SYLLABLES = frozenset({"nl"})
 """Languages that write a long vowel single before a syllable and double at the end of a word:
 Dutch "trager" is "traag" + "er"."""

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from functools import cache
 
+from voice.language.form_lists import PARTICIPLE_MARK
+
 STRONG_VERBS: dict[str, str] = {
     "nl": """
         bakken bakte bakten gebakken; beginnen begon begonnen begonnen; bieden bood boden
@@ -55,7 +57,6 @@ STRONG_VERBS: dict[str, str] = {
 PREFIXES: dict[str, tuple[str, ...]] = {"nl": ("be", "ver", "ont", "her", "er")}
 """Unstressed prefixes that make a new verb of a strong one and take no "ge" in its participle:
 "verbroken" is "ver" + "gebroken" without "ge"."""
-PARTICIPLE_MARK = "ge"
 
 
 @cache

@@ -18,6 +18,7 @@ from voice.language.form_lists import (
     FINAL_DEVOICING,
     INFINITIVE,
     OPEN_SYLLABLES,
+    PARTICIPLE_MARK,
     PARTICIPLES,
     SEPARABLE,
 )
@@ -27,11 +28,11 @@ from voice.language.word_data import irregular_forms
 _SHORT_END = re.compile(r"(?:^|[^aeiou])[aeou][^aeiouwjy]$")
 """A single vowel before a last consonant ("trag"), where Dutch writes a long vowel double."""
 _DOUBLE_END = re.compile(r"([^aeiou])\1$")
+"""A doubled last consonant ("drukk" of "drukken"), single at the end of a Dutch word."""
 _LONG_END = re.compile(r"(?:^|[^aeiou])([aeou])\1[^aeiouwjy]$")
 """A doubled vowel before the last consonant ("keer"), written single before a syllable."""
 _CLOSED_END = re.compile(r"(?:^|[^aeiou])[aeiou][^aeiouwjy]$")
 """A short vowel before the last consonant ("schrik"), whose consonant doubles before one."""
-"""A doubled last consonant ("drukk" of "drukken"), single at the end of a Dutch word."""
 MIN_BASE = 3
 """Least length of what is left when an inflection ending goes: "best" is no "be" + "st"."""
 SHORT_DIMINUTIVE = "t"
@@ -75,7 +76,7 @@ def _without_particle(lang: str, word: str) -> list[str]:
     -> "draaien"."""
     forms = []
     for particle in PARTICIPLES.get(lang, ()):
-        start = particle + "ge"
+        start = particle + PARTICIPLE_MARK
         if word.startswith(start) and len(word) - len(start) >= 4:
             forms.append(word[len(start) :])
     if word.endswith(VERB_END):
