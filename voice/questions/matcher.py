@@ -22,12 +22,11 @@ from typing import Protocol
 
 from voice.guide.model import Guide
 from voice.language.analysis import AMOUNT
-from voice.language.question_kinds import NEEDS, SUMMARY
 from voice.questions.config import DEFAULT_CONFIG, MatcherConfig
 from voice.questions.decide import QuestionMatch, decide
 from voice.questions.expand import Slot, expand, foreign_count, kind_slots, with_particle_verbs
 from voice.questions.index import QuestionIndex, attach, build_index, doc_terms
-from voice.questions.rank import Ranked, agreeing_words, rank
+from voice.questions.rank import NAMED_PARTS, Ranked, agreeing_words, rank
 
 
 class QuestionMatcher(Protocol):
@@ -68,7 +67,7 @@ def _topical(slot: Slot) -> bool:
     """A word of the question, or a kind of answer that names its topic ("#amount:milk", what
     this guide needs, its summary): "when" or "why" alone ("when the", a recogniser's reading of
     noise) tells what is asked, not about what, so it never puts a question in scope."""
-    return not slot.kind or ":" in slot.word or slot.word in (NEEDS, SUMMARY)
+    return not slot.kind or ":" in slot.word or slot.word in NAMED_PARTS
 
 
 def question_slots(index: QuestionIndex, text: str, spoken: bool = True) -> tuple[list[Slot], bool]:
