@@ -21,7 +21,7 @@ from voice.guide.loader import load_guide, parse_guide
 from voice.guide.model import FaqEntry, Guide, Step
 from voice.language.analysis import TextAnalyzer
 from voice.language.guide_lexicon import Lexicon
-from voice.language.word_data import compound_parts, related_words, word_zipf
+from voice.language.word_data import compound_parts, non_nouns, related_words, word_zipf
 from voice.language.word_forms import infinitives
 from voice.questions.config import DEFAULT_CONFIG
 from voice.questions.expand import expand, foreign_count
@@ -419,6 +419,34 @@ def test_each_further_foreign_word_raises_the_bar() -> None:
     assert match_key(matcher.match("is the chat open on sunday", spoken=True)) == (
         "faq:available-24-7"
     )
+
+
+def test_only_a_word_that_can_name_a_thing_is_foreign() -> None:
+    """An unknown adverb, adjective or verb form tells how a question is put, not that it is
+    about something else: "de chat viel ineens weg" is the disconnected chat. An unknown noun
+    or name still is a sign of another topic ("PostNL", "router")."""
+    matcher = LexicalMatcher(bundled("nl"))
+    index = matcher.index
+    assert {"ineens", "achteraf", "bereikbaar", "geirriteerd"} <= non_nouns("nl")
+    assert not {"router", "postnl", "kerstdag"} & non_nouns("nl")
+    assert {"suddenly", "dangerous", "froze"} <= non_nouns("en")
+    assert not {"router", "waffles", "pixar"} & non_nouns("en")
+    words = index.analyzer.words("de chat viel ineens weg")
+    assert foreign_count(expand(index, words)) == 0
+    slots = expand(index, index.analyzer.words("de router viel ineens uit"))
+    assert [slot.word for slot in slots if slot.foreign] == ["router"]
+    assert match_key(matcher.match("de chat viel ineens weg wat moet ik doen")) in {
+        "faq:chat-disconnected",
+        "tip:5",
+    }
+
+
+def test_everyday_words_with_accents_are_everyday() -> None:
+    """The frequency table is read as the analyser writes a question's words, so an accented
+    everyday word ("geïrriteerd", "café") counts as everyday, not as unheard of."""
+    zipf = word_zipf("nl")
+    assert zipf["geinteresseerd"] >= 4.0 and zipf["cafe"] >= zipf["cafés".replace("é", "e")]
+    assert "café" not in zipf
 
 
 def test_how_much_of_a_thing_wants_the_text_that_counts_it() -> None:

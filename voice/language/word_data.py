@@ -1,13 +1,17 @@
 """General word data for matching questions on any guide, per language, read once per process.
 
-Tables in ``voice/data``, made by ``benchmarks/make_word_data.py`` from maintained sources
-(the ``wordfreq`` package and WordNet 3.0 from Debian's ``wordnet-base``) and committed, so that
-nothing needs installing at run time and a start costs a few small reads instead of 60 MB:
+Tables in ``voice/data``, made by ``benchmarks/make_word_data.py`` and
+``benchmarks/make_non_nouns.py`` from maintained sources (the ``wordfreq`` package, WordNet 3.0
+from Debian's ``wordnet-base``, spaCy's Dutch lemma tables, the Hunspell dictionaries) and
+committed, so that nothing needs installing at run time and a start costs a few small reads
+instead of 60 MB:
 
 - how common a word is (Zipf scale): a question word the guide does not know weighs less the more
   everyday it is, so "how much water do I put in" is about water, not about "much" and "put";
 - related words (English): "frequently" meets "often", "manufacturer" meets "maker";
 - irregular forms (English): "lost" is a form of "lose", "knives" of "knife";
+- words that are never nouns or names (English and Dutch): an unknown "suddenly" or "ineens"
+  does not make a question about something else, an unknown "router" does;
 - compounds written as one everyday word (English): "saucepan" is "sauce" + "pan", so that a
   question about the pan meets the guide's saucepan.
 
@@ -21,15 +25,26 @@ from functools import cache
 from importlib import resources
 from types import MappingProxyType
 
+from voice.language.commands import normalise
+
 
 @cache
 def word_zipf(lang: str) -> Mapping[str, float]:
-    """Word -> Zipf frequency (3 = once per million words) for everyday words of ``lang``."""
-    table = {}
+    """Word -> Zipf frequency (3 = once per million words) for everyday words of ``lang``,
+    written as the analyser writes a question's words ("café" as "cafe")."""
+    table: dict[str, float] = {}
     for line in _lines(f"word-zipf.{lang}.txt"):
         word, zipf = line.split(" ")
-        table[word] = float(zipf)
+        word = word if word.isascii() else normalise(word)
+        table[word] = max(float(zipf), table.get(word, 0.0))
     return MappingProxyType(table)
+
+
+@cache
+def non_nouns(lang: str) -> frozenset[str]:
+    """Everyday words that are never nouns or names ("suddenly", "ineens"): they tell how a
+    question is put, not what it is about."""
+    return frozenset(_lines(f"non-nouns.{lang}.txt"))
 
 
 @cache

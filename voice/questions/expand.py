@@ -34,8 +34,9 @@ class Slot:
     idf: float
     """How much the word tells: its term's IDF, or the best of its options'."""
     foreign: bool = False
-    """A rare word the guide does not know, with no related word and no close look-alike in
-    it: the sign of a question about something else ("how do I make waffles")."""
+    """A rare word the guide does not know that can name a thing (a noun or a name), with no
+    related word and no close look-alike in it: the sign of a question about something else
+    ("how do I make waffles")."""
 
     @property
     def kind(self) -> bool:
@@ -214,7 +215,8 @@ def _repair(index: QuestionIndex, word: str, spoken: bool = True) -> Slot:
     rarity = _rarity(index, word)
     config = index.config
     close = max(options.values(), default=0.0) >= config.close_look_alike
-    foreign = not related and not close and rarity >= config.foreign
+    topical = word not in index.non_nouns  # "suddenly" tells how it is asked, not what about
+    foreign = topical and not related and not close and rarity >= config.foreign
     own = index.unknown_idf * rarity
     if not options:
         return Slot(word, (), own, foreign)

@@ -20,7 +20,7 @@ from voice.language.analysis import TextAnalyzer
 from voice.language.guide_lexicon import Lexicon
 from voice.language.question_kinds import KIND, NEEDS, REASON, SUMMARY, TIP
 from voice.language.sentences import split_sentences
-from voice.language.word_data import compound_parts, related_words, word_zipf
+from voice.language.word_data import compound_parts, non_nouns, related_words, word_zipf
 from voice.questions.config import MatcherConfig
 
 MIN_HEAD = 5
@@ -94,6 +94,8 @@ class QuestionIndex:
     config: MatcherConfig
     zipf: Mapping[str, float]
     """How common everyday words of the language are (``word_data.word_zipf``)."""
+    non_nouns: frozenset[str]
+    """Everyday words that are never nouns or names (``word_data.non_nouns``)."""
     related: Mapping[str, tuple[str, ...]]
     """Related words of the language (``word_data.related_words``)."""
     forms: Mapping[str, frozenset[str]]
@@ -329,6 +331,7 @@ def _freeze(
         config.unknown * rare,
         config,
         word_zipf(lang),
+        non_nouns(lang),
         related_words(lang),
         _forms(analyzer, lexicon, idf) if forms is None else forms,
         _listed_by(analyzer, lexicon, idf) if listed_by is None else listed_by,
