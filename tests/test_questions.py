@@ -387,13 +387,15 @@ def test_kinds_of_answer() -> None:
 
 def test_one_unit_is_a_duration_and_how_many_times_is_how_often() -> None:
     """ "about a minute" names a duration ("once a month" still does not), and "how many
-    times" asks what a guide's "how often" asks, so it is no question for an amount."""
+    times" asks what a guide's "how often" asks, so it is no question for an amount; "hoelang"
+    is "hoe lang" written as one word."""
     en, nl = TextAnalyzer("en"), TextAnalyzer("nl")
     assert en.answer_kinds(en.words("Fry for about a minute")) == {"#duration"}
     assert nl.answer_kinds(nl.words("Bak ongeveer een minuut")) == {"#duration"}
     assert en.answer_kinds(en.words("About once a month")) == set()
     assert en.rephrase(en.words("how many times a month")) == ["how", "often", "a", "month"]
     assert nl.rephrase(nl.words("hoeveel keer per maand")) == ["hoe", "vaak", "per", "maand"]
+    assert nl.rephrase(nl.words("hoelang duurt het ongeveer")) == ["hoe", "lang", "duurt", "het"]
     assert en.cues(en.words("how long does it take"), {"take"})[0] == {"#duration"}
 
 

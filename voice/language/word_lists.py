@@ -242,17 +242,21 @@ QUESTION_FORMS: dict[str, dict[str, str]] = {
         "hoeveel maal": "hoe vaak",
         "hoe dikwijls": "hoe vaak",
         "hoe regelmatig": "hoe vaak",
+        "hoelang": "hoe lang",
+        "hoevaak": "hoe vaak",
     },
 }
 """Other ways to ask the same question, said the way guides write it: a guide asks "how
-often", a person "how many times"; rewritten before the cues, so "how many" is no amount."""
+often", a person "how many times" (or writes "hoelang" as one word); rewritten before the cues,
+so "how many" is no amount."""
 
 HEDGES: dict[str, frozenset[str]] = {
     "en": frozenset(
-        "actually really basically literally just um uh er erm hmm okay ok so hey please".split()
+        "actually really basically literally just um uh er erm hmm okay ok so hey please "
+        "approximately".split()
     ),
     "nl": frozenset(
-        "eigenlijk echt gewoon even eh ehm hm nou hoor toch zeg dus ok oké oke".split()
+        "eigenlijk echt gewoon even eh ehm hm nou hoor toch zeg dus ok oké oke ongeveer".split()
     ),
 }
 """Words that soften or fill a question without meaning ("what do I actually need", "hoe lang
