@@ -22,19 +22,13 @@
 - ``compounds.en.txt``: English words written as one word of two everyday words ("saucepan" ->
   "sauce pan"), everyday words and WordNet's own single-word lemmas ("eggshell"), where WordNet
   confirms that the last part names the thing.
-- ``synonyms.nl.txt``: related Dutch words, through English: no Dutch wordnet or thesaurus is
-  packaged on PyPI or Debian, but FreeDict's Dutch-English and English-Dutch dictionaries are
-  (Debian's ``dict-freedict-nld-eng`` and ``dict-freedict-eng-nld``). A Dutch word meets the
-  Dutch words that share an English translation with it, most shared first ("regelmatig" ->
-  "regularly" -> "vaak"). Widening through the WordNet synonyms of the translations was tried
-  and left out: on the development sets it brought more noise ("brood" -> "dough" -> "beslag",
-  batter) than help. Not written by default: with it, the Dutch held-out sets let more
-  out-of-scope questions through (a loose relation makes a foreign word look known), so
-  ``--dutch`` writes it for the next try only.
 
-    apt-get install wordnet-base dict-freedict-nld-eng dict-freedict-eng-nld
+The Dutch related words (``synonyms.nl.txt``) are written by hand:
+``benchmarks/make_dutch_related.py`` says why.
+
+    apt-get install wordnet-base
     .venv/bin/pip install -e '.[wordlists]'
-    .venv/bin/python -m benchmarks.make_word_data [--dutch]
+    .venv/bin/python -m benchmarks.make_word_data
 
 The tables are committed, so the matcher loads two small text files instead of the 60 MB of
 wordfreq and WordNet at every start, and needs neither installed at run time.
@@ -43,12 +37,10 @@ wordfreq and WordNet at every start, and needs neither installed at run time.
 from __future__ import annotations
 
 import argparse
-import gzip
 import re
 import shutil
 import tempfile
-import unicodedata
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Container, Iterable
 from pathlib import Path
 
@@ -76,9 +68,6 @@ COMMON = 3.0
 RELATED = 2.5
 """Least Zipf frequency of a related word: obscure synonyms only add noise."""
 MAX_RELATED = 12
-FREEDICT = Path("/usr/share/dictd")
-_HEADWORD = re.compile(r"^(\S.*?) /[^/]*/$")
-"""A FreeDict entry starts with its headword and pronunciation; its translations follow."""
 MIN_PART = 3
 """Least length of a part of an English compound ("tea" of "teaspoon")."""
 SHORT_PART = 4.0
@@ -264,43 +253,6 @@ def irregular_table(zipf: Container[str]) -> list[str]:
     return [f"{word}\t{' '.join(dict.fromkeys(found))}" for word, found in bases.items() if found]
 
 
-def read_freedict(name: str) -> dict[str, list[str]]:
-    """Headword -> single-word translations, in the order the dictionary gives them."""
-    text = gzip.decompress((FREEDICT / f"freedict-{name}.dict.dz").read_bytes()).decode()
-    entries: dict[str, list[str]] = {}
-    head = None
-    for line in unicodedata.normalize("NFKC", text).splitlines():
-        match = _HEADWORD.match(line)
-        if match:
-            head = match.group(1).lower()
-            entries.setdefault(head, [])
-        elif head is not None and line.strip():
-            senses = re.sub(r"^\s*\d+\.\s*", "", line).split(",")
-            entries[head] += [w.strip().lower() for w in senses if w.strip().isalpha()]
-    return entries
-
-
-def dutch_table(words: list[str]) -> list[str]:
-    """``word<TAB>related ...`` for everyday Dutch words, through their English translations."""
-    to_english = read_freedict("nld-eng")
-    to_dutch: dict[str, list[str]] = defaultdict(list)
-    for english, translations in read_freedict("eng-nld").items():
-        to_dutch[english] += translations
-    for dutch, englishes in to_english.items():
-        for english in englishes:
-            to_dutch[english].append(dutch)
-    everyday = set(words)
-    lines = []
-    for word in words:
-        pivots = to_english.get(word, [])
-        near = [d for e in pivots for d in to_dutch.get(e, ()) if d != word and d in everyday]
-        shared = Counter(near)  # more translations in common first: "regelmatig" -> "vaak"
-        near = sorted(dict.fromkeys(near), key=lambda d: -shared[d])[:MAX_RELATED]
-        if near:
-            lines.append(f"{word}\t{' '.join(near)}")
-    return lines
-
-
 def write(name: str, header: str, lines: list[str]) -> None:
     (OUT / name).write_text(header + "\n".join(lines) + "\n", encoding="utf-8")
     print(f"wrote {OUT / name}: {len(lines)} lines")
@@ -321,8 +273,7 @@ def write_english(zipf: dict[str, str], source: str) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--dutch", action="store_true", help="also write synonyms.nl.txt")
-    args = parser.parse_args(argv)
+    parser.parse_args(argv)  # for --help
     source = f"made by benchmarks/{Path(__file__).name}"
     zipf = {lang: zipf_table(lang) for lang in ("en", "nl")}
     for lang, lines in zipf.items():
@@ -332,14 +283,6 @@ def main(argv: list[str] | None = None) -> int:
         )
         write(f"word-zipf.{lang}.txt", header, lines)
     write_english(dict(line.split() for line in zipf["en"]), source)
-    if not args.dutch:
-        return 0
-    lines = dutch_table([line.split()[0] for line in zipf["nl"]])
-    header = (
-        "# Related Dutch words: words sharing an English translation in FreeDict Dutch-English "
-        f"and English-Dutch 0.2 (GNU GPL 2.0 or later, freedict.org); {source}\n"
-    )
-    write("synonyms.nl.txt", header, lines)
     return 0
 
 

@@ -301,6 +301,20 @@ def test_related_words_meet_both_ways() -> None:
     assert index.analyzer.term("simmer") in dict(boil.options)
 
 
+def test_dutch_related_words_meet_a_guide_that_words_it_otherwise() -> None:
+    """The hand-written Dutch table: "kapot" meets a guide's "defect", and a table word is
+    written as the analyser writes a question's words (no accents)."""
+    related = related_words("nl")
+    assert "defect" in related["kapot"]
+    assert all(word.isascii() for words in related.values() for word in words)
+    entry = FaqEntry("defect", "Wat als het apparaat defect is?", "Bel de klantenservice.")
+    guide = Guide(id="a", title="Apparaat", language="nl", intro="", steps=(), faq=(entry,))
+    matcher = LexicalMatcher(guide)
+    [broken] = expand(matcher.index, ["kapot"])
+    assert matcher.index.analyzer.term("defect") in dict(broken.options)
+    assert match_key(matcher.match("wat doe ik als het apparaat kapot is")) == "faq:defect"
+
+
 def test_a_guide_compound_has_its_everyday_head_as_a_form() -> None:
     """ "pan" is the thing a "steelpan" is, so a question that says "pan" meets the guide's
     "steelpan"; an ending that looks like a short word is no head a question meets."""

@@ -8,7 +8,9 @@ instead of 60 MB:
 
 - how common a word is (Zipf scale): a question word the guide does not know weighs less the more
   everyday it is, so "how much water do I put in" is about water, not about "much" and "put";
-- related words (English): "frequently" meets "often", "manufacturer" meets "maker";
+- related words: English from WordNet ("frequently" meets "often", "manufacturer" meets
+  "maker"), Dutch written by hand for want of a Dutch thesaurus with a fitting licence
+  ("kapot" meets "defect"; ``benchmarks/make_dutch_related.py``);
 - irregular forms (English): "lost" is a form of "lose", "knives" of "knife";
 - words that are never nouns or names (English and Dutch): an unknown "suddenly" or "ineens"
   does not make a question about something else, an unknown "router" does;
