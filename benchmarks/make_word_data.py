@@ -23,8 +23,8 @@
   "sauce pan"), everyday words and WordNet's own single-word lemmas ("eggshell"), where WordNet
   confirms that the last part names the thing.
 
-The Dutch related words (``synonyms.nl.txt``) are written by hand:
-``benchmarks/make_dutch_related.py`` says why.
+The Dutch related words, and the everyday English ones WordNet lacks, are written by hand
+(``synonyms-by-hand.<lang>.txt``): ``benchmarks/make_related_by_hand.py`` says why.
 
     apt-get install wordnet-base
     .venv/bin/pip install -e '.[wordlists]'

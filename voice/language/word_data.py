@@ -9,8 +9,9 @@ instead of 60 MB:
 - how common a word is (Zipf scale): a question word the guide does not know weighs less the more
   everyday it is, so "how much water do I put in" is about water, not about "much" and "put";
 - related words: English from WordNet ("frequently" meets "often", "manufacturer" meets
-  "maker"), Dutch written by hand for want of a Dutch thesaurus with a fitting licence
-  ("kapot" meets "defect"; ``benchmarks/make_dutch_related.py``);
+  "maker"), and written by hand (``benchmarks/make_related_by_hand.py``): the everyday words
+  WordNet lacks, and all of Dutch for want of a Dutch thesaurus with a fitting licence ("kapot"
+  meets "defect");
 - irregular forms (English): "lost" is a form of "lose", "knives" of "knife";
 - words that are never nouns or names (English and Dutch): an unknown "suddenly" or "ineens"
   does not make a question about something else, an unknown "router" does;
@@ -51,8 +52,12 @@ def non_nouns(lang: str) -> frozenset[str]:
 
 @cache
 def related_words(lang: str) -> Mapping[str, tuple[str, ...]]:
-    """Word -> everyday words related to it (synonyms, similar and derived words)."""
-    return _table(f"synonyms.{lang}.txt")
+    """Word -> everyday words related to it (synonyms, similar and derived words): a thesaurus's
+    (``synonyms``) first, then those written by hand (``synonyms-by-hand``)."""
+    table = dict(_table(f"synonyms.{lang}.txt"))
+    for word, words in _table(f"synonyms-by-hand.{lang}.txt").items():
+        table[word] = tuple(dict.fromkeys(table.get(word, ()) + words))
+    return MappingProxyType(table)
 
 
 @cache
