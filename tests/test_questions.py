@@ -301,9 +301,12 @@ def test_related_words_meet_both_ways() -> None:
     assert index.analyzer.term("simmer") in dict(boil.options)
 
 
-def test_dutch_related_words_meet_a_guide_that_words_it_otherwise() -> None:
-    """The hand-written Dutch table: "kapot" meets a guide's "defect", and a table word is
-    written as the analyser writes a question's words (no accents)."""
+def test_related_words_by_hand_meet_a_guide_that_words_it_otherwise() -> None:
+    """The hand-written tables: Dutch "kapot" meets a guide's "defect"; English "fridge" has
+    WordNet's "refrigerator" and the hand table's "busted" joins WordNet's words for "broken";
+    a table word is written as the analyser writes a question's words (no accents)."""
+    assert "refrigerator" in related_words("en")["fridge"]
+    assert {"busted", "faulty"} <= set(related_words("en")["broken"])
     related = related_words("nl")
     assert "defect" in related["kapot"]
     assert all(word.isascii() for words in related.values() for word in words)
