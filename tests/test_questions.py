@@ -302,9 +302,9 @@ def test_related_words_meet_both_ways() -> None:
 
 
 def test_related_words_by_hand_meet_a_guide_that_words_it_otherwise() -> None:
-    """The hand-written tables: Dutch "kapot" meets a guide's "defect"; English "fridge" has
-    WordNet's "refrigerator" and the hand table's "busted" joins WordNet's words for "broken";
-    a table word is written as the analyser writes a question's words (no accents)."""
+    """The hand-written tables: Dutch "kapot" meets a guide's "defect", English "fridge"
+    meets "refrigerator", and "busted" joins WordNet's words for "broken"; a table word is
+    written as the analyser writes a question's words (no accents)."""
     assert "refrigerator" in related_words("en")["fridge"]
     assert {"busted", "faulty"} <= set(related_words("en")["broken"])
     related = related_words("nl")
