@@ -747,6 +747,24 @@ def test_everyday_ways_to_ask_for_needs_and_times(utterance: str, intent: Intent
 
 
 @pytest.mark.parametrize(
+    ("lang", "utterance"),
+    [
+        ("en", "how long does the whole thing take"),
+        ("en", "how long will this take in total"),
+        ("en", "how long does it take altogether"),
+        ("nl", "hoe lang duurt het geheel"),
+        ("nl", "hoe lang ben ik er in totaal mee bezig"),
+        ("nl", "hoeveel tijd kost het in totaal"),
+    ],
+)
+def test_the_whole_thing_asks_how_long_the_guide_takes(lang: str, utterance: str) -> None:
+    """ "whole", "in total", "geheel" went to the question matcher, which read a tip."""
+    eggs = DialogEngine(load_guide(SCRIPTS / f"soft-boiled-eggs.{lang}.yaml"))
+    assert last(eggs, utterance).intent is Intent.HOW_LONG
+    assert last(eggs, "how long does the whole batter need to rest").intent is not Intent.HOW_LONG
+
+
+@pytest.mark.parametrize(
     ("lang", "text"),
     [("en", "hello"), ("en", "good morning"), ("nl", "hallo"), ("nl", "goedemorgen")],
 )

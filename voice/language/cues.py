@@ -124,7 +124,8 @@ CUES: dict[str, dict[Intent, str]] = {
         Intent.TOOLS: "tools, tools need, equipment, what equipment",
         Intent.HOW_LONG: (
             "how long take, how long takes, how much time take, how long gonna, how long will, "
-            "how long going to take"
+            "how long going to take, how long whole, how long total, how long altogether, "
+            "how long overall, take in total, take altogether, take overall, whole thing take"
         ),
         Intent.STEP_TIME: "how long step, how long this step, step take",
     },
@@ -183,7 +184,11 @@ CUES: dict[str, dict[Intent, str]] = {
         Intent.TRANSCRIPT: "transcript, verslag, gespreksverslag",
         Intent.NEEDS: ("wat nodig, benodigdheden, ingrediënten, boodschappen"),
         Intent.TOOLS: "gereedschap, keukengerei",
-        Intent.HOW_LONG: "hoe lang duurt, hoeveel tijd kost, hoe lang bezig, hoelang duurt",
+        Intent.HOW_LONG: (
+            "hoe lang duurt, hoeveel tijd kost, hoe lang bezig, hoelang duurt, hoe lang geheel, "
+            "hoe lang totaal, duurt geheel, duurt totaal, kost totaal, kost geheel, totaal bezig, "
+            "totaal mee bezig, alles bij elkaar"
+        ),
         Intent.STEP_TIME: "hoe lang stap, deze stap duurt",
         Intent.CANCEL: (
             "laat maar, annuleer, annuleren, vergeet het, vergeet maar, laat zitten, laat maar "
