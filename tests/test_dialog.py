@@ -738,6 +738,8 @@ def test_needs_in_a_guide_without_a_needs_list_reads_its_own_sentence(
         ("alright let's go", Intent.NEXT),
         ("I'd like to hear the next step please", Intent.NEXT),
         ("where do I begin", Intent.NEXT),
+        ("is that it", Intent.NEXT),
+        ("what happens now", Intent.NEXT),
     ],
 )
 def test_everyday_ways_to_ask_for_needs_and_times(utterance: str, intent: Intent) -> None:
