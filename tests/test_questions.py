@@ -57,13 +57,13 @@ def rates(lang: str, name: str) -> tuple[float, float, list[str]]:
 
 
 FLOORS: dict[tuple[str, str], tuple[float, float]] = {
-    ("amazon-chat", "dev"): (0.65, 0.9),
-    ("amazon-chat", "heldout"): (0.3, 0.85),  # 47% / 33%, rejected 90% / 91%
-    ("descale-coffee", "dev"): (0.58, 0.9),
+    ("amazon-chat", "dev"): (0.7, 0.9),
+    ("amazon-chat", "heldout"): (0.4, 0.85),  # 47% / 43%, rejected 90% / 91%
+    ("descale-coffee", "dev"): (0.65, 0.9),
     ("descale-coffee", "heldout"): (0.33, 0.8),  # 50% / 38%, 82% / 92%
-    ("pancakes", "dev"): (0.58, 0.95),
-    ("pancakes", "heldout"): (0.3, 0.9),  # 33% / 43%, 92% / 91%
-    ("soft-boiled-eggs", "dev"): (0.3, 0.7),
+    ("pancakes", "dev"): (0.65, 0.95),
+    ("pancakes", "heldout"): (0.33, 0.9),  # 37% / 46%, 92% / 91%
+    ("soft-boiled-eggs", "dev"): (0.4, 0.7),
     ("soft-boiled-eggs", "heldout"): (0.33, 0.9),  # 47% / 37%, 100% / 92%
 }
 """(top-1, out-of-scope rejected) floors per guide and split, a little below today's lowest
