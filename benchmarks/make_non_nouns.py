@@ -35,18 +35,12 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from benchmarks.make_word_data import OUT, open_wordnet, write
+from benchmarks.make_word_data import open_wordnet, write
 from voice.language.lexicon import normalise
+from voice.language.word_data import word_zipf
 
 HUNSPELL = Path("/usr/share/hunspell")
 SOURCE = f"made by benchmarks/{Path(__file__).name}"
-
-
-def everyday_words(lang: str) -> list[str]:
-    """The words of the committed frequency table, as the analyser writes them."""
-    text = (OUT / f"word-zipf.{lang}.txt").read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
-    return list(dict.fromkeys(normalise(line.split(" ")[0]) for line in lines))
 
 
 def spellings(lang: str) -> dict[str, set[bool]]:
@@ -72,7 +66,7 @@ def english() -> list[str]:
         wordnet = open_wordnet(Path(folder))
         return [
             word
-            for word in everyday_words("en")
+            for word in word_zipf("en")
             if word not in named and wordnet.synsets(word) and not wordnet.synsets(word, pos="n")
         ]
 
@@ -93,7 +87,7 @@ def dutch() -> list[str]:
     known |= {normalise(w) for forms in exceptions.values() for w in forms}
     known |= set(lookup) | {word for word, lower in cases.items() if True in lower}
     known -= names(cases)
-    return [w for w in everyday_words("nl") if w in known and not {w, lookup.get(w)} & nouns]
+    return [w for w in word_zipf("nl") if w in known and not {w, lookup.get(w)} & nouns]
 
 
 def main() -> int:
