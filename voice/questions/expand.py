@@ -215,8 +215,8 @@ def _repair(index: QuestionIndex, word: str, spoken: bool = True) -> Slot:
     rarity = _rarity(index, word)
     config = index.config
     close = max(options.values(), default=0.0) >= config.close_look_alike
-    topical = word not in index.non_nouns  # "suddenly" tells how it is asked, not what about
-    foreign = topical and not related and not close and rarity >= config.foreign
+    names_thing = word not in index.non_nouns  # "suddenly" tells how it is asked, not about what
+    foreign = names_thing and not related and not close and rarity >= config.foreign
     own = index.unknown_idf * rarity
     if not options:
         return Slot(word, (), own, foreign)
