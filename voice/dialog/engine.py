@@ -176,9 +176,12 @@ class DialogEngine(Asking, Switching, Timing):
             return self._reply(
                 self._msg("where_intro", total=self.total), Intent.WHERE, state, remember=False
             )
+        return self._reply(self._at_step(state), Intent.WHERE, state, remember=False)
+
+    def _at_step(self, state: State) -> str:
+        """Where we are: the step's number, of how many, and its title."""
         title = _sentence(self.guide.steps[state.step - 1].title)
-        say = self._msg("where", number=state.step, total=self.total, title=title)
-        return self._reply(say, Intent.WHERE, state, remember=False)
+        return self._msg("where", number=state.step, total=self.total, title=title)
 
     def _summary(self, state: State, _: Command) -> Reply:
         if not self.guide.summary:
@@ -258,9 +261,7 @@ class DialogEngine(Asking, Switching, Timing):
         elif state.step == 0:
             say = self._msg("greeting") + " " + self._msg("not_started")
         else:
-            title = _sentence(self.guide.steps[state.step - 1].title)
-            where = self._msg("where", number=state.step, total=self.total, title=title)
-            say = self._msg("greeting") + " " + where
+            say = self._msg("greeting") + " " + self._at_step(state)
         return self._reply(say, Intent.GREETING, state, remember=False)
 
     def _stop(self, state: State, _: Command) -> Reply:
