@@ -103,6 +103,7 @@ class TextAnalyzer:
         }
         self._articles = frozenset(UNIT_ARTICLES.get(self.lang, ()))
         self._repeats = frozenset(REPEATS.get(self.lang, ()))
+        self._hedges = HEDGES.get(self.lang, frozenset())
         self._steps = STEP_NOUNS.get(self.lang, frozenset())
         self._particle_words = frozenset(
             front + particle
@@ -216,8 +217,7 @@ class TextAnalyzer:
         """A question's words with other ways of asking said the way guides write them
         ("how many times" -> "how often", see ``QUESTION_FORMS``), without hedges
         ("actually", ``HEDGES``)."""
-        hedges = HEDGES.get(self.lang, frozenset())
-        words = [word for word in words if word not in hedges]
+        words = [word for word in words if word not in self._hedges]
         out: list[str] = []
         i = 0
         while i < len(words):
